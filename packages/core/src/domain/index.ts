@@ -1,0 +1,2 @@
+// The four aggregates of police–community co-governance.
+export {};

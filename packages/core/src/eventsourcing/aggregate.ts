@@ -1,0 +1,24 @@
+// An aggregate type: a decider plus what the kernel needs to run it: a name, where its streams
+// live, its command schema (validated at the boundary) and its event definitions.
+import type { z } from 'zod';
+import type { Decider, DomainCommand } from './decider.js';
+import type { DomainEvent } from './envelope.js';
+import type { EventDefinition } from './registry.js';
+
+export interface AggregateType<C extends DomainCommand, E extends DomainEvent, S> extends Decider<
+  C,
+  E,
+  S
+> {
+  /** Human name, e.g. `Dispute`. */
+  readonly name: string;
+  /** Every stream of this aggregate starts with it, e.g. `dispute-`. */
+  readonly streamPrefix: string;
+  /** Validates commands at the boundary. */
+  readonly commandSchema: z.ZodType<C>;
+  readonly events: readonly EventDefinition[];
+}
+
+/** The stream id of one aggregate instance. */
+export const streamIdOf = (aggregate: { readonly streamPrefix: string }, id: string): string =>
+  `${aggregate.streamPrefix}${id}`;

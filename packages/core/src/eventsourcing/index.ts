@@ -1,0 +1,8 @@
+// The event-sourcing kernel: envelope, store port, errors, registry, deciders.
+export * from './envelope.js';
+export * from './errors.js';
+export * from './store.js';
+export * from './decider.js';
+export * from './registry.js';
+export * from './aggregate.js';
+export { parseOrThrow, issuesFromZod } from './validation.js';

@@ -1,0 +1,2 @@
+// Given/when/then helpers for deciders, exported as @gridledger/core/testing.
+export {};
