@@ -5,4 +5,5 @@ export * from './store.js';
 export * from './decider.js';
 export * from './registry.js';
 export * from './aggregate.js';
+export * from './readModelStore.js';
 export { parseOrThrow, issuesFromZod } from './validation.js';
