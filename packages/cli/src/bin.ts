@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Entry point of the `gridledger` binary.
+import { main } from './main.js';
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});
+process.exitCode = code;

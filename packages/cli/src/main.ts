@@ -1,0 +1,50 @@
+// The `gridledger` command: dispatches to a sub-command and turns failures into exit codes.
+import { parseCommandArgs } from './command.js';
+import { commands } from './commands/index.js';
+import { describeError, EXIT } from './errors.js';
+import { write, type CliIo } from './io.js';
+import { DEFAULT_STORE, STORE_ENV } from './store-spec.js';
+
+export function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'gridledger — the history of how a neighbourhood is governed, for auditors and analysts',
+    '',
+    'Usage: gridledger <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Every command takes --store <spec> (default ${DEFAULT_STORE}; also $${STORE_ENV}):`,
+    '  sqlite:<file>               the embedded SQLite store',
+    '  esdb://host:2113?tls=false  an EventStoreDB or KurrentDB server (kurrentdb:// too)',
+    '',
+    "Run 'gridledger <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+/** Runs one invocation; returns the process exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    write(io.stdout, overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    write(io.stderr, `gridledger: unknown command '${name}'\n\n${overview()}`);
+    return EXIT.usage;
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values['help'] === true) {
+      write(io.stdout, command.help);
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    const { message, exitCode } = describeError(error);
+    write(io.stderr, `gridledger ${name}: ${message}`);
+    return exitCode;
+  }
+}
