@@ -28,7 +28,10 @@ export interface BenchSection {
 export type BenchModule = (options: { readonly quick: boolean }) => Promise<BenchSection>;
 
 /** Runs `fn` and returns how many operations per second it achieved over `operations`. */
-export async function throughput(operations: number, fn: () => Promise<void> | void): Promise<number> {
+export async function throughput(
+  operations: number,
+  fn: () => Promise<void> | void,
+): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
