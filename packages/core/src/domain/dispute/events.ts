@@ -1,0 +1,195 @@
+// The facts of a dispute's life, from report to follow-up visit. Stream: `dispute-<disputeId>`.
+// When and by whom each happened lives in the envelope (`occurredAt`, `actor`), not in `data`.
+import { z } from 'zod';
+import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
+import { CommunityId, GridId, Household, Id, Label, MemberId, Text } from '../shared/schemas.js';
+import {
+  DisputeCategory,
+  DisputeSource,
+  EscalationRisk,
+  MediationLevel,
+  ReferralTarget,
+  SessionOutcome,
+  Severity,
+} from './vocabulary.js';
+
+/** A resident in the dispute. Name and household are personal data. */
+export const DisputeParty = z.object({
+  partyId: Id,
+  name: Label,
+  /** Their side in the dispute, e.g. `landlord`, `tenant`, `neighbour`. */
+  role: Label,
+  household: Household.optional(),
+});
+export type DisputeParty = z.infer<typeof DisputeParty>;
+
+/** Who brought the dispute to the committee (a resident, a grid member, another office). */
+export const Reporter = z.object({
+  name: Label,
+  role: Label,
+  memberId: MemberId.optional(),
+  partyId: Id.optional(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/** One obligation of an agreement: which party does what ("return the TV"). */
+export const AgreementTerm = z.object({
+  termId: Id,
+  obligatedPartyId: Id,
+  action: Text,
+});
+export type AgreementTerm = z.infer<typeof AgreementTerm>;
+
+const mediators = z.array(MemberId).min(1);
+
+export const DisputeReported = defineEvent({
+  type: 'DisputeReported',
+  schema: z.object({
+    disputeId: Id,
+    community: CommunityId,
+    grid: GridId,
+    category: DisputeCategory,
+    source: DisputeSource,
+    /** The visit or patrol it came from, when `source` is `visit` or `patrol`. */
+    sourceRef: Id.optional(),
+    parties: z.array(DisputeParty),
+    description: Text,
+    reportedBy: Reporter,
+  }),
+});
+
+export const DisputePartyIdentified = defineEvent({
+  type: 'DisputePartyIdentified',
+  schema: z.object({ party: DisputeParty }),
+});
+
+export const DisputeDeclined = defineEvent({
+  type: 'DisputeDeclined',
+  schema: z.object({ reason: Text }),
+});
+
+export const DisputeWithdrawn = defineEvent({
+  type: 'DisputeWithdrawn',
+  schema: z.object({ reason: Text }),
+});
+
+export const DisputeClassified = defineEvent({
+  type: 'DisputeClassified',
+  schema: z.object({
+    category: DisputeCategory,
+    severity: Severity,
+    escalationRisk: EscalationRisk,
+    note: Text.optional(),
+  }),
+});
+
+export const DisputeAssigned = defineEvent({
+  type: 'DisputeAssigned',
+  schema: z.object({ level: MediationLevel, mediators }),
+});
+
+export const DisputeInterventionStarted = defineEvent({
+  type: 'DisputeInterventionStarted',
+  schema: z.object({ level: MediationLevel, note: Text.optional() }),
+});
+
+export const MediationSessionHeld = defineEvent({
+  type: 'MediationSessionHeld',
+  schema: z.object({
+    sessionId: Id,
+    level: MediationLevel,
+    mediators,
+    /** Parties of the dispute who took part. */
+    parties: z.array(Id).min(1),
+    /** Others present, by name or office (community staff, a relative). */
+    others: z.array(Label),
+    outcome: SessionOutcome,
+    summary: Text,
+  }),
+});
+
+export const DisputeAgreementReached = defineEvent({
+  type: 'DisputeAgreementReached',
+  schema: z.object({ agreementId: Id, terms: z.array(AgreementTerm).min(1) }),
+});
+
+export const AgreementTermFulfilled = defineEvent({
+  type: 'AgreementTermFulfilled',
+  schema: z.object({ termId: Id, obligatedPartyId: Id, note: Text.optional() }),
+});
+
+export const DisputeResolved = defineEvent({
+  type: 'DisputeResolved',
+  schema: z.discriminatedUnion('how', [
+    z.object({ how: z.literal('agreement'), agreementId: Id, level: MediationLevel }),
+    z.object({ how: z.literal('no-agreement-needed'), reason: Text, level: MediationLevel }),
+  ]),
+});
+
+export const DisputeEscalated = defineEvent({
+  type: 'DisputeEscalated',
+  schema: z.object({
+    fromLevel: MediationLevel,
+    toLevel: MediationLevel,
+    reason: Text,
+    mediators,
+  }),
+});
+
+const referral = {
+  /** The body that takes it over, by name (e.g. `Huaiyang District People's Court`). */
+  body: Label.optional(),
+  reason: Text,
+  fromLevel: MediationLevel,
+};
+
+export const DisputeReferredOut = defineEvent({
+  type: 'DisputeReferredOut',
+  schema: z.discriminatedUnion('to', [
+    z.object({
+      to: z.literal('criminal-case'),
+      /** 刑转命: the criminal case involves a death. The target is zero. */
+      becameHomicide: z.boolean(),
+      ...referral,
+    }),
+    z.object({ to: ReferralTarget.exclude(['criminal-case']), ...referral }),
+  ]),
+});
+
+export const DisputeFollowUpVisitRecorded = defineEvent({
+  type: 'DisputeFollowUpVisitRecorded',
+  schema: z.object({
+    satisfied: z.boolean(),
+    visitedBy: z.array(MemberId).min(1),
+    visitId: Id.optional(),
+    note: Text.optional(),
+  }),
+});
+
+export const DisputeClosed = defineEvent({
+  type: 'DisputeClosed',
+  schema: z.object({ note: Text.optional() }),
+});
+
+/** Every Dispute event definition, for the registry. */
+export const disputeEvents = [
+  DisputeReported,
+  DisputePartyIdentified,
+  DisputeDeclined,
+  DisputeWithdrawn,
+  DisputeClassified,
+  DisputeAssigned,
+  DisputeInterventionStarted,
+  MediationSessionHeld,
+  DisputeAgreementReached,
+  AgreementTermFulfilled,
+  DisputeResolved,
+  DisputeEscalated,
+  DisputeReferredOut,
+  DisputeFollowUpVisitRecorded,
+  DisputeClosed,
+] as const;
+
+export type DisputeEvent = EventsOfDefinitions<typeof disputeEvents>;
+/** One Dispute event by its type name, e.g. `DisputeEventOf<'DisputeResolved'>`. */
+export type DisputeEventOf<T extends DisputeEvent['type']> = Extract<DisputeEvent, { type: T }>;

@@ -1,0 +1,101 @@
+// The facts of one patrol shift of the patrol team (巡逻队). Stream: `patrol-<patrolId>`.
+import { z } from 'zod';
+import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
+import { DisputeCategory } from '../dispute/vocabulary.js';
+import { SpottedParty } from '../visit/events.js';
+import {
+  CommunityId,
+  GridId,
+  Id,
+  MemberId,
+  Slug,
+  Text,
+  Timestamp,
+  distinctList,
+} from '../shared/schemas.js';
+
+const members = distinctList(MemberId, 'members');
+
+export const PatrolScheduled = defineEvent({
+  type: 'PatrolScheduled',
+  schema: z.object({
+    patrolId: Id,
+    community: CommunityId,
+    /** The route as the team describes it, e.g. `Taihao Rd → market → east gate`. */
+    route: Text,
+    grids: distinctList(GridId, 'grids').min(1),
+    members,
+    scheduledFor: Timestamp,
+  }),
+});
+
+/** Who actually turned out for the shift. */
+export const PatrolStarted = defineEvent({
+  type: 'PatrolStarted',
+  schema: z.object({ members }),
+});
+
+export const PatrolObservationLogged = defineEvent({
+  type: 'PatrolObservationLogged',
+  schema: z.object({ observationId: Id, grid: GridId, note: Text }),
+});
+
+export const PatrolHazardFound = defineEvent({
+  type: 'PatrolHazardFound',
+  schema: z.object({ hazardId: Id, grid: GridId, description: Text }),
+});
+
+export const PatrolIncidentReported = defineEvent({
+  type: 'PatrolIncidentReported',
+  schema: z.discriminatedUnion('isDispute', [
+    z.object({
+      incidentId: Id,
+      grid: GridId,
+      /** e.g. `quarrel`, `theft`, `suspicious-person`, `traffic`. */
+      kind: Slug,
+      description: Text,
+      isDispute: z.literal(true),
+      /** Who is in the dispute, as far as the patrol learnt. */
+      parties: z.array(SpottedParty),
+      category: DisputeCategory.optional(),
+    }),
+    z.object({
+      incidentId: Id,
+      grid: GridId,
+      kind: Slug,
+      description: Text,
+      isDispute: z.literal(false),
+    }),
+  ]),
+});
+
+export const PatrolCompleted = defineEvent({
+  type: 'PatrolCompleted',
+  schema: z.object({
+    durationMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 60),
+    note: Text.optional(),
+  }),
+});
+
+export const PatrolCancelled = defineEvent({
+  type: 'PatrolCancelled',
+  schema: z.object({ reason: Text }),
+});
+
+/** Every Patrol event definition, for the registry. */
+export const patrolEvents = [
+  PatrolScheduled,
+  PatrolStarted,
+  PatrolObservationLogged,
+  PatrolHazardFound,
+  PatrolIncidentReported,
+  PatrolCompleted,
+  PatrolCancelled,
+] as const;
+
+export type PatrolEvent = EventsOfDefinitions<typeof patrolEvents>;
+export type PatrolEventOf<T extends PatrolEvent['type']> = Extract<PatrolEvent, { type: T }>;
