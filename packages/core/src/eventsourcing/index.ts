@@ -1,4 +1,5 @@
-// The event-sourcing kernel: envelope, store port, errors, registry, deciders.
+// The event-sourcing kernel: envelope, store port, errors, registry, deciders, ids, canonical
+// encoding and hash chain, the ledger and command handling.
 export * from './envelope.js';
 export * from './errors.js';
 export * from './store.js';
@@ -7,3 +8,26 @@ export * from './registry.js';
 export * from './aggregate.js';
 export * from './readModelStore.js';
 export { parseOrThrow, issuesFromZod } from './validation.js';
+export { createUlidFactory, systemClock, type Clock } from './ids.js';
+export { canonicalJson, type JsonValue } from './canonical.js';
+export { identityEncoder, type EncodingSubject, type EventEncoder } from './encoder.js';
+export { hashEvent, hashInputOf, type HashInput } from './hashChain.js';
+export {
+  createStreamChainVerifier,
+  type ChainAnchor,
+  type ChainFailure,
+  type ChainFailureReason,
+  type StreamChainVerifier,
+  type StreamVerification,
+} from './chainVerifier.js';
+export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
+export {
+  createLedger,
+  type Ledger,
+  type LedgerAppendOptions,
+  type LedgerAppendResult,
+  type LedgerOptions,
+  type LedgerSubscription,
+} from './ledger.js';
+export type { LoadedAggregate } from './ledgerLoad.js';
+export type { StreamHead } from './stampEvents.js';

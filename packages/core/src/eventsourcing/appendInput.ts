@@ -1,0 +1,54 @@
+// Checks what callers hand the ledger and the command handler besides events: stream ids, the
+// actor, times, correlation ids and expected versions. Bad input is refused before anything is read.
+import { z } from 'zod';
+import type { Actor, ExpectedVersion } from './envelope.js';
+import { ValidationError } from './errors.js';
+import { parseOrThrow } from './validation.js';
+
+const actorSchema = z.strictObject({
+  id: z.string().min(1, 'an actor needs a non-empty id'),
+  role: z.string().min(1, 'an actor needs a non-empty role'),
+  name: z.string().min(1).optional(),
+});
+
+const timestampSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-07-01T09:00:00.000Z',
+});
+
+const idSchema = z.string().min(1, 'must be a non-empty string');
+
+/** Refuses an actor that is missing, anonymous or carries fields an auditor would not expect. */
+export function checkActor(actor: unknown, subject: string): Actor {
+  const parsed = parseOrThrow(z.object({ actor: actorSchema }), { actor }, subject);
+  // Rebuilt so an absent name stays absent under exactOptionalPropertyTypes.
+  const { id, role, name } = parsed.actor;
+  return name === undefined ? { id, role } : { id, role, name };
+}
+
+export function checkTimestamp(value: unknown, field: string, subject: string): string {
+  return parseOrThrow(z.object({ [field]: timestampSchema }), { [field]: value }, subject)[
+    field
+  ] as string;
+}
+
+export function checkId(value: unknown, field: string, subject: string): string {
+  return parseOrThrow(z.object({ [field]: idSchema }), { [field]: value }, subject)[
+    field
+  ] as string;
+}
+
+export function checkExpectedVersion(value: unknown, subject: string): ExpectedVersion {
+  if (value === 'any' || value === 'no-stream' || value === 'stream-exists') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new ValidationError(subject, [
+    {
+      path: 'expectedVersion',
+      message: `must be a whole number ≥ 0, 'no-stream', 'stream-exists' or 'any', got ${describe(value)}`,
+    },
+  ]);
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
