@@ -31,3 +31,12 @@ export {
 } from './ledger.js';
 export type { LoadedAggregate } from './ledgerLoad.js';
 export type { StreamHead } from './stampEvents.js';
+export { assertOwnEvents, parseCommand } from './commandBoundary.js';
+export {
+  createCommandHandler,
+  type CommandContext,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type HandleCommand,
+  type HandledCommand,
+} from './commandHandler.js';
