@@ -1,0 +1,35 @@
+// @gridledger/projections: a projection runner that never double-counts or skips, the
+// in-memory read-model store, and the read models analysts of a co-governed community need.
+export {
+  defineProjection,
+  liveKeyOf,
+  rebuildKeyOf,
+  type AnyProjection,
+  type EventsOfType,
+  type Projection,
+  type ProjectionHandler,
+  type ProjectionHandlers,
+} from './projection.js';
+export {
+  createProjectionRunner,
+  type LedgerRunnerOptions,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type ProjectionStatus,
+  type RebuildOptions,
+  type RunOptions,
+  type RunResult,
+  type StoreRunnerOptions,
+} from './runner.js';
+export type { ProgressListener, ProjectionProgress, RunMode } from './progress.js';
+export type { EventSource } from './source.js';
+export { createMemoryReadModelStore, type MemoryReadModelStore } from './memoryReadModelStore.js';
+export { copyJson } from './jsonCopy.js';
+export {
+  DEFAULT_TIME_ZONE,
+  checkTimeZone,
+  monthOf,
+  monthsBetween,
+  nextMonth,
+  type Month,
+} from './months.js';

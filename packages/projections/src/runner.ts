@@ -1,0 +1,260 @@
+// The projection runner: catch up, follow live, rebuild side by side and switch in, resume an
+// interrupted rebuild, cancel with an AbortSignal. State and checkpoint are always saved together.
+import {
+  RuleViolationError,
+  ValidationError,
+  type EventRegistry,
+  type EventStore,
+  type Ledger,
+  type Position,
+  type ReadModelRecord,
+  type ReadModelStore,
+  type ReadTrust,
+} from '@gridledger/core';
+import { catchUpPass, type PassOptions } from './catchUpPass.js';
+import { WorkingModel, type FoldContext } from './fold.js';
+import { livePass } from './livePass.js';
+import type { ProgressListener } from './progress.js';
+import { liveKeyOf, rebuildKeyOf, type AnyProjection } from './projection.js';
+import type { EventSource } from './source.js';
+
+interface CommonRunnerOptions {
+  /** Where read models and their checkpoints are kept. */
+  readonly readModels: ReadModelStore;
+  /** The clock for `updatedAt` (ISO 8601). */
+  readonly now?: () => string;
+}
+
+/** Read through a ledger: events arrive upcast, validated and decoded as the ledger does it. */
+export interface LedgerRunnerOptions extends CommonRunnerOptions {
+  readonly ledger: Ledger;
+}
+
+/** Read a store directly, decoding through `registry` when given (raw stored data otherwise). */
+export interface StoreRunnerOptions extends CommonRunnerOptions {
+  readonly store: EventStore;
+  readonly registry?: EventRegistry;
+  /** How far stored data is trusted when decoding (default `current-version`). */
+  readonly readTrust?: ReadTrust;
+}
+
+export type ProjectionRunnerOptions = LedgerRunnerOptions | StoreRunnerOptions;
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressListener;
+  /** Events folded per atomic save (default 1000). */
+  readonly batchSize?: number;
+  /** Least time between two progress reports (default 100 ms). */
+  readonly progressIntervalMs?: number;
+}
+
+export interface RebuildOptions extends RunOptions {
+  /** Continue an interrupted rebuild of the same version instead of starting over (default true). */
+  readonly resume?: boolean;
+}
+
+export interface RunResult {
+  readonly projection: string;
+  /** `rebuilt` when a fresh copy was built and switched in (first run, new version, rebuild). */
+  readonly outcome: 'caught-up' | 'rebuilt' | 'cancelled' | 'stopped';
+  /** Events folded by this call. */
+  readonly eventsApplied: number;
+  /** Events the read model holds now. */
+  readonly eventsInModel: number;
+  readonly checkpoint: Position | undefined;
+}
+
+export interface ProjectionStatus {
+  readonly projection: string;
+  readonly version: number;
+  /** The live read model's metadata, whatever version built it. */
+  readonly live?: Omit<ReadModelRecord, 'state'>;
+  /** An interrupted rebuild of this version, waiting to be resumed. */
+  readonly rebuild?: Omit<ReadModelRecord, 'state'>;
+  /** True when the live model was built by this version and can be read. */
+  readonly current: boolean;
+}
+
+export interface ProjectionRunner {
+  /** Brings the read model up to the end of the log (building it first when needed). */
+  catchUp<S>(projection: AnyProjection<S>, options?: RunOptions): Promise<RunResult>;
+  /** Catches up, then follows live appends until the signal aborts (`outcome: 'stopped'`). */
+  follow<S>(projection: AnyProjection<S>, options?: RunOptions): Promise<RunResult>;
+  /** Builds a fresh copy from the start of the log and switches it in when complete. */
+  rebuild<S>(projection: AnyProjection<S>, options?: RebuildOptions): Promise<RunResult>;
+  /** The live read model, or `undefined` when none was built by this projection version. */
+  read<S>(projection: AnyProjection<S>): Promise<ReadModelRecord<S> | undefined>;
+  status(projection: AnyProjection): Promise<ProjectionStatus>;
+}
+
+export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
+  const { readModels } = options;
+  const { store, registry, readTrust } = sourceOf(options);
+  const context: FoldContext = {
+    readModels,
+    registry,
+    readTrust,
+    now: options.now ?? (() => new Date().toISOString()),
+  };
+  const running = new Set<string>();
+
+  // One operation per read model at a time: two writers of one key would overwrite each other.
+  async function exclusive<T>(projection: AnyProjection, run: () => Promise<T>): Promise<T> {
+    if (running.has(projection.name)) {
+      throw new RuleViolationError(
+        'projection-already-running',
+        `Projection '${projection.name}' is already being caught up, followed or rebuilt by this runner`,
+        { projection: projection.name },
+      );
+    }
+    running.add(projection.name);
+    try {
+      return await run();
+    } finally {
+      running.delete(projection.name);
+    }
+  }
+
+  async function rebuildInto<S>(projection: AnyProjection<S>, o: RebuildOptions) {
+    const key = rebuildKeyOf(projection);
+    const resumeFrom = o.resume === false ? undefined : await readModels.load<S>(key);
+    if (resumeFrom === undefined) await readModels.delete(key);
+    const usable = resumeFrom?.projectionVersion === projection.version ? resumeFrom : undefined;
+    const model = new WorkingModel(context, projection, key, usable);
+    const before = model.eventsApplied;
+    const complete = await catchUpPass(store, model, 'rebuild', passOptions(o));
+    if (!complete) return result(projection, 'cancelled', model, before);
+    if (!model.persisted) await model.save();
+    await readModels.promote(key, liveKeyOf(projection));
+    await dropStaleRebuilds(projection);
+    return result(projection, 'rebuilt', model, before);
+  }
+
+  // Interrupted rebuilds of older versions can never be resumed by this code; a newer one may
+  // be a roll-out in progress elsewhere, so it stays.
+  async function dropStaleRebuilds(projection: AnyProjection) {
+    const prefix = `${projection.name}@v`;
+    for (const key of await readModels.keys(prefix)) {
+      const version = /^(\d+)#rebuild$/.exec(key.slice(prefix.length))?.[1];
+      if (version !== undefined && Number(version) < projection.version) {
+        await readModels.delete(key);
+      }
+    }
+  }
+
+  async function catchUp<S>(projection: AnyProjection<S>, o: RunOptions) {
+    const live = await readModels.load<S>(liveKeyOf(projection));
+    // No model yet, or one built by another version: build a fresh copy so nobody reads half.
+    if (live?.projectionVersion !== projection.version) {
+      return { run: await rebuildInto(projection, o), live: undefined };
+    }
+    const model = new WorkingModel(context, projection, liveKeyOf(projection), live);
+    const before = model.eventsApplied;
+    const complete = await catchUpPass(store, model, 'catch-up', passOptions(o));
+    return {
+      run: result(projection, complete ? 'caught-up' : 'cancelled', model, before),
+      live: model,
+    };
+  }
+
+  return {
+    catchUp: (projection, o = {}) =>
+      exclusive(projection, async () => (await catchUp(projection, o)).run),
+
+    follow: (projection, o = {}) =>
+      exclusive(projection, async () => {
+        const caughtUp = await catchUp(projection, o);
+        if (caughtUp.run.outcome === 'cancelled') return caughtUp.run;
+        const model =
+          caughtUp.live ??
+          new WorkingModel(
+            context,
+            projection,
+            liveKeyOf(projection),
+            await readModels.load(liveKeyOf(projection)),
+          );
+        const before = model.eventsApplied - caughtUp.run.eventsApplied;
+        await livePass(store, model, passOptions(o));
+        return result(projection, 'stopped', model, before);
+      }),
+
+    rebuild: (projection, o = {}) => exclusive(projection, () => rebuildInto(projection, o)),
+
+    async read<S>(projection: AnyProjection<S>) {
+      const record = await readModels.load<S>(liveKeyOf(projection));
+      return record?.projectionVersion === projection.version ? record : undefined;
+    },
+
+    async status(projection) {
+      const [live, rebuild] = await Promise.all([
+        readModels.load(liveKeyOf(projection)),
+        readModels.load(rebuildKeyOf(projection)),
+      ]);
+      return {
+        projection: projection.name,
+        version: projection.version,
+        current: live?.projectionVersion === projection.version,
+        ...(live === undefined ? {} : { live: withoutState(live) }),
+        ...(rebuild === undefined ? {} : { rebuild: withoutState(rebuild) }),
+      };
+    },
+  };
+}
+
+function sourceOf(options: ProjectionRunnerOptions): {
+  store: EventSource;
+  registry: EventRegistry | undefined;
+  readTrust: ReadTrust;
+} {
+  if ('ledger' in options) {
+    const { ledger } = options;
+    // The ledger decodes (and decrypts, with its encoder); the store still counts for progress.
+    const store: EventSource = {
+      name: ledger.store.name,
+      readAll: (o) => ledger.readAll(o),
+      subscribe: (o) => ledger.subscribe(o),
+      ...(ledger.store.countEvents ? { countEvents: (o) => ledger.store.countEvents!(o) } : {}),
+    };
+    return { store, registry: undefined, readTrust: ledger.readTrust };
+  }
+  return {
+    store: options.store,
+    registry: options.registry,
+    readTrust: options.readTrust ?? 'current-version',
+  };
+}
+
+function passOptions(o: RunOptions): PassOptions {
+  const batchSize = o.batchSize ?? 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ValidationError('projection run options', [
+      { path: 'batchSize', message: `must be a whole number ≥ 1, got ${String(batchSize)}` },
+    ]);
+  }
+  return {
+    signal: o.signal,
+    onProgress: o.onProgress,
+    batchSize,
+    progressIntervalMs: o.progressIntervalMs ?? 100,
+  };
+}
+
+function result<S>(
+  projection: AnyProjection<S>,
+  outcome: RunResult['outcome'],
+  model: WorkingModel<S>,
+  before: number,
+): RunResult {
+  return {
+    projection: projection.name,
+    outcome,
+    eventsApplied: model.eventsApplied - before,
+    eventsInModel: model.eventsApplied,
+    checkpoint: model.checkpoint,
+  };
+}
+
+function withoutState({ state: _state, ...rest }: ReadModelRecord): Omit<ReadModelRecord, 'state'> {
+  return rest;
+}
