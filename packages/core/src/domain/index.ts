@@ -1,10 +1,20 @@
-// The four aggregates of police–community co-governance: Dispute, Visit, GridMember, Patrol,
-// plus grid ownership and the reactions that link them.
+// The four aggregates of police–community co-governance (Dispute, Visit, GridMember, Patrol),
+// the grid-ownership lock that keeps one owner per red micro-grid, and the reactions that link
+// them.
+export * from './dispute/index.js';
+export * from './visit/index.js';
+export * from './grid-member/index.js';
+export * from './patrol/index.js';
+export * from './grid-ownership/index.js';
+export {
+  assignGridOwner,
+  type AssignGridOwnerRequest,
+  type AssignGridOwnerResult,
+} from './grid-ownership/assignGridOwner.js';
+export {
+  releaseStaleGridOwnership,
+  type ReleaseStaleResult,
+} from './grid-ownership/releaseStaleGridOwnership.js';
+export type { ProcessContext, ProcessOptions } from './shared/process.js';
 export { Household } from './shared/schemas.js';
-export * from './dispute/vocabulary.js';
-export * from './dispute/events.js';
-export * from './visit/events.js';
-export * from './grid-member/events.js';
-export * from './patrol/events.js';
-export * from './grid-ownership/events.js';
 export { gridledgerEvents } from './events.js';

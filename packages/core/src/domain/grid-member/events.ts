@@ -77,7 +77,8 @@ export const GridMemberRetired = defineEvent({
   type: 'GridMemberRetired',
   schema: z.object({
     reason: Text.optional(),
-    releasedGrid: GridId.optional(),
+    /** The grid they served or owned until now, if any. */
+    released: z.object({ grid: GridId, capacity: GridCapacity }).optional(),
     leftPatrolTeam: z.boolean(),
   }),
 });

@@ -4,20 +4,29 @@ import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
 import { GridId, MemberId, Text } from '../shared/schemas.js';
 
+/**
+ * `memberVersion` is the version of the member's own stream when the claim was decided. If that
+ * stream has moved on and the member does not own the grid, the claim is stale; if it has not,
+ * the assignment may still be landing, so the claim stands.
+ */
 export const GridOwnershipClaimed = defineEvent({
   type: 'GridOwnershipClaimed',
-  schema: z.object({ grid: GridId, memberId: MemberId }),
+  schema: z.object({
+    grid: GridId,
+    memberId: MemberId,
+    memberVersion: z.number().int().nonnegative(),
+  }),
 });
 
 /**
- * Why a grid lost its owner: `reassigned` (moved to another grid), `retired`, `released` (by
- * the office) or `assignment-aborted` (the member's own record refused the assignment after the
- * claim, so the claim is undone).
+ * Why a grid's claim ended: `reassigned` (its owner took another grid), `retired`, `stale-claim`
+ * (the owner's record shows they no longer own it) or `assignment-aborted` (the member's record
+ * changed before the assignment landed, so the claim is undone).
  */
 export const OwnershipReleaseReason = z.enum([
   'reassigned',
   'retired',
-  'released',
+  'stale-claim',
   'assignment-aborted',
 ]);
 export type OwnershipReleaseReason = z.infer<typeof OwnershipReleaseReason>;

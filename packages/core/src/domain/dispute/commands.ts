@@ -1,0 +1,118 @@
+// What a community office can ask of a dispute. Validated at the boundary; ids of sessions,
+// agreements and terms come from the decide context, not from the caller.
+import { z } from 'zod';
+import { CommunityId, GridId, Id, Label, MemberId, Text, distinctList } from '../shared/schemas.js';
+import { DisputeParty, Reporter } from './events.js';
+import {
+  DisputeCategory,
+  DisputeSource,
+  EscalationRisk,
+  MediationLevel,
+  ReferralTarget,
+  SessionOutcome,
+  Severity,
+} from './vocabulary.js';
+
+const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), data });
+
+const mediators = distinctList(MemberId, 'mediators').min(1);
+
+const reportData = z
+  .object({
+    disputeId: Id,
+    community: CommunityId,
+    grid: GridId,
+    category: DisputeCategory,
+    source: DisputeSource,
+    sourceRef: Id.optional(),
+    parties: z.array(DisputeParty),
+    description: Text,
+    reportedBy: Reporter,
+  })
+  .superRefine((d, ctx) => {
+    if ((d.source === 'visit' || d.source === 'patrol') && d.sourceRef === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sourceRef'],
+        message: `is required when the source is a ${d.source} (its ${d.source} id)`,
+      });
+    }
+    const ids = d.parties.map((p) => p.partyId);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['parties'], message: 'party ids must not repeat' });
+    }
+  });
+
+export const DisputeCommand = z.discriminatedUnion('type', [
+  command('reportDispute', reportData),
+  command('identifyParty', z.object({ party: DisputeParty })),
+  command('declineDispute', z.object({ reason: Text })),
+  command('withdrawDispute', z.object({ reason: Text })),
+  command(
+    'classifyDispute',
+    z.object({
+      category: DisputeCategory,
+      severity: Severity,
+      escalationRisk: EscalationRisk,
+      note: Text.optional(),
+    }),
+  ),
+  command('assignDispute', z.object({ level: MediationLevel, mediators })),
+  command('startIntervention', z.object({ note: Text.optional() })),
+  command(
+    'holdMediationSession',
+    z.object({
+      mediators,
+      parties: distinctList(Id, 'parties').min(1),
+      others: z.array(Label).optional(),
+      outcome: SessionOutcome,
+      summary: Text,
+    }),
+  ),
+  command(
+    'reachAgreement',
+    z.object({
+      terms: z.array(z.object({ obligatedPartyId: Id, action: Text })).min(1),
+    }),
+  ),
+  command('recordTermFulfilled', z.object({ termId: Id, note: Text.optional() })),
+  command(
+    'resolveDispute',
+    z.discriminatedUnion('how', [
+      z.object({ how: z.literal('agreement') }),
+      z.object({ how: z.literal('no-agreement-needed'), reason: Text }),
+    ]),
+  ),
+  command('escalateDispute', z.object({ toLevel: MediationLevel, reason: Text, mediators })),
+  command(
+    'referDisputeOut',
+    z
+      .object({
+        to: ReferralTarget,
+        body: Label.optional(),
+        reason: Text,
+        becameHomicide: z.boolean().optional(),
+      })
+      .refine((d) => d.to === 'criminal-case' || d.becameHomicide === undefined, {
+        path: ['becameHomicide'],
+        message: 'applies only to a referral as a criminal case',
+      }),
+  ),
+  command(
+    'recordFollowUpVisit',
+    z.object({
+      satisfied: z.boolean(),
+      visitedBy: distinctList(MemberId, 'visitedBy').min(1),
+      visitId: Id.optional(),
+      note: Text.optional(),
+    }),
+  ),
+  command('closeDispute', z.object({ note: Text.optional() })),
+]);
+export type DisputeCommand = z.infer<typeof DisputeCommand>;
+/** One Dispute command by its type, e.g. `DisputeCommandOf<'escalateDispute'>`. */
+export type DisputeCommandOf<T extends DisputeCommand['type']> = Extract<
+  DisputeCommand,
+  { type: T }
+>;

@@ -1,0 +1,67 @@
+// What a mediator needs to know about a dispute to decide the next step, folded from its events.
+import type { AgreementTerm, DisputeParty } from './events.js';
+import type {
+  DisputeCategory,
+  EscalationRisk,
+  MediationLevel,
+  ReferralTarget,
+  Severity,
+} from './vocabulary.js';
+
+/**
+ * `open` from report until it is resolved, referred out, declined or withdrawn. Only a resolved
+ * or referred-out dispute is later `closed`; declined and withdrawn are final on their own.
+ */
+export type DisputeStatus =
+  'unreported' | 'open' | 'resolved' | 'referred-out' | 'declined' | 'withdrawn' | 'closed';
+
+export interface AgreementTermState extends AgreementTerm {
+  readonly fulfilled: boolean;
+}
+
+export interface DisputeState {
+  readonly status: DisputeStatus;
+  readonly disputeId: string | null;
+  readonly community: string | null;
+  readonly grid: string | null;
+  readonly category: DisputeCategory | null;
+  readonly parties: readonly DisputeParty[];
+  readonly classification: {
+    readonly severity: Severity;
+    readonly escalationRisk: EscalationRisk;
+  } | null;
+  /** Where it is handled now; `null` until assigned. */
+  readonly level: MediationLevel | null;
+  readonly mediators: readonly string[];
+  readonly interventionStarted: boolean;
+  readonly sessionsHeld: number;
+  /** The agreement in force; cleared when the dispute escalates past it. */
+  readonly agreement: {
+    readonly agreementId: string;
+    readonly terms: readonly AgreementTermState[];
+  } | null;
+  readonly resolution: {
+    readonly how: 'agreement' | 'no-agreement-needed';
+    readonly level: MediationLevel;
+  } | null;
+  readonly referral: { readonly to: ReferralTarget; readonly becameHomicide: boolean } | null;
+  readonly followUpVisits: readonly { readonly satisfied: boolean }[];
+}
+
+export const initialDisputeState = (): DisputeState => ({
+  status: 'unreported',
+  disputeId: null,
+  community: null,
+  grid: null,
+  category: null,
+  parties: [],
+  classification: null,
+  level: null,
+  mediators: [],
+  interventionStarted: false,
+  sessionsHeld: 0,
+  agreement: null,
+  resolution: null,
+  referral: null,
+  followUpVisits: [],
+});

@@ -1,0 +1,69 @@
+// What the patrol team's leader can ask of a patrol. Ids of observations, hazards and incidents
+// come from the decide context.
+import { z } from 'zod';
+import { DisputeCategory } from '../dispute/vocabulary.js';
+import {
+  CommunityId,
+  GridId,
+  Id,
+  MemberId,
+  Slug,
+  Text,
+  Timestamp,
+  distinctList,
+} from '../shared/schemas.js';
+import { SpottedParty } from '../visit/events.js';
+
+const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), data });
+
+// At least two members is a rule of the patrol (a RuleViolation), not of the data's shape.
+const members = distinctList(MemberId, 'members');
+
+export const PatrolCommand = z.discriminatedUnion('type', [
+  command(
+    'schedulePatrol',
+    z.object({
+      patrolId: Id,
+      community: CommunityId,
+      route: Text,
+      grids: distinctList(GridId, 'grids').min(1),
+      members,
+      scheduledFor: Timestamp,
+    }),
+  ),
+  /** `members`: who turned out; defaults to those scheduled. */
+  command('startPatrol', z.object({ members: members.optional() })),
+  command('logObservation', z.object({ grid: GridId, note: Text })),
+  command('reportPatrolHazard', z.object({ grid: GridId, description: Text })),
+  command(
+    'reportPatrolIncident',
+    z
+      .object({
+        grid: GridId,
+        kind: Slug,
+        description: Text,
+        isDispute: z.boolean(),
+        parties: z.array(SpottedParty).optional(),
+        category: DisputeCategory.optional(),
+      })
+      .refine((d) => d.isDispute || (d.parties === undefined && d.category === undefined), {
+        path: ['isDispute'],
+        message: 'parties and category describe a dispute: set isDispute to true or leave them out',
+      }),
+  ),
+  command(
+    'completePatrol',
+    z.object({
+      durationMinutes: z
+        .number()
+        .int()
+        .positive()
+        .max(24 * 60),
+      note: Text.optional(),
+    }),
+  ),
+  command('cancelPatrol', z.object({ reason: Text })),
+]);
+export type PatrolCommand = z.infer<typeof PatrolCommand>;
+export type PatrolCommandOf<T extends PatrolCommand['type']> = Extract<PatrolCommand, { type: T }>;

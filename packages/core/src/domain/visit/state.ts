@@ -1,0 +1,46 @@
+// What matters about a visit for the next step, folded from its events.
+import type { VisitPurpose } from './events.js';
+
+/** `cancelled` is final. A `closed` visit still takes fulfilments of what it recorded. */
+export type VisitStatus = 'unscheduled' | 'scheduled' | 'conducted' | 'cancelled' | 'closed';
+
+/** A micro-wish, micro-appeal or hazard raised on the visit, and whether it was dealt with. */
+export interface FollowUpItem {
+  readonly id: string;
+  readonly description: string;
+  readonly done: boolean;
+}
+
+export interface VisitState {
+  readonly status: VisitStatus;
+  readonly visitId: string | null;
+  readonly community: string | null;
+  readonly grid: string | null;
+  readonly householdId: string | null;
+  readonly purpose: VisitPurpose | null;
+  readonly disputeId: string | null;
+  readonly scheduledFor: string | null;
+  readonly visitors: readonly string[];
+  readonly wishes: readonly FollowUpItem[];
+  readonly appeals: readonly FollowUpItem[];
+  readonly hazards: readonly FollowUpItem[];
+  readonly servicesRendered: number;
+  readonly disputesSpotted: number;
+}
+
+export const initialVisitState = (): VisitState => ({
+  status: 'unscheduled',
+  visitId: null,
+  community: null,
+  grid: null,
+  householdId: null,
+  purpose: null,
+  disputeId: null,
+  scheduledFor: null,
+  visitors: [],
+  wishes: [],
+  appeals: [],
+  hazards: [],
+  servicesRendered: 0,
+  disputesSpotted: 0,
+});
