@@ -1,0 +1,100 @@
+// Appending to one stream: one IMMEDIATE transaction per append, so all its events land or none.
+//
+// Why the global position is gap-free in commit order: `position` is the rowid, and SQLite gives
+// a new row max(rowid) + 1 (no AUTOINCREMENT, rows are never deleted). BEGIN IMMEDIATE takes the
+// file's single write lock before the version check and holds it until COMMIT, so appends from
+// every connection and process run one after another: each sees the previous one's rows and
+// numbers its own after them, and a rolled-back append leaves no number behind. So a reader that
+// has seen position n has seen every commit numbered below n — resuming after a checkpoint can
+// never skip an event that committed later with a lower number.
+import {
+  ConcurrencyConflictError,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedVersion,
+} from '@gridledger/core';
+import type { Transaction } from 'better-sqlite3';
+import { prepareAppend, type EventRow } from './appendInput.js';
+import type { SqliteConnection } from './connection.js';
+import { isUniqueViolation, SqliteUnavailableError } from './errors.js';
+import type { EventStatements } from './eventRows.js';
+import { positionOf } from './position.js';
+
+function conflictIfUnexpected(
+  streamId: string,
+  expected: ExpectedVersion,
+  last: number | undefined,
+): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && last === undefined) ||
+    (expected === 'stream-exists' && last !== undefined) ||
+    expected === last;
+  if (!ok) throw new ConcurrencyConflictError(streamId, expected, last ?? 'no-stream');
+}
+
+type AppendTransaction = Transaction<
+  (streamId: string, rows: readonly EventRow[], expected: ExpectedVersion) => AppendResult
+>;
+
+export function prepareAppendTransaction(
+  connection: SqliteConnection,
+  statements: EventStatements,
+): AppendTransaction {
+  const { lastVersion, insert } = statements;
+  return connection.db.transaction(
+    (streamId: string, rows: readonly EventRow[], expected: ExpectedVersion): AppendResult => {
+      const last = lastVersion.get(streamId);
+      conflictIfUnexpected(streamId, expected, last);
+      let version = last ?? -1;
+      let rowid: number | bigint = 0;
+      for (const row of rows) {
+        version++;
+        rowid = insert.run(
+          streamId,
+          version,
+          row.id,
+          row.type,
+          row.schemaVersion,
+          row.data,
+          row.metadata,
+        ).lastInsertRowid;
+      }
+      return { streamVersion: version, position: positionOf(rowid) };
+    },
+  );
+}
+
+export function appendEvents(
+  connection: SqliteConnection,
+  statements: EventStatements,
+  transaction: AppendTransaction,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expectedVersion: ExpectedVersion,
+): AppendResult {
+  const rows = prepareAppend(streamId, events, expectedVersion);
+  const doing = `append to stream '${streamId}'`;
+  if (connection.readonly) {
+    throw new SqliteUnavailableError(
+      connection.file,
+      'read-only',
+      `cannot ${doing}: opened with readonly: true`,
+    );
+  }
+  const result = connection.use(doing, () => {
+    try {
+      return transaction.immediate(streamId, rows, expectedVersion);
+    } catch (error) {
+      // Unreachable while every writer takes the lock before its check; kept so that a writer
+      // that does not (another tool on the same file) still yields a conflict, never a duplicate.
+      if (!isUniqueViolation(error)) throw error;
+      const actual = statements.lastVersion.get(streamId);
+      throw new ConcurrencyConflictError(streamId, expectedVersion, actual ?? 'no-stream', {
+        cause: error,
+      });
+    }
+  });
+  connection.committed();
+  return result;
+}

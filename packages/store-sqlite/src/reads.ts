@@ -1,0 +1,171 @@
+// Reading a stream and the global log in pages. Each page is one short read, so no statement
+// stays open while the consumer awaits (better-sqlite3 forbids other statements on a connection
+// with an open iterator) and memory stays flat on any history size. A read returns the log as it
+// was when the read started: later appends have higher positions and versions, beyond its bound.
+import {
+  StreamNotFoundError,
+  ValidationError,
+  type GlobalFilter,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type ValidationIssue,
+} from '@gridledger/core';
+import type { SqliteConnection } from './connection.js';
+import { decodeRow, filterArgs, rowidOfRow, type EventStatements } from './eventRows.js';
+import { rowidOf } from './position.js';
+
+/** Rows per page: large enough that per-page overhead vanishes, small enough to stay flat. */
+export const PAGE_SIZE = 512;
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
+}
+
+function checkLimit(limit: unknown, issues: ValidationIssue[]): number {
+  if (limit === undefined) return Number.POSITIVE_INFINITY;
+  if (isCount(limit)) return limit;
+  issues.push({ path: 'limit', message: `must be a whole number ≥ 0, got ${show(limit)}` });
+  return 0;
+}
+
+function checkFilter(filter: GlobalFilter, issues: ValidationIssue[]): void {
+  const types: unknown = filter.types;
+  if (
+    types !== undefined &&
+    !(Array.isArray(types) && types.every((type) => typeof type === 'string'))
+  ) {
+    issues.push({ path: 'types', message: 'must be an array of event type names' });
+  }
+  const prefix: unknown = filter.streamPrefix;
+  if (prefix !== undefined && typeof prefix !== 'string') {
+    issues.push({ path: 'streamPrefix', message: 'must be a string' });
+  }
+}
+
+/**
+ * Checks global-read options and where to start. `after` must be a position of this file at or
+ * before its head: one beyond it was issued by another store (or a file restored from an older
+ * backup), and reading on from it would silently skip events.
+ */
+export function startOfGlobalRead(
+  connection: SqliteConnection,
+  statements: EventStatements,
+  options: GlobalFilter & { readonly after?: Position; readonly limit?: number },
+  subject: string,
+): { after: number; head: number; limit: number } {
+  const issues: ValidationIssue[] = [];
+  const limit = checkLimit(options.limit, issues);
+  checkFilter(options, issues);
+  let after = 0;
+  try {
+    after = rowidOf(options.after, 'after');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  const head = issues.length > 0 ? 0 : (connection.use(subject, () => statements.head.get()) ?? 0);
+  if (issues.length === 0 && after > head) {
+    issues.push({
+      path: 'after',
+      message: `position ${String(options.after)} is beyond the end of the log (${head} events); it was not issued by this file`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+  return { after, head, limit };
+}
+
+export async function* readAll(
+  connection: SqliteConnection,
+  statements: EventStatements,
+  options: ReadAllOptions = {},
+): AsyncGenerator<StoredEvent, void, undefined> {
+  const subject = 'read of the global log';
+  const start = startOfGlobalRead(connection, statements, options, subject);
+  const { head } = start;
+  let { after, limit: remaining } = start;
+  const statement = statements.globalPage(options);
+  const args = filterArgs(options);
+  while (remaining > 0 && after < head) {
+    const size = Math.min(PAGE_SIZE, remaining);
+    const rows = connection.use(subject, () => statement.all(after, head, ...args, size));
+    let event: StoredEvent | undefined;
+    for (const row of rows) {
+      event = decodeRow(row);
+      yield event;
+    }
+    if (event === undefined || rows.length < size) return;
+    remaining -= rows.length;
+    after = rowidOfRow(event);
+  }
+}
+
+function checkStreamRead(streamId: string, options: ReadStreamOptions): number {
+  const issues: ValidationIssue[] = [];
+  if (typeof streamId !== 'string' || streamId === '') {
+    issues.push({ path: 'streamId', message: 'must be a non-empty string' });
+  }
+  const direction: unknown = options.direction;
+  if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
+    issues.push({
+      path: 'direction',
+      message: `must be 'forwards' or 'backwards', got ${show(direction)}`,
+    });
+  }
+  if (options.fromVersion !== undefined && !isCount(options.fromVersion)) {
+    issues.push({
+      path: 'fromVersion',
+      message: `must be a version ≥ 0, got ${show(options.fromVersion)}`,
+    });
+  }
+  const limit = checkLimit(options.limit, issues);
+  if (issues.length > 0) throw new ValidationError(`read of stream '${String(streamId)}'`, issues);
+  return limit;
+}
+
+export async function* readStream(
+  connection: SqliteConnection,
+  statements: EventStatements,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<StoredEvent, void, undefined> {
+  let remaining = checkStreamRead(streamId, options);
+  const doing = `read stream '${streamId}'`;
+  const last = connection.use(doing, () => statements.lastVersion.get(streamId));
+  if (last === undefined) throw new StreamNotFoundError(streamId);
+
+  const forwards = options.direction !== 'backwards';
+  const statement = forwards ? statements.streamForwards : statements.streamBackwards;
+  // Forwards stops at the last version seen now; backwards starts there.
+  let cursor = forwards ? (options.fromVersion ?? 0) : Math.min(options.fromVersion ?? last, last);
+  while (remaining > 0 && (forwards ? cursor <= last : cursor >= 0)) {
+    const size = Math.min(PAGE_SIZE, remaining, forwards ? last - cursor + 1 : cursor + 1);
+    const rows = connection.use(doing, () => statement.all(streamId, cursor, size));
+    let event: StoredEvent | undefined;
+    for (const row of rows) {
+      event = decodeRow(row);
+      yield event;
+    }
+    if (event === undefined || rows.length < size) return;
+    remaining -= rows.length;
+    cursor = forwards ? event.streamVersion + 1 : event.streamVersion - 1;
+  }
+}
+
+export function countEvents(
+  connection: SqliteConnection,
+  statements: EventStatements,
+  options: ReadAllOptions = {},
+): number {
+  const subject = 'count of the global log';
+  const { after, limit } = startOfGlobalRead(connection, statements, options, subject);
+  const count = connection.use(subject, () =>
+    statements.globalCount(options).get(after, ...filterArgs(options)),
+  );
+  return Math.min(count ?? 0, limit);
+}
