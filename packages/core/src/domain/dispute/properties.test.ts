@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dispute, type DisputeState } from '@gridledger/core';
+import {
+  refold,
+  runRecipes,
+  runThroughHandler,
+  type PropertySubject,
+} from '../__fixtures__/deciderProperties.js';
+import { disputeRecipe } from './__fixtures__/recipes.js';
+import { levelRank } from './vocabulary.js';
+
+/** What must hold of every dispute, whatever happened to it. */
+function invariant(s: DisputeState): string[] {
+  const broken: string[] = [];
+  const check = (ok: boolean, rule: string) => {
+    if (!ok) broken.push(rule);
+  };
+  const partyIds = s.parties.map((p) => p.partyId);
+  check(new Set(partyIds).size === partyIds.length, 'party ids are unique');
+  check((s.status === 'unreported') === (s.disputeId === null), 'reported iff it has an id');
+  check(s.level === null || s.classification !== null, 'assigned only after classification');
+  check(s.level === null || s.mediators.length > 0, 'a level has mediators');
+  check(!s.interventionStarted || s.level !== null, 'intervention only once assigned');
+  check(s.sessionsHeld === 0 || s.interventionStarted, 'sessions only after intervention');
+  check(s.agreement === null || s.sessionsHeld > 0, 'agreement only after a session');
+  check(
+    (s.agreement?.terms ?? []).every((t) => partyIds.includes(t.obligatedPartyId)),
+    'terms name parties of the dispute',
+  );
+  const r = s.resolution;
+  check(r === null || (s.interventionStarted && r.level === s.level), 'resolved where mediated');
+  check(
+    r?.how !== 'agreement' || (s.agreement?.terms.every((t) => t.fulfilled) ?? false),
+    'resolved by agreement only once it is carried out',
+  );
+  check(!(r !== null && s.referral !== null), 'never both resolved and referred out');
+  check(s.followUpVisits.length === 0 || r !== null, 'follow-up only after resolution');
+  check(s.status !== 'declined' || !s.interventionStarted, 'declined only before mediation');
+  check(
+    s.status !== 'closed' || s.referral !== null || (r !== null && s.followUpVisits.length > 0),
+    'closed only when referred out, or resolved and followed up',
+  );
+  return broken;
+}
+
+const subject: PropertySubject<never, never, DisputeState> = {
+  aggregate: Dispute as never,
+  invariant,
+  id: 'd-1',
+};
+describe('Dispute properties', () => {
+  it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
+        const run = runRecipes(subject, recipes);
+        for (const event of run.events as { type: string }[]) seen.add(event.type);
+      }),
+      { numRuns: 150 },
+    );
+    // The runs are only worth something if they reached every kind of fact.
+    expect([...seen].sort()).toEqual(Dispute.events.map((d) => d.type).sort());
+  });
+
+  it('folding the events decide returned reproduces the state', () => {
+    fc.assert(
+      fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
+        const run = runRecipes(subject, recipes);
+        expect(refold(Dispute, run.events)).toEqual(run.state);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a level never goes down over a dispute’s life', () => {
+    fc.assert(
+      fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
+        const { events } = runRecipes(subject, recipes);
+        let highest = -1;
+        for (const event of events as {
+          type: string;
+          data: { level?: never; toLevel?: never };
+        }[]) {
+          const level =
+            event.data.toLevel ?? (event.type === 'DisputeAssigned' ? event.data.level : undefined);
+          if (level === undefined) continue;
+          expect(levelRank(level)).toBeGreaterThanOrEqual(highest);
+          highest = levelRank(level);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejected commands write nothing to the store', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(disputeRecipe, { maxLength: 25 }), async (recipes) => {
+        await runThroughHandler(subject, recipes);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
