@@ -1,8 +1,9 @@
 // Checks what callers hand the ledger and the command handler besides events: stream ids, the
 // actor, times, correlation ids and expected versions. Bad input is refused before anything is read.
 import { z } from 'zod';
-import type { Actor, ExpectedVersion } from './envelope.js';
-import { ValidationError } from './errors.js';
+import type { Actor, DomainEvent, ExpectedVersion } from './envelope.js';
+import { isValidationError, ValidationError } from './errors.js';
+import type { EventRegistry } from './registry.js';
 import { parseOrThrow } from './validation.js';
 
 const actorSchema = z.strictObject({
@@ -51,4 +52,33 @@ export function checkExpectedVersion(value: unknown, subject: string): ExpectedV
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** Checks each event against the registry; in a batch, the error says which event it was. */
+export function validateEvents<E extends DomainEvent>(
+  registry: EventRegistry,
+  events: readonly E[],
+  subject: string,
+): (DomainEvent & { readonly schemaVersion: number })[] {
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new ValidationError(subject, [
+      { path: 'events', message: 'at least one event is required' },
+    ]);
+  }
+  return events.map((event: unknown, i) => {
+    if (typeof event !== 'object' || event === null || typeof (event as E).type !== 'string') {
+      throw new ValidationError(subject, [
+        { path: `events[${i}]`, message: 'must be an event: { type: string, data }' },
+      ]);
+    }
+    const { type } = event as E;
+    try {
+      const { data } = registry.validate(event as E);
+      return { type, data, schemaVersion: registry.definition(type)?.schemaVersion ?? 1 };
+    } catch (error) {
+      if (!isValidationError(error) || events.length === 1) throw error;
+      // In a batch, say which event it was.
+      throw new ValidationError(`${error.subject} (events[${i}])`, error.issues, { cause: error });
+    }
+  });
 }

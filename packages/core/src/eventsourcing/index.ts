@@ -8,7 +8,7 @@ export * from './registry.js';
 export * from './aggregate.js';
 export * from './readModelStore.js';
 export { parseOrThrow, issuesFromZod } from './validation.js';
-export { createUlidFactory, systemClock, type Clock } from './ids.js';
+export { createUlidFactory, systemClock, type Clock, type UlidFactory } from './ids.js';
 export { canonicalJson, type JsonValue } from './canonical.js';
 export { identityEncoder, type EncodingSubject, type EventEncoder } from './encoder.js';
 export { hashEvent, hashInputOf, type HashInput } from './hashChain.js';

@@ -1,11 +1,17 @@
 // The ledger: the only way events should enter a store. It validates, stamps and hash-chains on
 // the way in, and upcasts, validates and types on the way out.
 import type { AggregateType } from './aggregate.js';
-import { checkActor, checkExpectedVersion, checkId, checkTimestamp } from './appendInput.js';
+import {
+  checkActor,
+  checkExpectedVersion,
+  checkId,
+  checkTimestamp,
+  validateEvents,
+} from './appendInput.js';
 import type { DomainCommand } from './decider.js';
 import { identityEncoder, type EventEncoder } from './encoder.js';
 import type { Actor, DomainEvent, ExpectedVersion, Position, RecordedEvent } from './envelope.js';
-import { isValidationError, ValidationError } from './errors.js';
+import { isConcurrencyConflict } from './errors.js';
 import { assertExpectedVersion } from './expectedVersion.js';
 import { createCodec } from './ledgerCodec.js';
 import { loadAggregate, type LoadedAggregate } from './ledgerLoad.js';
@@ -82,7 +88,10 @@ export interface Ledger {
 export function createLedger(options: LedgerOptions): Ledger {
   const { store, registry } = options;
   const clock = options.clock ?? systemClock;
-  const newId = options.newId ?? createUlidFactory(clock);
+  const ulids = createUlidFactory(clock);
+  const newId = options.newId ?? (() => ulids());
+  // Default event ids carry the instant they were recorded at, from the same monotonic source.
+  const eventId = options.newId === undefined ? ulids : () => newId();
   const readTrust = options.readTrust ?? 'current-version';
   const encoder = options.encoder ?? identityEncoder;
   const codec = createCodec(store, registry, encoder, readTrust);
@@ -104,26 +113,31 @@ export function createLedger(options: LedgerOptions): Ledger {
     if (causationId !== undefined) checkId(causationId, 'causationId', subject);
     const validated = validateEvents(registry, events, subject);
 
-    const head = await codec.readHead(streamId);
-    assertExpectedVersion(streamId, expectedVersion, head?.streamVersion);
-    const recordedAt = clock().toISOString();
-    const ids = validated.map(() => newId());
-    const stamped = await stampEvents({
-      streamId,
-      head,
-      events: validated,
-      ids,
-      actor,
-      occurredAt: occurredAt ?? recordedAt,
-      recordedAt,
-      correlationId: correlationId ?? (ids[0] as string),
-      causationId,
-      encoder,
-    });
-    // Always the exact version just read, whatever the caller allowed: a chain must never fork.
-    const result = await store.append(streamId, stamped, {
-      expectedVersion: head === undefined ? 'no-stream' : head.streamVersion,
-    });
+    const now = clock();
+    const recordedAt = now.toISOString();
+    const ids = validated.map(() => eventId(now));
+    const writeAtHead = async () => {
+      const head = await codec.readHead(streamId);
+      assertExpectedVersion(streamId, expectedVersion, head?.streamVersion);
+      const stamped = await stampEvents({
+        streamId,
+        head,
+        events: validated,
+        ids,
+        actor,
+        occurredAt: occurredAt ?? recordedAt,
+        recordedAt,
+        correlationId: correlationId ?? (ids[0] as string),
+        causationId,
+        encoder,
+      });
+      // Always the exact version just read, whatever the caller allowed: a chain never forks.
+      const result = await store.append(streamId, stamped, {
+        expectedVersion: head === undefined ? 'no-stream' : head.streamVersion,
+      });
+      return { head, stamped, result };
+    };
+    const { head, stamped, result } = await retryingAny(expectedVersion, writeAtHead);
     const firstVersion = head === undefined ? 0 : head.streamVersion + 1;
     const positions = await codec.positionsOf(streamId, firstVersion, stamped.length, result);
     const recorded = stamped.map((event, i) => ({
@@ -155,30 +169,17 @@ export function createLedger(options: LedgerOptions): Ledger {
   };
 }
 
-function validateEvents<E extends DomainEvent>(
-  registry: EventRegistry,
-  events: readonly E[],
-  subject: string,
-): (DomainEvent & { readonly schemaVersion: number })[] {
-  if (!Array.isArray(events) || events.length === 0) {
-    throw new ValidationError(subject, [
-      { path: 'events', message: 'at least one event is required' },
-    ]);
-  }
-  return events.map((event: unknown, i) => {
-    if (typeof event !== 'object' || event === null || typeof (event as E).type !== 'string') {
-      throw new ValidationError(subject, [
-        { path: `events[${i}]`, message: 'must be an event: { type: string, data }' },
-      ]);
-    }
-    const { type } = event as E;
+/** Store conflicts a caller expecting `any` never asked to see; others see the first one. */
+const ANY_RETRIES = 3;
+
+async function retryingAny<T>(expected: ExpectedVersion, write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
     try {
-      const { data } = registry.validate(event as E);
-      return { type, data, schemaVersion: registry.definition(type)?.schemaVersion ?? 1 };
+      return await write();
     } catch (error) {
-      if (!isValidationError(error) || events.length === 1) throw error;
-      // In a batch, say which event it was.
-      throw new ValidationError(`${error.subject} (events[${i}])`, error.issues, { cause: error });
+      if (expected !== 'any' || !isConcurrencyConflict(error) || attempt >= ANY_RETRIES) {
+        throw error;
+      }
     }
-  });
+  }
 }
