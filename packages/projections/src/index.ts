@@ -33,3 +33,4 @@ export {
   nextMonth,
   type Month,
 } from './months.js';
+export * from './readModels/index.js';

@@ -102,6 +102,15 @@ export function nextMonth(month: Month): Month {
     : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The month before `month`. */
+export function previousMonth(month: Month): Month {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1
+    ? `${String(year - 1).padStart(4, '0')}-12`
+    : `${month.slice(0, 5)}${String(m - 1).padStart(2, '0')}`;
+}
+
 /** Every month from `from` to `to`, both included. */
 export function monthsBetween(from: Month, to: Month): Month[] {
   const months: Month[] = [];

@@ -1,0 +1,113 @@
+// Helpers for read-model tests: a ledger over the memory store with the real event registry, a
+// runner reading through it, and one-line recorders for the facts of disputes, visits, patrols.
+import {
+  createEventRegistry,
+  createLedger,
+  gridledgerEvents,
+  type DomainEvent,
+  type Ledger,
+} from '@gridledger/core';
+import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryReadModelStore } from '../memoryReadModelStore.js';
+import { createProjectionRunner } from '../runner.js';
+import type { GeneratedEvent } from './history/index.js';
+
+const actor = { id: 'jiang-lin', role: 'community-police-officer' };
+
+export function domainSetup() {
+  const store = createMemoryEventStore();
+  const registry = createEventRegistry(gridledgerEvents);
+  const ledger = createLedger({ store, registry });
+  const readModels = createMemoryReadModelStore();
+  const runner = createProjectionRunner({ ledger, readModels });
+  const record = async (streamId: string, type: string, data: unknown, occurredAt: string) => {
+    await ledger.append(streamId, [{ type, data }], {
+      expectedVersion: 'any',
+      actor,
+      occurredAt,
+    });
+  };
+  return { store, registry, ledger, readModels, runner, record, dispute: disputes(record) };
+}
+
+type Record = (streamId: string, type: string, data: unknown, occurredAt: string) => Promise<void>;
+
+export function disputes(record: Record) {
+  const on = (id: string, type: string, data: unknown, at: string) =>
+    record(`dispute-${id}`, type, data, at);
+  return {
+    report: (id: string, at: string, where: { community?: string; grid?: string } = {}) =>
+      on(
+        id,
+        'DisputeReported',
+        {
+          disputeId: id,
+          community: where.community ?? 'xuzhai',
+          grid: where.grid ?? 'xuzhai-01',
+          category: 'tenancy',
+          source: 'walk-in',
+          parties: [{ partyId: `${id}-xu`, name: 'Xu', role: 'landlord' }],
+          description: 'Return the TV or refund the deposit',
+          reportedBy: { name: 'Community staff', role: 'community-staff' },
+        },
+        at,
+      ),
+    decline: (id: string, at: string) => on(id, 'DisputeDeclined', { reason: 'Outside remit' }, at),
+    withdraw: (id: string, at: string) =>
+      on(id, 'DisputeWithdrawn', { reason: 'Settled privately' }, at),
+    intervene: (id: string, at: string, level = 'grid') =>
+      on(id, 'DisputeInterventionStarted', { level }, at),
+    session: (id: string, at: string, mediators: string[]) =>
+      on(
+        id,
+        'MediationSessionHeld',
+        {
+          sessionId: `${id}-${at}`,
+          level: 'community',
+          mediators,
+          parties: [`${id}-xu`],
+          others: [],
+          outcome: 'agreed',
+          summary: 'Both sides heard',
+        },
+        at,
+      ),
+    escalate: (id: string, at: string, fromLevel: string, toLevel: string) =>
+      on(
+        id,
+        'DisputeEscalated',
+        { fromLevel, toLevel, reason: 'Will not meet', mediators: ['zhao'] },
+        at,
+      ),
+    resolve: (id: string, at: string, level = 'grid') =>
+      on(
+        id,
+        'DisputeResolved',
+        { how: 'no-agreement-needed', reason: 'Apology accepted', level },
+        at,
+      ),
+    referOut: (id: string, at: string, to: string, becameHomicide = false) =>
+      on(
+        id,
+        'DisputeReferredOut',
+        to === 'criminal-case'
+          ? { to, becameHomicide, reason: 'Assault', fromLevel: 'police-station' }
+          : { to, reason: 'Needs a ruling', fromLevel: 'community' },
+        at,
+      ),
+    followUp: (id: string, at: string, satisfied: boolean, visitedBy = ['jiang-lin']) =>
+      on(id, 'DisputeFollowUpVisitRecorded', { satisfied, visitedBy }, at),
+    close: (id: string, at: string) => on(id, 'DisputeClosed', {}, at),
+  };
+}
+
+/** Appends a generated history through the ledger (validated and hash-chained). */
+export async function appendThrough(ledger: Ledger, events: readonly GeneratedEvent[]) {
+  for (const event of events) {
+    await ledger.append(event.streamId, [{ type: event.type, data: event.data }], {
+      expectedVersion: 'any',
+      actor,
+      occurredAt: new Date(event.at).toISOString(),
+    });
+  }
+}

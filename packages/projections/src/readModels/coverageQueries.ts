@@ -1,0 +1,127 @@
+// Queries over the coverage read model: the figures of each grid (or month, or community) in a
+// period, and the work each member did.
+import type { Month } from '../months.js';
+import { checkQuery, groupCells, type GroupBy, type GroupKey, type QueryOptions } from './cells.js';
+import {
+  emptyGridCoverage,
+  emptyMemberWork,
+  type CoverageState,
+  type GridCoverageCell,
+  type MemberWorkCell,
+} from './coverage.js';
+
+export interface CoverageFigures {
+  readonly visits: number;
+  /** Distinct households visited in the period. */
+  readonly householdsVisited: number;
+  readonly serviceVisits: number;
+  readonly servicesRendered: number;
+  readonly microWishesRecorded: number;
+  readonly microWishesFulfilled: number;
+  readonly microAppealsRecorded: number;
+  readonly microAppealsFulfilled: number;
+  readonly hazardsFound: number;
+  readonly hazardsRemoved: number;
+  readonly patrols: number;
+  readonly patrolHours: number;
+}
+
+export interface CoverageResult<B extends GroupBy> {
+  readonly rows: (GroupKey<B> & CoverageFigures)[];
+  readonly total: CoverageFigures;
+}
+
+/** Coverage in a period, grouped by grid (the default), community or month. */
+export function coverage<B extends GroupBy = 'grid'>(
+  state: CoverageState,
+  options: QueryOptions<B> = {},
+): CoverageResult<B> {
+  const by = checkQuery({ by: 'grid', ...options }) as B;
+  // Households are told apart by community too: two offices may number them alike.
+  const { total, groups } = groupCells(state.grids, by, options, accumulator, add);
+  return {
+    rows: groups.map(({ key, acc }) => ({ ...key, ...figures(acc) })),
+    total: figures(total),
+  };
+}
+
+interface Accumulator {
+  sums: GridCoverageCell;
+  /** `community NUL householdId` of every household visited. */
+  households: Set<string>;
+}
+
+const accumulator = (): Accumulator => ({ sums: emptyGridCoverage(), households: new Set() });
+
+function add(acc: Accumulator, cell: GridCoverageCell, community: string): void {
+  const { sums } = acc;
+  sums.visits += cell.visits;
+  sums.serviceVisits += cell.serviceVisits;
+  sums.servicesRendered += cell.servicesRendered;
+  sums.microWishesRecorded += cell.microWishesRecorded;
+  sums.microWishesFulfilled += cell.microWishesFulfilled;
+  sums.microAppealsRecorded += cell.microAppealsRecorded;
+  sums.microAppealsFulfilled += cell.microAppealsFulfilled;
+  sums.hazardsFound += cell.hazardsFound;
+  sums.hazardsRemoved += cell.hazardsRemoved;
+  sums.patrols += cell.patrols;
+  sums.patrolMinutes += cell.patrolMinutes;
+  for (const id of Object.keys(cell.households)) acc.households.add(`${community}\u0000${id}`);
+}
+
+function figures({ sums, households }: Accumulator): CoverageFigures {
+  return {
+    visits: sums.visits,
+    householdsVisited: households.size,
+    serviceVisits: sums.serviceVisits,
+    servicesRendered: sums.servicesRendered,
+    microWishesRecorded: sums.microWishesRecorded,
+    microWishesFulfilled: sums.microWishesFulfilled,
+    microAppealsRecorded: sums.microAppealsRecorded,
+    microAppealsFulfilled: sums.microAppealsFulfilled,
+    hazardsFound: sums.hazardsFound,
+    hazardsRemoved: sums.hazardsRemoved,
+    patrols: sums.patrols,
+    patrolHours: sums.patrolMinutes / 60,
+  };
+}
+
+export interface MemberWork {
+  readonly memberId: string;
+  readonly visits: number;
+  readonly servicesRendered: number;
+  readonly patrols: number;
+  readonly patrolHours: number;
+  readonly mediationSessions: number;
+  readonly followUpVisits: number;
+}
+
+/** The work of each member in a period (months, both ends included), by member id. */
+export function memberWork(
+  state: CoverageState,
+  options: { readonly from?: Month; readonly to?: Month } = {},
+): MemberWork[] {
+  checkQuery(options);
+  const totals = new Map<string, MemberWorkCell>();
+  for (const month of Object.keys(state.members)) {
+    if (options.from !== undefined && month < options.from) continue;
+    if (options.to !== undefined && month > options.to) continue;
+    for (const [memberId, cell] of Object.entries(state.members[month] ?? {})) {
+      let sum = totals.get(memberId);
+      if (sum === undefined) totals.set(memberId, (sum = emptyMemberWork()));
+      sum.visits += cell.visits;
+      sum.servicesRendered += cell.servicesRendered;
+      sum.patrols += cell.patrols;
+      sum.patrolMinutes += cell.patrolMinutes;
+      sum.mediationSessions += cell.mediationSessions;
+      sum.followUpVisits += cell.followUpVisits;
+    }
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([memberId, { patrolMinutes, ...rest }]) => ({
+      memberId,
+      ...rest,
+      patrolHours: patrolMinutes / 60,
+    }));
+}
