@@ -40,3 +40,5 @@ export {
   type HandleCommand,
   type HandledCommand,
 } from './commandHandler.js';
+// The zod the registry and aggregates are typed with, so schemas are built with the same copy.
+export { z } from 'zod';
