@@ -67,8 +67,13 @@ export function createCommandHandler<C extends DomainCommand, E extends DomainEv
   const handle: HandleCommand<E, S> = async (id, command, context) => {
     const parsed = parseCommand(aggregate, command);
     const subject = `command ${parsed.type}`;
+    if (typeof context !== 'object' || context === null) {
+      throw new ValidationError(subject, [
+        { path: 'context', message: 'must be an object with at least an actor' },
+      ]);
+    }
     checkId(id, 'id', subject);
-    const actor = checkActor(context?.actor, subject);
+    const actor = checkActor(context.actor, subject);
     const now =
       context.now === undefined
         ? ledger.clock().toISOString()

@@ -165,7 +165,10 @@ export function createLedger(options: LedgerOptions): Ledger {
     readStream: (streamId, readOptions) => codec.decodeAll(store.readStream(streamId, readOptions)),
     readAll: (readOptions) => codec.decodeAll(store.readAll(readOptions)),
     subscribe: (subscribeOptions) => codec.decodeSubscription(store.subscribe(subscribeOptions)),
-    load: (aggregate, id) => loadAggregate(store, codec, aggregate, id),
+    load: async (aggregate, id) => {
+      checkId(id, 'id', `load of ${aggregate.name}`);
+      return loadAggregate(store, codec, aggregate, id);
+    },
   };
 }
 

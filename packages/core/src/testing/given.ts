@@ -39,7 +39,7 @@ function registryOf(aggregate: AggregateType<DomainCommand, DomainEvent, unknown
 
 export function given<C extends DomainCommand, E extends DomainEvent, S>(
   aggregate: AggregateType<C, E, S>,
-  events: readonly E[] = [],
+  events: readonly NoInfer<E>[] = [],
 ): Given<E, S> {
   const registry = registryOf(aggregate);
   const fold = (state: S, list: readonly E[]): S =>
