@@ -46,23 +46,23 @@ const reportData = z
 
 export const DisputeCommand = z.discriminatedUnion('type', [
   command('reportDispute', reportData),
-  command('identifyParty', z.object({ party: DisputeParty })),
-  command('declineDispute', z.object({ reason: Text })),
-  command('withdrawDispute', z.object({ reason: Text })),
+  command('identifyParty', z.strictObject({ party: DisputeParty })),
+  command('declineDispute', z.strictObject({ reason: Text })),
+  command('withdrawDispute', z.strictObject({ reason: Text })),
   command(
     'classifyDispute',
-    z.object({
+    z.strictObject({
       category: DisputeCategory,
       severity: Severity,
       escalationRisk: EscalationRisk,
       note: Text.optional(),
     }),
   ),
-  command('assignDispute', z.object({ level: MediationLevel, mediators })),
-  command('startIntervention', z.object({ note: Text.optional() })),
+  command('assignDispute', z.strictObject({ level: MediationLevel, mediators })),
+  command('startIntervention', z.strictObject({ note: Text.optional() })),
   command(
     'holdMediationSession',
-    z.object({
+    z.strictObject({
       mediators,
       parties: distinctList(Id, 'parties').min(1),
       others: z.array(Label).optional(),
@@ -72,19 +72,19 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   ),
   command(
     'reachAgreement',
-    z.object({
-      terms: z.array(z.object({ obligatedPartyId: Id, action: Text })).min(1),
+    z.strictObject({
+      terms: z.array(z.strictObject({ obligatedPartyId: Id, action: Text })).min(1),
     }),
   ),
-  command('recordTermFulfilled', z.object({ termId: Id, note: Text.optional() })),
+  command('recordTermFulfilled', z.strictObject({ termId: Id, note: Text.optional() })),
   command(
     'resolveDispute',
     z.discriminatedUnion('how', [
-      z.object({ how: z.literal('agreement') }),
-      z.object({ how: z.literal('no-agreement-needed'), reason: Text }),
+      z.strictObject({ how: z.literal('agreement') }),
+      z.strictObject({ how: z.literal('no-agreement-needed'), reason: Text }),
     ]),
   ),
-  command('escalateDispute', z.object({ toLevel: MediationLevel, reason: Text, mediators })),
+  command('escalateDispute', z.strictObject({ toLevel: MediationLevel, reason: Text, mediators })),
   command(
     'referDisputeOut',
     z
@@ -101,14 +101,14 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   ),
   command(
     'recordFollowUpVisit',
-    z.object({
+    z.strictObject({
       satisfied: z.boolean(),
       visitedBy: distinctList(MemberId, 'visitedBy').min(1),
       visitId: Id.optional(),
       note: Text.optional(),
     }),
   ),
-  command('closeDispute', z.object({ note: Text.optional() })),
+  command('closeDispute', z.strictObject({ note: Text.optional() })),
 ]);
 export type DisputeCommand = z.infer<typeof DisputeCommand>;
 /** One Dispute command by its type, e.g. `DisputeCommandOf<'escalateDispute'>`. */

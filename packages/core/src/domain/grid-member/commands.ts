@@ -7,24 +7,24 @@ import { GridMemberRole } from './events.js';
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ type: z.literal(type), data });
 
-const reason = z.object({ reason: Text.optional() });
+const reason = z.strictObject({ reason: Text.optional() });
 
 export const GridMemberCommand = z.discriminatedUnion('type', [
   command(
     'enrolGridMember',
-    z.object({
+    z.strictObject({
       memberId: MemberId,
       community: CommunityId,
       name: Label,
       roles: distinctList(GridMemberRole, 'roles').min(1),
     }),
   ),
-  command('assignToGrid', z.object({ grid: GridId })),
+  command('assignToGrid', z.strictObject({ grid: GridId })),
   command('reassignToGrid', reason.extend({ grid: GridId })),
-  command('joinPatrolTeam', z.object({})),
+  command('joinPatrolTeam', z.strictObject({})),
   command('leavePatrolTeam', reason),
-  command('addRole', z.object({ role: GridMemberRole })),
-  command('dropRole', z.object({ role: GridMemberRole })),
+  command('addRole', z.strictObject({ role: GridMemberRole })),
+  command('dropRole', z.strictObject({ role: GridMemberRole })),
   command('retireGridMember', reason),
 ]);
 export type GridMemberCommand = z.infer<typeof GridMemberCommand>;

@@ -7,7 +7,7 @@ import { OwnershipReleaseReason } from './events.js';
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ type: z.literal(type), data });
 
-const release = z.object({
+const release = z.strictObject({
   memberId: MemberId,
   reason: OwnershipReleaseReason,
   note: Text.optional(),
@@ -16,7 +16,7 @@ const release = z.object({
 export const GridOwnershipCommand = z.discriminatedUnion('type', [
   command(
     'claimGridOwnership',
-    z.object({
+    z.strictObject({
       grid: GridId,
       memberId: MemberId,
       memberVersion: z.number().int().nonnegative(),

@@ -23,7 +23,7 @@ const members = distinctList(MemberId, 'members');
 export const PatrolCommand = z.discriminatedUnion('type', [
   command(
     'schedulePatrol',
-    z.object({
+    z.strictObject({
       patrolId: Id,
       community: CommunityId,
       route: Text,
@@ -33,9 +33,9 @@ export const PatrolCommand = z.discriminatedUnion('type', [
     }),
   ),
   /** `members`: who turned out; defaults to those scheduled. */
-  command('startPatrol', z.object({ members: members.optional() })),
-  command('logObservation', z.object({ grid: GridId, note: Text })),
-  command('reportPatrolHazard', z.object({ grid: GridId, description: Text })),
+  command('startPatrol', z.strictObject({ members: members.optional() })),
+  command('logObservation', z.strictObject({ grid: GridId, note: Text })),
+  command('reportPatrolHazard', z.strictObject({ grid: GridId, description: Text })),
   command(
     'reportPatrolIncident',
     z
@@ -54,7 +54,7 @@ export const PatrolCommand = z.discriminatedUnion('type', [
   ),
   command(
     'completePatrol',
-    z.object({
+    z.strictObject({
       durationMinutes: z
         .number()
         .int()
@@ -63,7 +63,7 @@ export const PatrolCommand = z.discriminatedUnion('type', [
       note: Text.optional(),
     }),
   ),
-  command('cancelPatrol', z.object({ reason: Text })),
+  command('cancelPatrol', z.strictObject({ reason: Text })),
 ]);
 export type PatrolCommand = z.infer<typeof PatrolCommand>;
 export type PatrolCommandOf<T extends PatrolCommand['type']> = Extract<PatrolCommand, { type: T }>;

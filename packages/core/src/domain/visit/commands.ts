@@ -19,7 +19,7 @@ const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ type: z.literal(type), data });
 
 const members = (what: string) => distinctList(MemberId, what).min(1);
-const note = z.object({ note: Text.optional() });
+const note = z.strictObject({ note: Text.optional() });
 
 const scheduleData = z
   .object({
@@ -51,36 +51,36 @@ const scheduleData = z
 
 export const VisitCommand = z.discriminatedUnion('type', [
   command('scheduleVisit', scheduleData),
-  command('rescheduleVisit', z.object({ scheduledFor: Timestamp, reason: Text.optional() })),
+  command('rescheduleVisit', z.strictObject({ scheduledFor: Timestamp, reason: Text.optional() })),
   command(
     'conductVisit',
     /** Who actually went; defaults to the visitors scheduled. */
-    z.object({ visitors: members('visitors').optional(), summary: Text.optional() }),
+    z.strictObject({ visitors: members('visitors').optional(), summary: Text.optional() }),
   ),
-  command('recordMicroWish', z.object({ description: Text })),
+  command('recordMicroWish', z.strictObject({ description: Text })),
   command('fulfilMicroWish', note.extend({ wishId: Id })),
-  command('recordMicroAppeal', z.object({ description: Text })),
+  command('recordMicroAppeal', z.strictObject({ description: Text })),
   command('fulfilMicroAppeal', note.extend({ appealId: Id })),
   command(
     'renderService',
-    z.object({
+    z.strictObject({
       kind: Slug,
       details: Text,
       /** Who did the work; defaults to the visitors who went. */
       renderedBy: members('renderedBy').optional(),
     }),
   ),
-  command('reportSafetyHazard', z.object({ description: Text })),
+  command('reportSafetyHazard', z.strictObject({ description: Text })),
   command('recordHazardRemoved', note.extend({ hazardId: Id })),
   command(
     'noteDisputeSpotted',
-    z.object({
+    z.strictObject({
       description: Text,
       parties: z.array(SpottedParty).optional(),
       category: DisputeCategory.optional(),
     }),
   ),
-  command('cancelVisit', z.object({ reason: Text })),
+  command('cancelVisit', z.strictObject({ reason: Text })),
   command('closeVisit', note),
 ]);
 export type VisitCommand = z.infer<typeof VisitCommand>;

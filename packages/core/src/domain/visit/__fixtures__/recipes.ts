@@ -61,30 +61,24 @@ const anyCommand: fc.Arbitrary<Recipe<VisitState>> = fc.oneof(
       data: visitors ? { visitors } : {},
     })),
   text.map((description) => () => ({ type: 'recordMicroWish', data: { description } })),
-  fc
-    .nat()
-    .map((i) => (s: VisitState) => ({
-      type: 'fulfilMicroWish',
-      data: { wishId: ids(s.wishes, i) },
-    })),
+  fc.nat().map((i) => (s: VisitState) => ({
+    type: 'fulfilMicroWish',
+    data: { wishId: ids(s.wishes, i) },
+  })),
   text.map((description) => () => ({ type: 'recordMicroAppeal', data: { description } })),
-  fc
-    .nat()
-    .map((i) => (s: VisitState) => ({
-      type: 'fulfilMicroAppeal',
-      data: { appealId: ids(s.appeals, i) },
-    })),
+  fc.nat().map((i) => (s: VisitState) => ({
+    type: 'fulfilMicroAppeal',
+    data: { appealId: ids(s.appeals, i) },
+  })),
   fc.constantFrom('id-card-application', 'Not A Slug').map((kind) => () => ({
     type: 'renderService',
     data: { kind, details: 'Applied at home' },
   })),
   text.map((description) => () => ({ type: 'reportSafetyHazard', data: { description } })),
-  fc
-    .nat()
-    .map((i) => (s: VisitState) => ({
-      type: 'recordHazardRemoved',
-      data: { hazardId: ids(s.hazards, i) },
-    })),
+  fc.nat().map((i) => (s: VisitState) => ({
+    type: 'recordHazardRemoved',
+    data: { hazardId: ids(s.hazards, i) },
+  })),
   text.map((description) => () => ({ type: 'noteDisputeSpotted', data: { description } })),
   fc.constant(() => ({ type: 'cancelVisit', data: { reason: 'Away' } })),
   fc.constant(() => ({ type: 'closeVisit', data: {} })),
