@@ -33,7 +33,10 @@ function reject(path: string, value: unknown): never {
 
 /**
  * Returns a frozen deep copy of `value`, or throws JsonShapeError naming the first path that is
- * not plain JSON. `-0` becomes `0`, as it would after a JSON round trip in any other store.
+ * not plain JSON. Like a JSON round trip in any other store, and like the kernel's canonical
+ * encoding that hashes the event, a property whose value is `undefined` is left out and `-0`
+ * becomes `0`; an `undefined` array element (or hole) is refused, since JSON would turn it into
+ * `null` and change its meaning.
  */
 export function frozenJsonCopy(value: unknown, path: string): unknown {
   return copy(value, path, new Set());
@@ -73,7 +76,9 @@ function copyObject(value: object, path: string, ancestors: Set<object>): unknow
     if (proto !== Object.prototype && proto !== null) reject(path, value);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      const item = copy((value as Record<string, unknown>)[key], join(path, key), ancestors);
+      const raw = (value as Record<string, unknown>)[key];
+      if (raw === undefined) continue;
+      const item = copy(raw, join(path, key), ancestors);
       // A plain assignment to `__proto__` would set the prototype instead of a property.
       if (key === '__proto__') {
         Object.defineProperty(out, key, { value: item, enumerable: true, writable: true });

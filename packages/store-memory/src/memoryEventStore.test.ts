@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from './index.js';
 
 let counter = 0;
-function event(type: string, data: unknown = {}): EventToAppend {
+function event(type: string, ...given: [data?: unknown]): EventToAppend {
   counter++;
+  const data = given.length > 0 ? given[0] : {};
   return {
     id: `01JTEST${String(counter).padStart(19, '0')}`,
     type,
@@ -80,13 +81,14 @@ describe('memory store storage', () => {
 
   it.each([
     ['a function', { notify: () => 1 }, 'events.0.data.notify'],
-    ['undefined', { grid: undefined }, 'events.0.data.grid'],
+    ['undefined in an array', { grids: ['g1', undefined] }, 'events.0.data.grids.1'],
+    ['undefined as the whole data', undefined, 'events.0.data'],
     ['NaN', { rate: [0.98, NaN] }, 'events.0.data.rate.1'],
     ['Infinity', { rate: Infinity }, 'events.0.data.rate'],
     ['a Date', { at: new Date(0) }, 'events.0.data.at'],
     ['a Map', { grids: new Map() }, 'events.0.data.grids'],
     ['a bigint', { big: 1n }, 'events.0.data.big'],
-    ['a sparse array hole', { list: [1, , 3] }, 'events.0.data.list.1'],
+    ['a sparse array hole', { list: new Array<number>(3).fill(1, 0, 1) }, 'events.0.data.list.1'],
     ['a class instance', { x: new (class Banner {})() }, 'events.0.data.x'],
   ])('rejects %s in data with a ValidationError naming the path', async (_, data, path) => {
     const store = createMemoryEventStore();
@@ -96,6 +98,15 @@ describe('memory store storage', () => {
     expect(isValidationError(error)).toBe(true);
     expect(isValidationError(error) && error.issues.map((i) => i.path)).toContain(path);
     expect(await store.countEvents!()).toBe(0);
+  });
+
+  it('leaves out properties whose value is undefined, as JSON and the canonical hash do', async () => {
+    const store = createMemoryEventStore();
+    await store.append('s', [event('T', { grid: 'g7', notes: undefined })], {
+      expectedVersion: 'any',
+    });
+    const [stored] = await collect(() => store.readAll());
+    expect(stored!.data).toStrictEqual({ grid: 'g7' });
   });
 
   it('rejects circular data without overflowing the stack', async () => {
