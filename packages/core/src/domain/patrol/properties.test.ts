@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MIN_PATROL_MEMBERS, Patrol, type PatrolState } from '@gridledger/core';
+import {
+  refold,
+  runRecipes,
+  runThroughHandler,
+  type PropertySubject,
+  type Recipe,
+} from '../__fixtures__/deciderProperties.js';
+
+const grid = fc.constantFrom('g-1', 'g-2', 'g-9');
+const members = fc.subarray(['m-1', 'm-2', 'm-3']);
+const recipe: fc.Arbitrary<Recipe<PatrolState>> = fc.oneof(
+  members.map((m) => () => ({
+    type: 'schedulePatrol',
+    data: {
+      patrolId: 'pt-1',
+      community: 'xuzhai',
+      route: 'Market loop',
+      grids: ['g-1', 'g-2'],
+      members: m,
+      scheduledFor: '2026-08-01T19:00:00Z',
+    },
+  })),
+  fc.option(members, { nil: undefined }).map((m) => () => ({
+    type: 'startPatrol',
+    data: m === undefined ? {} : { members: m },
+  })),
+  grid.map((g) => () => ({ type: 'logObservation', data: { grid: g, note: 'Quiet' } })),
+  grid.map((g) => () => ({ type: 'reportPatrolHazard', data: { grid: g, description: 'Wire' } })),
+  fc.record({ g: grid, isDispute: fc.boolean() }).map(({ g, isDispute }) => () => ({
+    type: 'reportPatrolIncident',
+    data: { grid: g, kind: 'quarrel', description: 'Shouting', isDispute },
+  })),
+  fc.integer({ min: -5, max: 200 }).map((durationMinutes) => () => ({
+    type: 'completePatrol',
+    data: { durationMinutes },
+  })),
+  fc.constant(() => ({ type: 'cancelPatrol', data: { reason: 'Rain' } })),
+);
+
+function invariant(s: PatrolState): string[] {
+  const broken: string[] = [];
+  const check = (ok: boolean, rule: string) => {
+    if (!ok) broken.push(rule);
+  };
+  const logged = s.observations + s.hazardsFound + s.incidents;
+  check((s.status === 'unscheduled') === (s.patrolId === null), 'scheduled iff it has an id');
+  check(s.status === 'unscheduled' || s.members.length >= MIN_PATROL_MEMBERS, 'never alone');
+  check(logged === 0 || s.status === 'under-way' || s.status === 'completed', 'logs while out');
+  check(s.status !== 'cancelled' || logged === 0, 'a cancelled patrol logged nothing');
+  check((s.status === 'completed') === (s.durationMinutes !== null), 'duration on completion');
+  return broken;
+}
+
+const subject: PropertySubject<never, never, PatrolState> = {
+  aggregate: Patrol as never,
+  invariant,
+  id: 'pt-1',
+};
+const runs = fc.array(recipe, { maxLength: 30, size: 'max' });
+
+describe('Patrol properties', () => {
+  it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(runs, (recipes) => {
+        for (const e of runRecipes(subject, recipes).events as { type: string }[]) seen.add(e.type);
+      }),
+      { numRuns: 150 },
+    );
+    expect([...seen].sort()).toEqual(Patrol.events.map((d) => d.type).sort());
+  });
+
+  it('folding the events decide returned reproduces the state', () => {
+    fc.assert(
+      fc.property(runs, (recipes) => {
+        const run = runRecipes(subject, recipes);
+        expect(refold(Patrol, run.events)).toEqual(run.state);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejected commands write nothing to the store', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(recipe, { maxLength: 15 }), async (recipes) => {
+        await runThroughHandler(subject, recipes);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
