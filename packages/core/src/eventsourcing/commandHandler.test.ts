@@ -184,6 +184,11 @@ describe('command handler', () => {
       [() => handle('1', open, { actor: officer, now: 'yesterday' }), 'command OpenCase', 'now'],
       [() => handle('', open, { actor: officer }), 'command OpenCase', 'id'],
       [
+        () => handle('1', open, undefined as unknown as { actor: Actor }),
+        'command OpenCase',
+        'context',
+      ],
+      [
         () => handle('1', open, { actor: officer, expectedVersion: 1.5 }),
         'command OpenCase',
         'expectedVersion',

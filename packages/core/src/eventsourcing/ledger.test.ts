@@ -133,6 +133,11 @@ describe('ledger append', () => {
       ],
       [() => ledger.append('', [opened], as('any')), 'append', 'streamId'],
       [
+        () => ledger.append('case-1', [opened], undefined as unknown as LedgerAppendOptions),
+        'append',
+        'options',
+      ],
+      [
         () => ledger.append('case-1', [opened], { ...as('any'), correlationId: '' }),
         'append',
         'correlationId',

@@ -11,7 +11,7 @@ import {
 import type { DomainCommand } from './decider.js';
 import { identityEncoder, type EventEncoder } from './encoder.js';
 import type { Actor, DomainEvent, ExpectedVersion, Position, RecordedEvent } from './envelope.js';
-import { isConcurrencyConflict } from './errors.js';
+import { isConcurrencyConflict, ValidationError } from './errors.js';
 import { assertExpectedVersion } from './expectedVersion.js';
 import { createCodec } from './ledgerCodec.js';
 import { loadAggregate, type LoadedAggregate } from './ledgerLoad.js';
@@ -103,6 +103,11 @@ export function createLedger(options: LedgerOptions): Ledger {
   ): Promise<LedgerAppendResult<E>> => {
     const subject = `append to stream '${String(streamId)}'`;
     checkId(streamId, 'streamId', subject);
+    if (typeof appendOptions !== 'object' || appendOptions === null) {
+      throw new ValidationError(subject, [
+        { path: 'options', message: 'must give at least expectedVersion and actor' },
+      ]);
+    }
     const expectedVersion = checkExpectedVersion(appendOptions.expectedVersion, subject);
     const actor = checkActor(appendOptions.actor, subject);
     const given = appendOptions.occurredAt;
