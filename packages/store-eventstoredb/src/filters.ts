@@ -1,0 +1,56 @@
+// Global filters. The server filters $all on one criterion (stream-name prefixes or an event-type
+// regex); the adapter always checks both criteria again on its side, so results are exact with
+// either client, whether or not the server filtered.
+import { ValidationError, type GlobalFilter } from '@gridledger/core';
+import type { EsdbFilterLike, EsdbRecordedEventLike } from './clientLike.js';
+import { isSystemRecord } from './eventCodec.js';
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function checkFilter(filter: GlobalFilter, subject: string): void {
+  const types: unknown = filter.types;
+  if (
+    types !== undefined &&
+    (!Array.isArray(types) || !types.every((t): t is string => typeof t === 'string'))
+  ) {
+    throw new ValidationError(subject, [
+      { path: 'types', message: 'must be an array of event type names' },
+    ]);
+  }
+  const prefix: unknown = filter.streamPrefix;
+  if (prefix !== undefined && typeof prefix !== 'string') {
+    throw new ValidationError(subject, [{ path: 'streamPrefix', message: 'must be a string' }]);
+  }
+}
+
+/**
+ * The server-side part of a filter. Event types are the usual selective criterion, so they go to
+ * the server when given; otherwise the stream prefix (within the store's namespace); otherwise
+ * just "no system events".
+ */
+export function serverFilter(
+  filter: GlobalFilter,
+  namespace: string,
+  checkpoints: Omit<EsdbFilterLike, 'filterOn' | 'prefixes' | 'regex'>,
+): EsdbFilterLike {
+  if (filter.types !== undefined && filter.types.length > 0) {
+    const alternatives = [...new Set(filter.types)].map(escapeRegex).join('|');
+    return { filterOn: 'eventType', regex: `^(?:${alternatives})$`, ...checkpoints };
+  }
+  const prefix = namespace + (filter.streamPrefix ?? '');
+  if (prefix !== '') return { filterOn: 'streamName', prefixes: [prefix], ...checkpoints };
+  return { filterOn: 'eventType', regex: '^[^$]', ...checkpoints };
+}
+
+/** Whether a record from $all is a Gridledger event of this store that the filter asks for. */
+export function recordMatcher(
+  filter: GlobalFilter,
+  namespace: string,
+): (record: EsdbRecordedEventLike) => boolean {
+  const types = filter.types === undefined ? undefined : new Set(filter.types);
+  const prefix = namespace + (filter.streamPrefix ?? '');
+  return (record) =>
+    !isSystemRecord(record) &&
+    (types === undefined || types.has(record.type)) &&
+    record.streamId.startsWith(prefix);
+}

@@ -1,0 +1,37 @@
+// What every service of the double shares, and flow-controlled writing to a response stream.
+import type { Database } from './database.js';
+import type { Faults } from './faults.js';
+import type { Protocol } from './protocol.js';
+
+export interface DoubleContext {
+  readonly protocol: Protocol;
+  readonly database: Database;
+  readonly faults: Faults;
+  /** Where a not-leader answer points the client: the double itself. */
+  readonly leader: () => { readonly host: string; readonly port: number };
+}
+
+/** The part of a grpc-js server stream that writing needs. */
+export interface ResponseStream<T> {
+  readonly cancelled: boolean;
+  write(message: T): boolean;
+  once(event: 'drain' | 'cancelled' | 'close' | 'error', listener: () => void): unknown;
+  off(event: 'drain' | 'cancelled' | 'close' | 'error', listener: () => void): unknown;
+}
+
+/**
+ * Writes one message, waiting while the client's flow-control window is full. Resolves false
+ * once the client has gone (cancelled, closed), so producers stop.
+ */
+export async function send<T>(call: ResponseStream<T>, message: T): Promise<boolean> {
+  if (call.cancelled) return false;
+  if (call.write(message)) return true;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'cancelled', 'close', 'error'] as const) call.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'cancelled', 'close', 'error'] as const) call.once(event, done);
+  });
+  return !call.cancelled;
+}

@@ -1,0 +1,118 @@
+// Starts the double: an in-process gRPC server on 127.0.0.1 (ephemeral port, no TLS) answering
+// the EventStoreDB calls the clients make, built on the service definitions the client ships.
+import type { sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import { serveAppend } from './appendService.js';
+import { serveBatchAppend } from './batchAppendService.js';
+import type { DoubleContext } from './context.js';
+import { Database } from './database.js';
+import { serveDelete, serveTombstone } from './deleteService.js';
+import { Faults, type FaultPlan } from './faults.js';
+import { loadProtocol, type ClientPackage, type Protocol } from './protocol.js';
+import { serveRead } from './readService.js';
+
+/** The server version the double claims; its feature list matches that release. */
+const SERVER_VERSION = '24.10.0';
+
+export interface EventStoreDbDoubleOptions {
+  /** Whose generated protocol code to serve with; default `@eventstore/db-client`. */
+  readonly client?: ClientPackage;
+  /** Offer BatchAppend as servers since 21.10 do (default), or only Append as 20.x did. */
+  readonly batchAppend?: boolean;
+}
+
+export interface EventStoreDbDouble {
+  readonly client: ClientPackage;
+  readonly port: number;
+  /** `esdb://127.0.0.1:<port>?tls=false`, or `kurrentdb://…` for the KurrentDB client. */
+  readonly connectionString: string;
+  /** The connection string with extra settings, e.g. `{ defaultDeadline: 500 }`. */
+  connectionStringWith(settings: Readonly<Record<string, string | number | boolean>>): string;
+  /** The double's data, for tests that need to look inside or write system events. */
+  readonly database: Database;
+  /** Makes matching calls fail as a cluster would (unavailable, deadline, not leader). */
+  injectFault(plan: FaultPlan): void;
+  clearFaults(): void;
+  /** Stops listening and drops every open call. */
+  close(): Promise<void>;
+}
+
+function serveFeatures(protocol: Protocol, batchAppend: boolean) {
+  const methods = [
+    'read',
+    'append',
+    'delete',
+    'tombstone',
+    ...(batchAppend ? ['batchappend'] : []),
+  ];
+  return (
+    _call: ServerUnaryCall<unknown, unknown>,
+    callback: sendUnaryData<InstanceType<Protocol['features']['SupportedMethods']>>,
+  ): void => {
+    const supported = methods.map((method) =>
+      new protocol.features.SupportedMethod()
+        .setServiceName('event_store.client.streams.streams')
+        .setMethodName(method),
+    );
+    callback(
+      null,
+      new protocol.features.SupportedMethods()
+        .setEventStoreServerVersion(SERVER_VERSION)
+        .setMethodsList(supported),
+    );
+  };
+}
+
+export async function startEventStoreDbDouble(
+  options: EventStoreDbDoubleOptions = {},
+): Promise<EventStoreDbDouble> {
+  const client = options.client ?? '@eventstore/db-client';
+  const batchAppend = options.batchAppend ?? true;
+  const protocol = loadProtocol(client);
+  const database = new Database();
+  const faults = new Faults();
+  let port = 0;
+  const context: DoubleContext = {
+    protocol,
+    database,
+    faults,
+    leader: () => ({ host: '127.0.0.1', port }),
+  };
+  const server = new protocol.grpc.Server();
+  server.addService(protocol.featuresService, {
+    getSupportedMethods: serveFeatures(protocol, batchAppend),
+  });
+  // Without BatchAppend, grpc-js answers that call UNIMPLEMENTED, as a 20.x server would.
+  server.addService(protocol.streamsService, {
+    read: serveRead(context),
+    append: serveAppend(context),
+    delete: serveDelete(context),
+    tombstone: serveTombstone(context),
+    ...(batchAppend ? { batchAppend: serveBatchAppend(context) } : {}),
+  });
+  port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(
+      '127.0.0.1:0',
+      protocol.grpc.ServerCredentials.createInsecure(),
+      (error, bound) => (error ? reject(error) : resolve(bound)),
+    ),
+  );
+  const scheme = client === '@kurrent/kurrentdb-client' ? 'kurrentdb' : 'esdb';
+  const connectionStringWith = (settings: Readonly<Record<string, string | number | boolean>>) => {
+    const query = Object.entries({ tls: false, ...settings })
+      .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+      .join('&');
+    return `${scheme}://127.0.0.1:${port}?${query}`;
+  };
+  return {
+    client,
+    port,
+    connectionString: connectionStringWith({}),
+    connectionStringWith,
+    database,
+    injectFault: (plan) => faults.inject(plan),
+    clearFaults: () => faults.clear(),
+    close: async () => {
+      server.forceShutdown();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Catch-up subscriptions to $all or to one stream: a confirmation, the history after the start,
+// checkpoints every so many considered events when filtered, caught-up, then live events. As on
+// a server, a checkpoint is the position of the last event looked at, so resuming strictly after
+// it neither skips nor repeats an event.
+import type { ServerWritableStream } from '@grpc/grpc-js';
+import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
+import { send, type DoubleContext } from './context.js';
+import { checkpointIntervalOf, recordFilterOf } from './filter.js';
+import type { LogPosition, LogRecord } from './log.js';
+import { checkpointResponse, readEventResponse, streamNameOf } from './messages.js';
+import { optional } from './protocol.js';
+
+type ReadCall = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>;
+
+interface Source {
+  /** The records this subscription walks (they grow as the log grows). */
+  readonly records: () => readonly LogRecord[];
+  readonly start: number;
+  /** Where a checkpoint stands before any event was looked at. */
+  readonly origin: LogPosition | undefined;
+}
+
+function sourceOf(context: DoubleContext, options: StreamsPb.ReadReq.Options): Source {
+  const log = context.database.log;
+  const stream = options.getStream();
+  if (stream) {
+    const name = streamNameOf(stream.getStreamIdentifier());
+    const records = (): readonly LogRecord[] => log.streams.get(name) ?? [];
+    const from = stream.hasRevision() ? BigInt(stream.getRevision()) : undefined;
+    const start = stream.hasEnd()
+      ? records().length
+      : from === undefined
+        ? 0
+        : records().filter((r) => r.revision <= from).length;
+    return { records, start, origin: undefined };
+  }
+  const all = options.getAll();
+  const position = all?.getPosition();
+  const origin = position
+    ? {
+        commit: BigInt(position.getCommitPosition()),
+        prepare: BigInt(position.getPreparePosition()),
+      }
+    : undefined;
+  const start = all?.hasEnd() ? log.records.length : origin ? log.indexAfter(origin) : 0;
+  return { records: () => log.records, start, origin };
+}
+
+function caughtUpResponse(context: DoubleContext, at: LogPosition | undefined): StreamsPb.ReadResp {
+  const p = context.protocol;
+  const caughtUp = new p.streams.ReadResp.CaughtUp();
+  // Newer servers (and the newer client's protocol) say when and where the subscription caught up.
+  const Position = (p.streams.ReadResp as unknown as { Position?: new () => object }).Position;
+  if (at && Position) {
+    const position = new Position();
+    optional(position, 'setCommitPosition', at.commit.toString());
+    optional(position, 'setPreparePosition', at.prepare.toString());
+    optional(caughtUp, 'setPosition', position);
+  }
+  return new p.streams.ReadResp().setCaughtUp(caughtUp);
+}
+
+export async function serveSubscription(
+  context: DoubleContext,
+  call: ReadCall,
+  options: StreamsPb.ReadReq.Options,
+): Promise<void> {
+  const p = context.protocol;
+  const log = context.database.log;
+  const confirmation = new p.streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(
+    crypto.randomUUID(),
+  );
+  if (!(await send(call, new p.streams.ReadResp().setConfirmation(confirmation)))) return;
+  const source = sourceOf(context, options);
+  const matches = recordFilterOf(options);
+  const interval = matches ? checkpointIntervalOf(options) : Infinity;
+  const structured = options.getUuidOption()?.hasStructured() ?? false;
+  let index = source.start;
+  let considered = 0;
+  let lastLookedAt = source.origin;
+  let live = false;
+  while (!call.cancelled) {
+    const record = source.records()[index];
+    if (record !== undefined) {
+      index++;
+      lastLookedAt = record.position;
+      if (!matches || matches(record)) {
+        if (!(await send(call, readEventResponse(p, record, structured)))) return;
+      }
+      if (++considered >= interval && lastLookedAt) {
+        considered = 0;
+        if (!(await send(call, checkpointResponse(p, lastLookedAt)))) return;
+      }
+      continue;
+    }
+    if (!live) {
+      live = true;
+      // Going live: a filtered subscription gets a checkpoint, so it can advance even if
+      // nothing it looked at matched.
+      if (matches && lastLookedAt && !(await send(call, checkpointResponse(p, lastLookedAt))))
+        return;
+      if (!(await send(call, caughtUpResponse(context, lastLookedAt)))) return;
+    }
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stop();
+        call.off('cancelled', done);
+        resolve();
+      };
+      const stop = log.onWrite(done);
+      call.once('cancelled', done);
+    });
+  }
+}
