@@ -2,6 +2,9 @@
 // caller can neither smuggle in something JSON stores would lose nor mutate what was stored.
 import type { ValidationIssue } from '@gridledger/core';
 
+/** Deeper than this is treated as a mistake (and is how a cycle is caught without a Set). */
+const MAX_DEPTH = 1000;
+
 /** Thrown inside the walk; the caller turns it into a ValidationError for the whole event. */
 export class JsonShapeError extends Error {
   readonly issue: ValidationIssue;
@@ -11,7 +14,16 @@ export class JsonShapeError extends Error {
   }
 }
 
-const join = (path: string, key: string | number): string => (path ? `${path}.${key}` : `${key}`);
+/** Raised at the bad value; each level it unwinds through prepends its key. */
+class BadValue extends Error {
+  readonly keys: (string | number)[] = [];
+  constructor(
+    message: string,
+    readonly tooDeep = false,
+  ) {
+    super(message);
+  }
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -24,12 +36,10 @@ function describe(value: unknown): string {
   return name ? `a ${name}` : 'an exotic object';
 }
 
-function reject(path: string, value: unknown): never {
-  throw new JsonShapeError({
-    path,
-    message: `${describe(value)} is not JSON-compatible (use null, booleans, finite numbers, strings, arrays and plain objects)`,
-  });
-}
+const notJson = (value: unknown): BadValue =>
+  new BadValue(
+    `${describe(value)} is not JSON-compatible (use null, booleans, finite numbers, strings, arrays and plain objects)`,
+  );
 
 /**
  * Returns a frozen deep copy of `value`, or throws JsonShapeError naming the first path that is
@@ -39,53 +49,87 @@ function reject(path: string, value: unknown): never {
  * `null` and change its meaning.
  */
 export function frozenJsonCopy(value: unknown, path: string): unknown {
-  return copy(value, path, new Set());
+  // Objects on the way down; left as they are on a failure, to tell a cycle from deep nesting.
+  const stack: object[] = [];
+  try {
+    return copy(value, stack);
+  } catch (error) {
+    if (!(error instanceof BadValue)) throw error;
+    let keys = error.keys;
+    let message = error.message;
+    if (error.tooDeep) {
+      const repeat = stack.findIndex((object, i) => stack.indexOf(object) !== i);
+      if (repeat >= 0) {
+        keys = keys.slice(0, repeat);
+        message = 'circular reference';
+      }
+    }
+    const suffix = keys.join('.');
+    throw new JsonShapeError({
+      path: path && suffix ? `${path}.${suffix}` : path || suffix,
+      message,
+    });
+  }
 }
 
-function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
+// Paths are rebuilt only on failure, so the common case allocates nothing but the copy.
+function copy(value: unknown, stack: object[]): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) reject(path, value);
+      if (!Number.isFinite(value)) throw notJson(value);
       return value === 0 ? 0 : value;
     case 'object':
       if (value === null) return null;
-      return copyObject(value, path, ancestors);
+      if (stack.length === MAX_DEPTH) {
+        throw new BadValue(`nested more than ${MAX_DEPTH} levels deep`, true);
+      }
+      stack.push(value);
+      {
+        const result = Array.isArray(value) ? copyArray(value, stack) : copyObject(value, stack);
+        stack.pop();
+        return result;
+      }
     case 'undefined':
     case 'bigint':
     case 'symbol':
     case 'function':
-      return reject(path, value);
+      throw notJson(value);
   }
 }
 
-function copyObject(value: object, path: string, ancestors: Set<object>): unknown {
-  if (ancestors.has(value)) {
-    throw new JsonShapeError({ path, message: 'circular reference' });
+function copyArray(value: readonly unknown[], stack: object[]): readonly unknown[] {
+  const items: unknown[] = new Array<unknown>(value.length);
+  let i = 0;
+  try {
+    for (; i < value.length; i++) items[i] = copy(value[i], stack);
+  } catch (error) {
+    if (error instanceof BadValue) error.keys.unshift(i);
+    throw error;
   }
-  ancestors.add(value);
-  let result: unknown;
-  if (Array.isArray(value)) {
-    const items: unknown[] = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) items[i] = copy(value[i], join(path, i), ancestors);
-    result = Object.freeze(items);
-  } else {
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) reject(path, value);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+  return Object.freeze(items);
+}
+
+function copyObject(value: object, stack: object[]): object {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw notJson(value);
+  const out: Record<string, unknown> = {};
+  let key = '';
+  try {
+    for (key of Object.keys(value)) {
       const raw = (value as Record<string, unknown>)[key];
       if (raw === undefined) continue;
-      const item = copy(raw, join(path, key), ancestors);
+      const item = copy(raw, stack);
       // A plain assignment to `__proto__` would set the prototype instead of a property.
       if (key === '__proto__') {
         Object.defineProperty(out, key, { value: item, enumerable: true, writable: true });
       } else out[key] = item;
     }
-    result = Object.freeze(out);
+  } catch (error) {
+    if (error instanceof BadValue) error.keys.unshift(key);
+    throw error;
   }
-  ancestors.delete(value);
-  return result;
+  return Object.freeze(out);
 }

@@ -121,6 +121,22 @@ describe('memory store storage', () => {
     });
   });
 
+  it('refuses a cycle through an array, and nesting past 1000 levels', async () => {
+    const store = createMemoryEventStore();
+    const terms: unknown[] = [];
+    terms.push({ who: 'Shang', then: terms });
+    await expect(
+      store.append('s', [event('T', { terms })], { expectedVersion: 'any' }),
+    ).rejects.toMatchObject({
+      issues: [{ path: 'events.0.data.terms.0.then', message: 'circular reference' }],
+    });
+    const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { n: nest(depth - 1) });
+    await store.append('s', [event('T', nest(1000))], { expectedVersion: 'any' });
+    await expect(
+      store.append('s', [event('T', nest(1001))], { expectedVersion: 'any' }),
+    ).rejects.toMatchObject({ issues: [{ message: 'nested more than 1000 levels deep' }] });
+  });
+
   it('accepts shared (non-circular) sub-objects and stores each occurrence', async () => {
     const store = createMemoryEventStore();
     const party = { name: 'Xu' };
