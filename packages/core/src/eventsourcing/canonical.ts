@@ -14,89 +14,83 @@ export type JsonValue =
  * objects that are not plain (Date, Map, Set, class instances, typed arrays…).
  */
 export function canonicalJson(value: unknown, subject = 'value'): string {
-  const parts: string[] = [];
-  write(value, '', parts, new Set(), subject);
-  return parts.join('');
+  return new Writer(subject).write(value);
 }
 
-function write(
-  value: unknown,
-  path: string,
-  out: string[],
-  ancestors: Set<object>,
-  subject: string,
-): void {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      out.push(JSON.stringify(value));
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) reject(subject, path, `${String(value)} is not a finite number`);
-      out.push(JSON.stringify(value));
-      return;
-    case 'object':
-      if (value === null) {
-        out.push('null');
-        return;
+/**
+ * One encoding pass. Paths are kept as a stack of segments and joined only when a value is
+ * refused: building a path string for every node was most of the encoder's cost on appends.
+ */
+class Writer {
+  private readonly path: (string | number)[] = [];
+  private readonly ancestors: object[] = [];
+  constructor(private readonly subject: string) {}
+
+  write(value: unknown): string {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return JSON.stringify(value);
+      case 'number':
+        if (!Number.isFinite(value)) this.reject(`${String(value)} is not a finite number`);
+        return JSON.stringify(value);
+      case 'object': {
+        if (value === null) return 'null';
+        // Nesting is shallow in practice, so a linear scan beats a Set's allocation.
+        if (this.ancestors.includes(value)) this.reject('circular reference');
+        this.ancestors.push(value);
+        const out = Array.isArray(value) ? this.writeArray(value) : this.writeObject(value);
+        this.ancestors.pop();
+        return out;
       }
-      if (ancestors.has(value)) reject(subject, path, 'circular reference');
-      ancestors.add(value);
-      if (Array.isArray(value)) writeArray(value, path, out, ancestors, subject);
-      else writeObject(value, path, out, ancestors, subject);
-      ancestors.delete(value);
-      return;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-    case 'bigint':
-      reject(subject, path, `${typeof value} cannot be encoded as JSON`);
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+      case 'bigint':
+        return this.reject(`${typeof value} cannot be encoded as JSON`);
+    }
   }
-}
 
-function writeArray(
-  items: readonly unknown[],
-  path: string,
-  out: string[],
-  ancestors: Set<object>,
-  subject: string,
-): void {
-  out.push('[');
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.push(',');
-    // `undefined` (or a hole) would silently become `null`, changing the meaning.
-    write(items[i], `${path}[${i}]`, out, ancestors, subject);
+  private writeArray(items: readonly unknown[]): string {
+    let out = '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out += ',';
+      // `undefined` (or a hole) would silently become `null`, changing the meaning.
+      this.path.push(i);
+      out += this.write(items[i]);
+      this.path.pop();
+    }
+    return out + ']';
   }
-  out.push(']');
-}
 
-function writeObject(
-  value: object,
-  path: string,
-  out: string[],
-  ancestors: Set<object>,
-  subject: string,
-): void {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) {
-    const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-    reject(subject, path, `${kind} is not a plain object; convert it to JSON data first`);
+  private writeObject(value: object): string {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) {
+      const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+      this.reject(`${kind} is not a plain object; convert it to JSON data first`);
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    let out = '{';
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      if (!first) out += ',';
+      first = false;
+      this.path.push(key);
+      out += JSON.stringify(key) + ':' + this.write(item);
+      this.path.pop();
+    }
+    return out + '}';
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  out.push('{');
-  let first = true;
-  for (const key of keys) {
-    const item = record[key];
-    if (item === undefined) continue;
-    if (!first) out.push(',');
-    first = false;
-    out.push(JSON.stringify(key), ':');
-    write(item, path === '' ? key : `${path}.${key}`, out, ancestors, subject);
-  }
-  out.push('}');
-}
 
-function reject(subject: string, path: string, message: string): never {
-  throw new ValidationError(subject, [{ path, message }]);
+  private reject(message: string): never {
+    const path = this.path
+      .map((segment, i) =>
+        typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
+      )
+      .join('');
+    throw new ValidationError(this.subject, [{ path, message }]);
+  }
 }

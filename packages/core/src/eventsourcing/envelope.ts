@@ -80,4 +80,9 @@ export interface AppendResult {
   readonly streamVersion: number;
   /** Global position of the last event appended. */
   readonly position: Position;
+  /**
+   * Positions of every event appended, in order, when the store knows them without another
+   * read (the memory and SQLite stores do). The ledger reads them back otherwise.
+   */
+  readonly positions?: readonly Position[];
 }

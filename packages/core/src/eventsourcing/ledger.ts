@@ -122,7 +122,8 @@ export function createLedger(options: LedgerOptions): Ledger {
     const recordedAt = now.toISOString();
     const ids = validated.map(() => eventId(now));
     const writeAtHead = async () => {
-      const head = await codec.readHead(streamId);
+      // A caller expecting a new stream needs no read: if the stream exists, the store refuses.
+      const head = expectedVersion === 'no-stream' ? undefined : await codec.readHead(streamId);
       assertExpectedVersion(streamId, expectedVersion, head?.streamVersion);
       const stamped = await stampEvents({
         streamId,

@@ -59,6 +59,12 @@ export function createCodec(
   async function* decodeAll<E extends DomainEvent>(
     events: AsyncIterable<StoredEvent>,
   ): AsyncGenerator<RecordedEvent<E>> {
+    // The identity encoder needs no await per event: on a long global read that is most of the
+    // kernel's cost.
+    if (encoder === identityEncoder) {
+      for await (const stored of events) yield registry.decode<E>(stored, trust);
+      return;
+    }
     for await (const stored of events) yield await decode<E>(stored);
   }
 
@@ -94,8 +100,9 @@ export function createCodec(
     count: number,
     result: AppendResult,
   ): Promise<Position[]> => {
-    // The port reports only the last position; a batch's earlier ones are read back.
     if (count === 1) return [result.position];
+    if (result.positions?.length === count) return [...result.positions];
+    // This store reports only the last position: a batch's earlier ones are read back.
     const positions: Position[] = [];
     for await (const event of store.readStream(streamId, {
       fromVersion: firstVersion,
