@@ -9,9 +9,6 @@ export function positionOf(rowid: number | bigint): Position {
   return String(rowid).padStart(WIDTH, '0') as Position;
 }
 
-/** The SQL expression that produces the same text as `positionOf`, for reading rows. */
-export const POSITION_SQL = `printf('%0${WIDTH}d', position)`;
-
 /** The rowid a position stands for; `undefined` means "from the start". */
 export function rowidOf(position: Position | undefined, field: string): number {
   if (position === undefined) return 0;

@@ -13,7 +13,14 @@ import {
   type ValidationIssue,
 } from '@gridledger/core';
 import type { SqliteConnection } from './connection.js';
-import { decodeRow, filterArgs, rowidOfRow, type EventStatements } from './eventRows.js';
+import {
+  decodeRow,
+  filterArgs,
+  rowidOfRow,
+  type SelectedRow,
+  type EventStatements,
+} from './eventRows.js';
+import { pullIterable, type Pull } from './pullIterable.js';
 import { rowidOf } from './position.js';
 
 /** Rows per page: large enough that per-page overhead vanishes, small enough to stay flat. */
@@ -80,29 +87,53 @@ export function startOfGlobalRead(
   return { after, head, limit };
 }
 
-export async function* readAll(
+/** Pulls rows page by page: `fetch(size)` returns the next page, or fewer rows at the end. */
+function pager(
+  fetch: (size: number) => SelectedRow[],
+  limit: number,
+  onPage: (last: StoredEvent) => void,
+): Pull {
+  let rows: SelectedRow[] = [];
+  let index = 0;
+  let remaining = limit;
+  let exhausted = remaining === 0;
+  return () => {
+    if (index === rows.length) {
+      if (exhausted) return undefined;
+      const size = Math.min(PAGE_SIZE, remaining);
+      rows = fetch(size);
+      index = 0;
+      remaining -= rows.length;
+      exhausted = rows.length < size || remaining === 0;
+      if (rows.length === 0) return undefined;
+    }
+    const event = decodeRow(rows[index++] as SelectedRow);
+    if (index === rows.length) onPage(event);
+    return event;
+  };
+}
+
+export function readAll(
   connection: SqliteConnection,
   statements: EventStatements,
   options: ReadAllOptions = {},
-): AsyncGenerator<StoredEvent, void, undefined> {
-  const subject = 'read of the global log';
-  const start = startOfGlobalRead(connection, statements, options, subject);
-  const { head } = start;
-  let { after, limit: remaining } = start;
-  const statement = statements.globalPage(options);
-  const args = filterArgs(options);
-  while (remaining > 0 && after < head) {
-    const size = Math.min(PAGE_SIZE, remaining);
-    const rows = connection.use(subject, () => statement.all(after, head, ...args, size));
-    let event: StoredEvent | undefined;
-    for (const row of rows) {
-      event = decodeRow(row);
-      yield event;
-    }
-    if (event === undefined || rows.length < size) return;
-    remaining -= rows.length;
-    after = rowidOfRow(event);
-  }
+): AsyncIterable<StoredEvent> {
+  return pullIterable(() => {
+    const subject = 'read of the global log';
+    const start = startOfGlobalRead(connection, statements, options, subject);
+    const { head } = start;
+    let { after } = start;
+    const statement = statements.globalPage(options);
+    const args = filterArgs(options);
+    return pager(
+      (size) =>
+        after >= head
+          ? []
+          : connection.use(subject, () => statement.all(after, head, ...args, size)),
+      start.limit,
+      (last) => (after = rowidOfRow(last)),
+    );
+  });
 }
 
 function checkStreamRead(streamId: string, options: ReadStreamOptions): number {
@@ -128,33 +159,33 @@ function checkStreamRead(streamId: string, options: ReadStreamOptions): number {
   return limit;
 }
 
-export async function* readStream(
+export function readStream(
   connection: SqliteConnection,
   statements: EventStatements,
   streamId: string,
   options: ReadStreamOptions = {},
-): AsyncGenerator<StoredEvent, void, undefined> {
-  let remaining = checkStreamRead(streamId, options);
-  const doing = `read stream '${streamId}'`;
-  const last = connection.use(doing, () => statements.lastVersion.get(streamId));
-  if (last === undefined) throw new StreamNotFoundError(streamId);
-
-  const forwards = options.direction !== 'backwards';
-  const statement = forwards ? statements.streamForwards : statements.streamBackwards;
-  // Forwards stops at the last version seen now; backwards starts there.
-  let cursor = forwards ? (options.fromVersion ?? 0) : Math.min(options.fromVersion ?? last, last);
-  while (remaining > 0 && (forwards ? cursor <= last : cursor >= 0)) {
-    const size = Math.min(PAGE_SIZE, remaining, forwards ? last - cursor + 1 : cursor + 1);
-    const rows = connection.use(doing, () => statement.all(streamId, cursor, size));
-    let event: StoredEvent | undefined;
-    for (const row of rows) {
-      event = decodeRow(row);
-      yield event;
-    }
-    if (event === undefined || rows.length < size) return;
-    remaining -= rows.length;
-    cursor = forwards ? event.streamVersion + 1 : event.streamVersion - 1;
-  }
+): AsyncIterable<StoredEvent> {
+  return pullIterable(() => {
+    const limit = checkStreamRead(streamId, options);
+    const doing = `read stream '${streamId}'`;
+    const last = connection.use(doing, () => statements.lastVersion.get(streamId));
+    if (last === undefined) throw new StreamNotFoundError(streamId);
+    const forwards = options.direction !== 'backwards';
+    const statement = forwards ? statements.streamForwards : statements.streamBackwards;
+    // Forwards stops at the last version seen now; backwards starts there.
+    let cursor = forwards
+      ? (options.fromVersion ?? 0)
+      : Math.min(options.fromVersion ?? last, last);
+    return pager(
+      (size) => {
+        const left = forwards ? last - cursor + 1 : cursor + 1;
+        if (left <= 0) return [];
+        return connection.use(doing, () => statement.all(streamId, cursor, Math.min(size, left)));
+      },
+      limit,
+      (event) => (cursor = forwards ? event.streamVersion + 1 : event.streamVersion - 1),
+    );
+  });
 }
 
 export function countEvents(
