@@ -3,12 +3,14 @@
 import { ProgressMeter, type ProgressListener, type RunMode } from './progress.js';
 import type { EventSource } from './source.js';
 import type { WorkingModel } from './fold.js';
+import { SavePolicy } from './savePolicy.js';
 
 export interface PassOptions {
   readonly signal: AbortSignal | undefined;
   readonly onProgress: ProgressListener | undefined;
   readonly progressIntervalMs: number;
-  readonly batchSize: number;
+  /** Events per save; `undefined` lets the save policy adapt it. */
+  readonly batchSize: number | undefined;
 }
 
 /** Returns `true` when the log was read to its end, `false` when cancelled. */
@@ -18,7 +20,8 @@ export async function catchUpPass<S>(
   mode: RunMode,
   options: PassOptions,
 ): Promise<boolean> {
-  const { signal, batchSize } = options;
+  const { signal } = options;
+  const policy = new SavePolicy(options.batchSize);
   if (signal?.aborted) return false;
   const filter = { types: model.projection.eventTypes };
   const after = model.checkpoint === undefined ? {} : { after: model.checkpoint };
@@ -43,7 +46,7 @@ export async function catchUpPass<S>(
       break;
     }
     model.apply(event);
-    if (model.unsaved >= batchSize) await model.save();
+    if (policy.due(model.unsaved)) await policy.save(() => model.save());
     meter.tick(model.eventsApplied, model.checkpoint);
   }
   // Reached on completion and on cancellation alike: everything folded so far is whole.

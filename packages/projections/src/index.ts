@@ -29,6 +29,7 @@ export {
   DEFAULT_TIME_ZONE,
   checkTimeZone,
   monthOf,
+  monthsIn,
   monthsBetween,
   nextMonth,
   type Month,

@@ -4,6 +4,7 @@ import { ProgressMeter } from './progress.js';
 import type { PassOptions } from './catchUpPass.js';
 import type { EventSource } from './source.js';
 import type { WorkingModel } from './fold.js';
+import { DEFAULT_BATCH_SIZE } from './savePolicy.js';
 
 const IDLE = Symbol('idle');
 const idle = () => new Promise<typeof IDLE>((resolve) => setImmediate(resolve, IDLE));
@@ -14,7 +15,9 @@ export async function livePass<S>(
   model: WorkingModel<S>,
   options: PassOptions,
 ): Promise<void> {
-  const { signal, batchSize } = options;
+  const { signal } = options;
+  // Live events arrive as they are written: a fixed batch, flushed whenever the log goes quiet.
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (signal?.aborted) return;
   // Our own controller ends the subscription on every exit path, errors included.
   const stop = new AbortController();

@@ -11,13 +11,25 @@ export type Month = string;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 // Every UTC offset in use is a multiple of 15 minutes, so a month boundary in any zone falls on
-// a 15-minute mark: the month of one such slot is the month of every instant in it.
+// a 15-minute mark. Each UTC day is looked up once per zone: its month at the start, and where
+// (if anywhere that day) the next month begins.
 const SLOT_MS = 15 * 60 * 1000;
-const CACHE_LIMIT = 200_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
+const CACHE_LIMIT = 100_000;
+
+interface DayMonths {
+  readonly day: number;
+  readonly first: Month;
+  /** First instant of the next month within this UTC day, or Infinity. */
+  readonly boundary: number;
+  readonly next: Month;
+}
 
 interface ZoneMonths {
   readonly format: Intl.DateTimeFormat;
-  readonly bySlot: Map<number, Month>;
+  readonly byDay: Map<number, DayMonths>;
+  last: DayMonths | undefined;
 }
 
 // Building an Intl.DateTimeFormat costs tens of microseconds: one per zone, for the process.
@@ -34,11 +46,38 @@ function zoneMonths(timeZone: string): ZoneMonths {
         calendar: 'gregory',
         numberingSystem: 'latn',
       }),
-      bySlot: new Map(),
+      byDay: new Map(),
+      last: undefined,
     };
     zones.set(timeZone, zone);
   }
   return zone;
+}
+
+function format(zone: ZoneMonths, ms: number): Month {
+  let year = '';
+  let month = '';
+  for (const part of zone.format.formatToParts(ms)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+  }
+  return `${year.padStart(4, '0')}-${month}`;
+}
+
+function dayMonths(zone: ZoneMonths, day: number): DayMonths {
+  const start = day * DAY_MS;
+  const first = format(zone, start);
+  const next = format(zone, start + DAY_MS - 1);
+  if (first === next) return { day, first, boundary: Infinity, next };
+  // The first 15-minute mark of the day that is in the next month.
+  let lo = 1;
+  let hi = SLOTS_PER_DAY - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (format(zone, start + mid * SLOT_MS) === first) lo = mid + 1;
+    else hi = mid;
+  }
+  return { day, first, boundary: start + lo * SLOT_MS, next };
 }
 
 /** Throws a ValidationError unless `timeZone` is an IANA zone this runtime knows. */
@@ -56,31 +95,45 @@ export function checkTimeZone(timeZone: string): string {
 
 /** The calendar month (`YYYY-MM`) an ISO 8601 instant falls in, in `timeZone`. */
 export function monthOf(instant: string, timeZone: string = DEFAULT_TIME_ZONE): Month {
+  return monthOfMs(parseInstant(instant), timeZone);
+}
+
+export function monthOfMs(ms: number, timeZone: string): Month {
+  return monthInZone(zoneMonths(timeZone), ms);
+}
+
+/**
+ * A month function for one zone, for hot loops: `monthsIn('Asia/Shanghai')(iso)`. It skips
+ * looking the zone up on every call.
+ */
+export function monthsIn(timeZone: string): (instant: string) => Month {
+  const zone = zoneMonths(checkTimeZone(timeZone));
+  return (instant) => monthInZone(zone, parseInstant(instant));
+}
+
+function parseInstant(instant: string): number {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) {
     throw new ValidationError('timestamp', [
       { path: 'occurredAt', message: `'${instant}' is not an ISO 8601 instant` },
     ]);
   }
-  return monthOfMs(ms, timeZone);
+  return ms;
 }
 
-export function monthOfMs(ms: number, timeZone: string): Month {
-  const zone = zoneMonths(timeZone);
-  const slot = Math.floor(ms / SLOT_MS);
-  let month = zone.bySlot.get(slot);
-  if (month === undefined) {
-    if (zone.bySlot.size >= CACHE_LIMIT) zone.bySlot.clear();
-    let year = '';
-    let mm = '';
-    for (const part of zone.format.formatToParts(slot * SLOT_MS)) {
-      if (part.type === 'year') year = part.value;
-      else if (part.type === 'month') mm = part.value;
+function monthInZone(zone: ZoneMonths, ms: number): Month {
+  const day = Math.floor(ms / DAY_MS);
+  let months = zone.last;
+  if (months?.day !== day) {
+    months = zone.byDay.get(day);
+    if (months === undefined) {
+      if (zone.byDay.size >= CACHE_LIMIT) zone.byDay.clear();
+      months = dayMonths(zone, day);
+      zone.byDay.set(day, months);
     }
-    month = `${year.padStart(4, '0')}-${mm}`;
-    zone.bySlot.set(slot, month);
+    zone.last = months;
   }
-  return month;
+  return ms < months.boundary ? months.first : months.next;
 }
 
 /** Checks a `YYYY-MM` query bound, naming the option. */

@@ -1,12 +1,6 @@
 // Helpers for read-model tests: a ledger over the memory store with the real event registry, a
 // runner reading through it, and one-line recorders for the facts of disputes, visits, patrols.
-import {
-  createEventRegistry,
-  createLedger,
-  gridledgerEvents,
-  type DomainEvent,
-  type Ledger,
-} from '@gridledger/core';
+import { createEventRegistry, createLedger, gridledgerEvents, type Ledger } from '@gridledger/core';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import { createMemoryReadModelStore } from '../memoryReadModelStore.js';
 import { createProjectionRunner } from '../runner.js';
@@ -62,7 +56,7 @@ export function disputes(record: Record) {
         id,
         'MediationSessionHeld',
         {
-          sessionId: `${id}-${at}`,
+          sessionId: `${id}-${at.slice(0, 16).replace(/[^0-9]/g, '')}`,
           level: 'community',
           mediators,
           parties: [`${id}-xu`],

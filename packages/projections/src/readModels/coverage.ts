@@ -2,7 +2,7 @@
 // micro-appeals recorded and fulfilled, service visits, patrol hours, hazards found and removed,
 // and the work of each member. Everything counts in the month it happened.
 import type { DisputeEvent, PatrolEvent, RecordedEvent, VisitEvent } from '@gridledger/core';
-import { monthOf, type Month } from '../months.js';
+import type { Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import { cellAt, entry, own, put, type Cells } from './cells.js';
 import { configure, type ReadModelOptions } from './options.js';
@@ -87,8 +87,8 @@ export const emptyMemberWork = (): MemberWorkCell => ({
 type Counter = Exclude<keyof GridCoverageCell, 'households'>;
 
 export function coverageProjection(options?: ReadModelOptions): Projection<CoverageState, Read> {
-  const { timeZone, name } = configure('coverage', options);
-  const month = (event: RecordedEvent) => monthOf(event.metadata.occurredAt, timeZone);
+  const { timeZone, name, monthOf } = configure('coverage', options);
+  const month = (event: RecordedEvent) => monthOf(event.metadata.occurredAt);
   const gridCell = (state: CoverageState, event: RecordedEvent, c: string, g: string) =>
     cellAt(state.grids, month(event), c, g, emptyGridCoverage);
   const work = (state: CoverageState, event: RecordedEvent, members: readonly string[]) => {

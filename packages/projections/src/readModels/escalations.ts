@@ -2,7 +2,7 @@
 // (民转刑) or homicides (刑转命), whose target is zero. Counted in the month it happened; every
 // criminal case is also listed by dispute, for the auditor who must explain it.
 import type { DisputeEvent, MediationLevel, ReferralTarget } from '@gridledger/core';
-import { monthOf, type Month } from '../months.js';
+import type { Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -80,7 +80,7 @@ const forget = (state: EscalationsState, event: { readonly streamId: string }) =
 export function escalationsProjection(
   options?: ReadModelOptions,
 ): Projection<EscalationsState, Read> {
-  const { timeZone, name } = configure('escalations', options);
+  const { timeZone, name, monthOf } = configure('escalations', options);
   return defineProjection<EscalationsState, Read>({
     name,
     version: 1,
@@ -95,7 +95,7 @@ export function escalationsProjection(
       DisputeEscalated: (state, event) => {
         const dispute = own(state.open, event.streamId);
         if (dispute === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt, timeZone);
+        const month = monthOf(event.metadata.occurredAt);
         const cell = cellAt(state.cells, month, dispute.c, dispute.g, emptyCell);
         cell.escalations++;
         if (!dispute.escalated) cell.disputesEscalated++;
@@ -106,7 +106,7 @@ export function escalationsProjection(
         const dispute = own(state.open, event.streamId);
         if (dispute === undefined) return state;
         const { occurredAt } = event.metadata;
-        const month = monthOf(occurredAt, timeZone);
+        const month = monthOf(occurredAt);
         const cell = cellAt(state.cells, month, dispute.c, dispute.g, emptyCell);
         cell.referredOut++;
         cell.byTarget[event.data.to]++;

@@ -1,7 +1,7 @@
 // Incidence: disputes reported and patrol incidents per month and grid, with the change on the
 // month before (环比). Public-order incidents are the patrol incidents that are not disputes.
 import type { DisputeEvent, PatrolEvent } from '@gridledger/core';
-import { monthOf, monthsBetween, previousMonth, type Month } from '../months.js';
+import { monthsBetween, previousMonth, type Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -50,7 +50,7 @@ const forget = (state: IncidenceState, event: { readonly streamId: string }) => 
 };
 
 export function incidenceProjection(options?: ReadModelOptions): Projection<IncidenceState, Read> {
-  const { timeZone, name } = configure('incidence', options);
+  const { timeZone, name, monthOf } = configure('incidence', options);
   return defineProjection<IncidenceState, Read>({
     name,
     version: 1,
@@ -58,7 +58,7 @@ export function incidenceProjection(options?: ReadModelOptions): Projection<Inci
     initialState: () => ({ timeZone, patrols: {}, cells: {} }),
     handlers: {
       DisputeReported: (state, event) => {
-        const month = monthOf(event.metadata.occurredAt, timeZone);
+        const month = monthOf(event.metadata.occurredAt);
         cellAt(state.cells, month, event.data.community, event.data.grid, emptyCell).disputes++;
         return state;
       },
@@ -69,7 +69,7 @@ export function incidenceProjection(options?: ReadModelOptions): Projection<Inci
       PatrolIncidentReported: (state, event) => {
         const community = own(state.patrols, event.streamId);
         if (community === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt, timeZone);
+        const month = monthOf(event.metadata.occurredAt);
         const cell = cellAt(state.cells, month, community, event.data.grid, emptyCell);
         cell.patrolIncidents++;
         if (!event.data.isDispute) cell.publicOrderIncidents++;

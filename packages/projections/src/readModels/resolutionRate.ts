@@ -2,7 +2,7 @@
 // and community. A dispute counts in the month it was reported (its cohort), so a rate is always
 // between 0 and 1 and a month's rate rises as its disputes are settled.
 import type { DisputeEvent, RecordedEvent } from '@gridledger/core';
-import { monthOf, type Month } from '../months.js';
+import type { Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -64,7 +64,7 @@ const settle =
 export function resolutionRateProjection(
   options?: ReadModelOptions,
 ): Projection<ResolutionRateState, Read> {
-  const { timeZone, name } = configure('resolution-rate', options);
+  const { timeZone, name, monthOf } = configure('resolution-rate', options);
   return defineProjection<ResolutionRateState, Read>({
     name,
     version: 1,
@@ -72,7 +72,7 @@ export function resolutionRateProjection(
     initialState: () => ({ timeZone, open: {}, cells: {} }),
     handlers: {
       DisputeReported: (state, event) => {
-        const m = monthOf(event.metadata.occurredAt, timeZone);
+        const m = monthOf(event.metadata.occurredAt);
         const { community: c, grid: g } = event.data;
         if (own(state.open, event.streamId) === undefined) {
           cellAt(state.cells, m, c, g, emptyCell).reported++;

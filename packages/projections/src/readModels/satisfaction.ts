@@ -1,7 +1,6 @@
 // Satisfaction: the share of follow-up visits (第一时间回访) after which the resident said they
 // were satisfied, in the month of the visit.
 import type { DisputeEvent } from '@gridledger/core';
-import { monthOf } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -49,7 +48,7 @@ const forget = (state: SatisfactionState, event: { readonly streamId: string }) 
 export function satisfactionProjection(
   options?: ReadModelOptions,
 ): Projection<SatisfactionState, Read> {
-  const { timeZone, name } = configure('satisfaction', options);
+  const { timeZone, name, monthOf } = configure('satisfaction', options);
   return defineProjection<SatisfactionState, Read>({
     name,
     version: 1,
@@ -63,7 +62,7 @@ export function satisfactionProjection(
       DisputeFollowUpVisitRecorded: (state, event) => {
         const dispute = own(state.open, event.streamId);
         if (dispute === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt, timeZone);
+        const month = monthOf(event.metadata.occurredAt);
         const cell = cellAt(state.cells, month, dispute.c, dispute.g, emptyCell);
         cell.visits++;
         if (event.data.satisfied) cell.satisfied++;

@@ -2,7 +2,7 @@
 // the first intervention, to its resolution and to its first follow-up visit. Durations count in
 // the month the dispute was reported, so a month's figures describe that month's disputes.
 import type { DisputeEvent, RecordedEvent } from '@gridledger/core';
-import { monthOf, type Month } from '../months.js';
+import type { Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -80,7 +80,7 @@ const forget = (state: TimelinessState, event: { readonly streamId: string }) =>
 export function timelinessProjection(
   options?: ReadModelOptions,
 ): Projection<TimelinessState, Read> {
-  const { timeZone, name } = configure('timeliness', options);
+  const { timeZone, name, monthOf } = configure('timeliness', options);
   return defineProjection<TimelinessState, Read>({
     name,
     version: 1,
@@ -90,7 +90,7 @@ export function timelinessProjection(
       DisputeReported: (state, event) => {
         const { occurredAt } = event.metadata;
         put(state.open, event.streamId, {
-          m: monthOf(occurredAt, timeZone),
+          m: monthOf(occurredAt),
           c: event.data.community,
           g: event.data.grid,
           at: Date.parse(occurredAt),

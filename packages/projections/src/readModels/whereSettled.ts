@@ -1,7 +1,6 @@
 // Where settled: the motto "small matters stay in the grid, big matters stay in the community"
 // as a number. Resolved disputes by the level that settled them, in the month they were resolved.
 import type { DisputeEvent, MediationLevel } from '@gridledger/core';
-import { monthOf } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import {
   cellAt,
@@ -50,7 +49,7 @@ const forget = (state: WhereSettledState, event: { readonly streamId: string }) 
 export function whereSettledProjection(
   options?: ReadModelOptions,
 ): Projection<WhereSettledState, Read> {
-  const { timeZone, name } = configure('where-settled', options);
+  const { timeZone, name, monthOf } = configure('where-settled', options);
   return defineProjection<WhereSettledState, Read>({
     name,
     version: 1,
@@ -64,7 +63,7 @@ export function whereSettledProjection(
       DisputeResolved: (state, event) => {
         const dispute = own(state.open, event.streamId);
         if (dispute === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt, timeZone);
+        const month = monthOf(event.metadata.occurredAt);
         cellAt(state.cells, month, dispute.c, dispute.g, emptyLevels)[event.data.level]++;
         return forget(state, event);
       },

@@ -35,6 +35,7 @@ export function generatePatrol(
   next(DAY - 30 * MINUTE, DAY + 30 * MINUTE);
   const turnedOut = random.some(members, Math.max(1, members.length - random.int(0, 1)));
   put('PatrolStarted', { members: turnedOut });
+  const startedAt = at;
   const steps = random.int(0, 3);
   for (let i = 0; i < steps; i++) {
     next(5 * MINUTE, 30 * MINUTE);
@@ -67,7 +68,9 @@ export function generatePatrol(
         : { ...base, isDispute: false },
     );
   }
-  const durationMinutes = random.int(60, 180);
-  at = start + DAY + durationMinutes * MINUTE;
+  // Completed after everything logged on the way, and after at least an hour out.
+  next(10 * MINUTE, 60 * MINUTE);
+  const durationMinutes = Math.max(60, Math.ceil((at - startedAt) / MINUTE));
+  at = startedAt + durationMinutes * MINUTE;
   put('PatrolCompleted', { durationMinutes });
 }

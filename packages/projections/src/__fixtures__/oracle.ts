@@ -1,0 +1,99 @@
+// Direct counts over a generated history, computed the plain way (group the events by stream,
+// look at what happened), to check the read models' figures against.
+import { monthOf } from '../months.js';
+import type { GeneratedEvent } from './history/index.js';
+
+const iso = (at: number) => new Date(at).toISOString();
+type Data = Record<string, unknown>;
+
+export interface DirectCounts {
+  /** Per report month: [reported, declined, resolved, withdrawn, referredOut]. */
+  readonly cohorts: Map<string, [number, number, number, number, number]>;
+  readonly resolvedByLevel: Record<string, number>;
+  readonly reachedIntervention: number;
+  readonly reachedResolution: number;
+  readonly reachedFollowUp: number;
+  readonly escalations: number;
+  readonly referredOut: number;
+  readonly criminalCases: number;
+  readonly disputesReported: number;
+  readonly patrolIncidents: number;
+  readonly followUps: number;
+  readonly satisfied: number;
+  readonly visitsConducted: number;
+  readonly householdsVisited: number;
+  readonly wishesRecorded: number;
+  readonly hazardsFound: number;
+  readonly patrolMinutes: number;
+  readonly mediatorSessions: number;
+}
+
+export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
+  const streams = new Map<string, GeneratedEvent[]>();
+  for (const e of history) {
+    const list = streams.get(e.streamId) ?? [];
+    list.push(e);
+    streams.set(e.streamId, list);
+  }
+  const count = (type: string) => history.filter((e) => e.type === type).length;
+  const cohorts = new Map<string, [number, number, number, number, number]>();
+  const resolvedByLevel: Record<string, number> = {};
+  let reachedIntervention = 0;
+  let reachedResolution = 0;
+  let reachedFollowUp = 0;
+  const households = new Set<string>();
+  let patrolMinutes = 0;
+  for (const [streamId, events] of streams) {
+    const types = new Set(events.map((e) => e.type));
+    if (streamId.startsWith('dispute-')) {
+      const report = events[0] as GeneratedEvent;
+      const month = monthOf(iso(report.at));
+      const c = cohorts.get(month) ?? [0, 0, 0, 0, 0];
+      c[0]++;
+      if (types.has('DisputeDeclined')) c[1]++;
+      if (types.has('DisputeResolved')) c[2]++;
+      if (types.has('DisputeWithdrawn')) c[3]++;
+      if (types.has('DisputeReferredOut')) c[4]++;
+      cohorts.set(month, c);
+      if (types.has('DisputeInterventionStarted')) reachedIntervention++;
+      if (types.has('DisputeResolved')) reachedResolution++;
+      if (types.has('DisputeFollowUpVisitRecorded')) reachedFollowUp++;
+      const resolved = events.find((e) => e.type === 'DisputeResolved');
+      if (resolved) {
+        const level = (resolved.data as Data)['level'] as string;
+        resolvedByLevel[level] = (resolvedByLevel[level] ?? 0) + 1;
+      }
+    }
+    if (streamId.startsWith('visit-') && types.has('VisitConducted')) {
+      const scheduled = (events[0] as GeneratedEvent).data as Data;
+      const household = (scheduled['household'] as Data)['householdId'] as string;
+      households.add(`${String(scheduled['community'])}/${household}`);
+    }
+    const completed = events.find((e) => e.type === 'PatrolCompleted');
+    if (completed) patrolMinutes += (completed.data as Data)['durationMinutes'] as number;
+  }
+  const followUps = history.filter((e) => e.type === 'DisputeFollowUpVisitRecorded');
+  const referrals = history.filter((e) => e.type === 'DisputeReferredOut');
+  return {
+    cohorts,
+    resolvedByLevel,
+    reachedIntervention,
+    reachedResolution,
+    reachedFollowUp,
+    escalations: count('DisputeEscalated'),
+    referredOut: referrals.length,
+    criminalCases: referrals.filter((e) => (e.data as Data)['to'] === 'criminal-case').length,
+    disputesReported: count('DisputeReported'),
+    patrolIncidents: count('PatrolIncidentReported'),
+    followUps: followUps.length,
+    satisfied: followUps.filter((e) => (e.data as Data)['satisfied'] === true).length,
+    visitsConducted: count('VisitConducted'),
+    householdsVisited: households.size,
+    wishesRecorded: count('MicroWishRecorded'),
+    hazardsFound: count('SafetyHazardReported') + count('PatrolHazardFound'),
+    patrolMinutes,
+    mediatorSessions: history
+      .filter((e) => e.type === 'MediationSessionHeld')
+      .reduce((n, e) => n + new Set((e.data as Data)['mediators'] as string[]).size, 0),
+  };
+}

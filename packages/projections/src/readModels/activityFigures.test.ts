@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, domainReadModels, incidence, memberWork } from '@gridledger/projections';
+import { domainSetup } from '../__fixtures__/domain.js';
+
+type Record = ReturnType<typeof domainSetup>['record'];
+
+function patrols(record: Record) {
+  return {
+    schedule: (id: string, at: string, grids: string[], members: string[]) =>
+      record(
+        `patrol-${id}`,
+        'PatrolScheduled',
+        {
+          patrolId: id,
+          community: 'xuzhai',
+          route: 'Taihao Rd → market → east gate',
+          grids,
+          members,
+          scheduledFor: at,
+        },
+        at,
+      ),
+    start: (id: string, at: string, members: string[]) =>
+      record(`patrol-${id}`, 'PatrolStarted', { members }, at),
+    incident: (id: string, at: string, grid: string, isDispute: boolean) =>
+      record(
+        `patrol-${id}`,
+        'PatrolIncidentReported',
+        {
+          incidentId: `${id}-${at.slice(0, 16).replace(/[^0-9]/g, '')}`,
+          grid,
+          kind: isDispute ? 'quarrel' : 'theft',
+          description: 'Raised voices by the market',
+          isDispute,
+          ...(isDispute ? { parties: [] } : {}),
+        },
+        at,
+      ),
+    hazard: (id: string, at: string, grid: string) =>
+      record(
+        `patrol-${id}`,
+        'PatrolHazardFound',
+        { hazardId: `${id}-h`, grid, description: 'Loose cover' },
+        at,
+      ),
+    complete: (id: string, at: string, durationMinutes: number) =>
+      record(`patrol-${id}`, 'PatrolCompleted', { durationMinutes }, at),
+  };
+}
+
+function visits(record: Record) {
+  const on = (id: string, type: string, data: unknown, at: string) =>
+    record(`visit-${id}`, type, data, at);
+  return {
+    schedule: (id: string, at: string, grid: string, householdId: string, purpose = 'routine') =>
+      on(
+        id,
+        'VisitScheduled',
+        {
+          visitId: id,
+          community: 'xuzhai',
+          grid,
+          household: { householdId, address: 'Building 3, Unit 2' },
+          purpose,
+          visitors: ['m-1', 'm-2'],
+          scheduledFor: at,
+        },
+        at,
+      ),
+    conduct: (id: string, at: string) => on(id, 'VisitConducted', { visitors: ['m-1', 'm-2'] }, at),
+    wish: (id: string, at: string) =>
+      on(id, 'MicroWishRecorded', { wishId: `${id}-w`, description: 'A handrail' }, at),
+    wishFulfilled: (id: string, at: string) =>
+      on(id, 'MicroWishFulfilled', { wishId: `${id}-w` }, at),
+    service: (id: string, at: string) =>
+      on(
+        id,
+        'ServiceRendered',
+        {
+          serviceId: `${id}-s`,
+          kind: 'id-card-application',
+          details: 'ID card data taken at home for Kang',
+          renderedBy: ['m-3'],
+        },
+        at,
+      ),
+    hazard: (id: string, at: string) =>
+      on(id, 'SafetyHazardReported', { hazardId: `${id}-h`, description: 'Blocked exit' }, at),
+    hazardRemoved: (id: string, at: string) =>
+      on(id, 'SafetyHazardRemoved', { hazardId: `${id}-h` }, at),
+    close: (id: string, at: string) => on(id, 'VisitClosed', {}, at),
+  };
+}
+
+describe('incidence', () => {
+  it('counts disputes and patrol incidents per month with the change on the month before', async () => {
+    const { runner, dispute, record } = domainSetup();
+    const patrol = patrols(record);
+    // June: 4 disputes; July: 2; August: none; September: 3. Incidents: 2 in June, 1 in July.
+    const months = { '06': 4, '07': 2, '09': 3 };
+    let n = 0;
+    for (const [month, count] of Object.entries(months)) {
+      for (let i = 0; i < count; i++)
+        await dispute.report(`d${n++}`, `2026-${month}-15T09:00:00+08:00`);
+    }
+    await patrol.schedule('p1', '2026-06-20T19:00:00+08:00', ['xuzhai-01', 'xuzhai-02'], ['m-1']);
+    await patrol.incident('p1', '2026-06-20T20:00:00+08:00', 'xuzhai-02', false);
+    await patrol.incident('p1', '2026-06-20T20:30:00+08:00', 'xuzhai-02', true);
+    await patrol.complete('p1', '2026-06-20T21:00:00+08:00', 120);
+    await patrol.schedule('p2', '2026-07-20T19:00:00+08:00', ['xuzhai-01'], ['m-1']);
+    await patrol.incident('p2', '2026-07-20T20:00:00+08:00', 'xuzhai-01', false);
+    await runner.catchUp(domainReadModels.incidence);
+    const state = (await runner.read(domainReadModels.incidence))!.state;
+
+    const { rows, total } = incidence(state, { from: '2026-07', to: '2026-09' });
+    expect(rows.map((r) => [r.month, r.disputes, r.change.disputes])).toEqual([
+      ['2026-07', 2, -0.5],
+      ['2026-08', 0, -1],
+      ['2026-09', 3, null],
+    ]);
+    expect(rows[0]).toMatchObject({ patrolIncidents: 1, publicOrderIncidents: 1 });
+    expect(rows[0]?.previous).toEqual({ disputes: 4, patrolIncidents: 2, publicOrderIncidents: 1 });
+    expect(rows[0]?.change.patrolIncidents).toBe(-0.5);
+    expect(total).toEqual({ disputes: 5, patrolIncidents: 1, publicOrderIncidents: 1 });
+    const byGrid = incidence(state, { by: 'grid', from: '2026-06', to: '2026-06' }).rows;
+    expect(byGrid.map((r) => [r.grid, r.disputes, r.patrolIncidents])).toEqual([
+      ['xuzhai-01', 4, 0],
+      ['xuzhai-02', 0, 2],
+    ]);
+    expect(incidence(state).rows.map((r) => r.month)).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ]);
+  });
+});
+
+describe('coverage', () => {
+  it("adds up each grid's visits, households, wishes, services, hazards and patrol hours", async () => {
+    const { runner, dispute, record } = domainSetup();
+    const visit = visits(record);
+    const patrol = patrols(record);
+    const at = (day: number, hour = 10) =>
+      `2026-07-${String(day).padStart(2, '0')}T${hour}:00:00+08:00`;
+    // Kang's ID card: a service visit; two routine visits to one household; a cancelled patrol-less grid.
+    await visit.schedule('v1', at(1), 'xuzhai-01', 'kang', 'service');
+    await visit.conduct('v1', at(2));
+    await visit.service('v1', at(2, 11));
+    await visit.close('v1', at(2, 12));
+    for (const id of ['v2', 'v3']) {
+      await visit.schedule(id, at(3), 'xuzhai-02', 'h-7');
+      await visit.conduct(id, at(4));
+    }
+    await visit.wish('v2', at(4, 11));
+    await visit.hazard('v2', at(4, 11));
+    await visit.close('v2', at(4, 12));
+    // Fulfilled after the visit was closed, as the decider allows.
+    await visit.wishFulfilled('v2', at(9));
+    await visit.hazardRemoved('v2', at(10));
+    // A 3-hour patrol over two grids: 1.5 hours each; members who turned out get 3 hours.
+    await patrol.schedule('p1', at(5, 19), ['xuzhai-01', 'xuzhai-02'], ['m-1', 'm-4']);
+    await patrol.start('p1', at(5, 19), ['m-1']);
+    await patrol.hazard('p1', at(5, 20), 'xuzhai-01');
+    await patrol.complete('p1', at(5, 22), 180);
+    await dispute.report('d1', at(6));
+    await dispute.session('d1', at(7), ['m-1', 'zhao', 'm-1']);
+    await dispute.resolve('d1', at(8));
+    await dispute.followUp('d1', at(12), true, ['m-2']);
+
+    await runner.catchUp(domainReadModels.coverage);
+    const state = (await runner.read(domainReadModels.coverage))!.state;
+    const rows = coverage(state).rows;
+    expect(rows.map((r) => r.grid)).toEqual(['xuzhai-01', 'xuzhai-02']);
+    expect(rows[0]).toMatchObject({
+      visits: 1,
+      householdsVisited: 1,
+      serviceVisits: 1,
+      servicesRendered: 1,
+      hazardsFound: 1,
+      patrols: 1,
+      patrolHours: 1.5,
+    });
+    expect(rows[1]).toMatchObject({
+      visits: 2,
+      householdsVisited: 1,
+      microWishesRecorded: 1,
+      microWishesFulfilled: 1,
+      hazardsFound: 1,
+      hazardsRemoved: 1,
+      patrolHours: 1.5,
+    });
+    expect(coverage(state, { by: 'community' }).rows[0]).toMatchObject({
+      community: 'xuzhai',
+      householdsVisited: 2,
+      patrolHours: 3,
+    });
+    expect(memberWork(state)).toEqual([
+      {
+        memberId: 'm-1',
+        visits: 3,
+        servicesRendered: 0,
+        patrols: 1,
+        patrolHours: 3,
+        mediationSessions: 1,
+        followUpVisits: 0,
+      },
+      {
+        memberId: 'm-2',
+        visits: 3,
+        servicesRendered: 0,
+        patrols: 0,
+        patrolHours: 0,
+        mediationSessions: 0,
+        followUpVisits: 1,
+      },
+      {
+        memberId: 'm-3',
+        visits: 0,
+        servicesRendered: 1,
+        patrols: 0,
+        patrolHours: 0,
+        mediationSessions: 0,
+        followUpVisits: 0,
+      },
+      {
+        memberId: 'zhao',
+        visits: 0,
+        servicesRendered: 0,
+        patrols: 0,
+        patrolHours: 0,
+        mediationSessions: 1,
+        followUpVisits: 0,
+      },
+    ]);
+    // Finished visits and patrols are forgotten; v3 (open, never closed) is still tracked.
+    expect(Object.keys(state.visits)).toEqual(['visit-v3']);
+    expect(state.patrols).toEqual({});
+  });
+});

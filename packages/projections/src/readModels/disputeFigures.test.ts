@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  criminalCases,
+  domainReadModels,
+  escalations,
+  satisfaction,
+  timeliness,
+  whereSettled,
+} from '@gridledger/projections';
+import { domainSetup } from '../__fixtures__/domain.js';
+
+const { whereSettled: settledModel, timeliness: timeModel } = domainReadModels;
+const { escalations: escalationModel, satisfaction: satisfactionModel } = domainReadModels;
+
+describe('where settled', () => {
+  it('shows the motto as shares: grid, community, beyond', async () => {
+    const { runner, dispute } = domainSetup();
+    const levels = [
+      'grid',
+      'grid',
+      'grid',
+      'grid',
+      'grid',
+      'grid',
+      'community',
+      'community',
+      'police-station',
+      'outside-body',
+    ];
+    for (const [i, level] of levels.entries()) {
+      await dispute.report(`d${i}`, '2026-08-01T09:00:00+08:00');
+      // Counted in the month it was resolved: the last one is resolved in September.
+      await dispute.resolve(
+        `d${i}`,
+        i === 9 ? '2026-09-02T09:00:00+08:00' : '2026-08-20T09:00:00+08:00',
+        level,
+      );
+    }
+    await dispute.report('open', '2026-08-01T09:00:00+08:00');
+    await runner.catchUp(settledModel);
+    const state = (await runner.read(settledModel))!.state;
+
+    const all = whereSettled(state).total;
+    expect(all).toMatchObject({ resolved: 10, inGrid: 6, inCommunity: 2, beyondCommunity: 2 });
+    expect(all.shares).toEqual({ grid: 0.6, community: 0.2, beyond: 0.2 });
+    const august = whereSettled(state, { from: '2026-08', to: '2026-08' }).total;
+    expect(august.byLevel).toEqual({
+      grid: 6,
+      community: 2,
+      'police-station': 1,
+      'outside-body': 0,
+    });
+    expect(whereSettled(state, { by: 'month' }).rows.map((r) => [r.month, r.resolved])).toEqual([
+      ['2026-08', 9],
+      ['2026-09', 1],
+    ]);
+    expect(whereSettled(state, { from: '2026-10' }).total.shares.grid).toBeNull();
+  });
+});
+
+describe('timeliness', () => {
+  it('gives the median and 90th percentile of each step, in hours, by report month', async () => {
+    const { runner, dispute } = domainSetup();
+    // Hours from report to intervention: 1, 2, 3, 4, 10 → median 3, p90 = 4 + 0.6 × (10 − 4) = 7.6.
+    const hours = [1, 2, 3, 4, 10];
+    for (const [i, h] of hours.entries()) {
+      const reported = Date.parse('2026-08-10T08:00:00+08:00');
+      const at = (add: number) => new Date(reported + add * 3_600_000).toISOString();
+      await dispute.report(`d${i}`, at(0));
+      await dispute.intervene(`d${i}`, at(h));
+      // A second intervention does not move the first.
+      await dispute.intervene(`d${i}`, at(h + 1));
+      if (i < 2) {
+        await dispute.resolve(`d${i}`, at(24 * (i + 1)));
+        await dispute.followUp(`d${i}`, at(24 * (i + 1) + 48), true);
+        await dispute.followUp(`d${i}`, at(24 * (i + 1) + 96), true);
+      }
+    }
+    await runner.catchUp(timeModel);
+    const state = (await runner.read(timeModel))!.state;
+    const { total, rows } = timeliness(state);
+    expect(total.toIntervention).toEqual({ count: 5, medianHours: 3, p90Hours: 7.6 });
+    // Resolution after 24 h and 48 h: median 36, p90 = 24 + 0.9 × 24 = 45.6.
+    expect(total.toResolution.count).toBe(2);
+    expect(total.toResolution.medianHours).toBeCloseTo(36);
+    expect(total.toResolution.p90Hours).toBeCloseTo(45.6);
+    // Only the first follow-up visit counts: 72 h and 96 h.
+    expect(total.toFollowUp).toMatchObject({ count: 2, medianHours: 84 });
+    expect(rows.map((r) => r.month)).toEqual(['2026-08']);
+    expect(timeliness(state, { from: '2026-09' }).total.toIntervention).toEqual({
+      count: 0,
+      medianHours: null,
+      p90Hours: null,
+    });
+  });
+});
+
+describe('escalations', () => {
+  it('counts escalations and referrals, and lists criminal cases by dispute (target zero)', async () => {
+    const { runner, dispute } = domainSetup();
+    await dispute.report('a', '2026-07-01T09:00:00+08:00');
+    await dispute.escalate('a', '2026-07-02T09:00:00+08:00', 'grid', 'community');
+    await dispute.escalate('a', '2026-07-05T09:00:00+08:00', 'community', 'police-station');
+    await dispute.referOut('a', '2026-07-09T09:00:00+08:00', 'criminal-case');
+    await dispute.report('b', '2026-08-01T09:00:00+08:00', { grid: 'xuzhai-02' });
+    await dispute.referOut('b', '2026-08-03T09:00:00+08:00', 'court');
+    await dispute.report('c', '2026-08-04T09:00:00+08:00');
+    await dispute.resolve('c', '2026-08-05T09:00:00+08:00');
+    await runner.catchUp(escalationModel);
+    const state = (await runner.read(escalationModel))!.state;
+
+    const july = escalations(state, { from: '2026-07', to: '2026-07' }).total;
+    expect(july).toMatchObject({
+      escalations: 2,
+      disputesEscalated: 1,
+      referredOut: 1,
+      criminalCases: 1,
+      homicides: 0,
+      onTarget: false,
+    });
+    const august = escalations(state, { from: '2026-08' }).total;
+    expect(august).toMatchObject({ referredOut: 1, criminalCases: 0, onTarget: true });
+    expect(august.byTarget.court).toBe(1);
+    expect(criminalCases(state)).toEqual([
+      {
+        disputeId: 'a',
+        month: '2026-07',
+        community: 'xuzhai',
+        grid: 'xuzhai-01',
+        fromLevel: 'police-station',
+        becameHomicide: false,
+        occurredAt: '2026-07-09T09:00:00+08:00',
+      },
+    ]);
+    expect(criminalCases(state, { grid: 'xuzhai-02' })).toEqual([]);
+  });
+});
+
+describe('satisfaction', () => {
+  it('is the share of follow-up visits where the resident was satisfied', async () => {
+    const { runner, dispute } = domainSetup();
+    const answers = [true, true, true, false];
+    for (const [i, satisfied] of answers.entries()) {
+      await dispute.report(`d${i}`, '2026-08-01T09:00:00+08:00', {
+        grid: `xuzhai-0${1 + (i % 2)}`,
+      });
+      await dispute.resolve(`d${i}`, '2026-08-02T09:00:00+08:00');
+      await dispute.followUp(`d${i}`, '2026-08-09T09:00:00+08:00', satisfied);
+    }
+    await dispute.close('d0', '2026-08-10T09:00:00+08:00');
+    await runner.catchUp(satisfactionModel);
+    const state = (await runner.read(satisfactionModel))!.state;
+    expect(satisfaction(state).total).toEqual({ followUpVisits: 4, satisfied: 3, share: 0.75 });
+    expect(satisfaction(state, { by: 'grid' }).rows.map((r) => [r.grid, r.share])).toEqual([
+      ['xuzhai-01', 1],
+      ['xuzhai-02', 0.5],
+    ]);
+    expect(Object.keys(state.open)).toEqual(['dispute-d1', 'dispute-d2', 'dispute-d3']);
+  });
+});
