@@ -18,3 +18,4 @@ export {
 export type { ProcessContext, ProcessOptions } from './shared/process.js';
 export { Household } from './shared/schemas.js';
 export { gridledgerEvents } from './events.js';
+export * from './reactions/index.js';
