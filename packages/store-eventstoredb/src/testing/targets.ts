@@ -18,8 +18,10 @@ export interface StoreTarget {
   readonly client: TestClient;
   /** Present when the target is the double. */
   readonly double: EventStoreDbDouble | undefined;
-  /** A store on a namespace no other store of this run uses. */
-  newStore(options?: Omit<EventStoreDbEventStoreOptions, 'namespace'>): EventStoreDbEventStore;
+  /** A store on a namespace no other store of this run uses (or on `namespace` when given). */
+  newStore(options?: EventStoreDbEventStoreOptions): EventStoreDbEventStore;
+  /** A namespace no other store of this run uses. */
+  freshNamespace(): string;
   close(): Promise<void>;
 }
 
@@ -37,12 +39,15 @@ export function connectionStringFor(clientPackage: ClientPackage, url: string): 
 const run = randomUUID().slice(0, 8);
 let stores = 0;
 
+const freshNamespace = (): string => `gl-${run}-${++stores}-`;
+
 function target(client: TestClient, double: EventStoreDbDouble | undefined): StoreTarget {
   return {
     client,
     double,
+    freshNamespace,
     newStore: (options = {}) =>
-      createEventStoreDbEventStore(client, { ...options, namespace: `gl-${run}-${++stores}-` }),
+      createEventStoreDbEventStore(client, { namespace: freshNamespace(), ...options }),
     close: async () => {
       await client.dispose();
       await double?.close();
@@ -50,13 +55,23 @@ function target(client: TestClient, double: EventStoreDbDouble | undefined): Sto
   };
 }
 
+export interface DoubleTargetOptions {
+  /** Connection-string settings for the client, e.g. `{ defaultDeadline: 1000 }`. */
+  readonly settings?: Readonly<Record<string, string | number | boolean>>;
+  /** Offer BatchAppend (default) or only Append, as EventStoreDB 20.x did. */
+  readonly batchAppend?: boolean;
+}
+
 export async function openDoubleTarget(
   clientPackage: ClientPackage,
   connect: Connect,
-  settings: Readonly<Record<string, string | number | boolean>> = {},
+  options: DoubleTargetOptions = {},
 ): Promise<StoreTarget> {
-  const double = await startEventStoreDbDouble({ client: clientPackage });
-  return target(connect(double.connectionStringWith(settings)), double);
+  const double = await startEventStoreDbDouble({
+    client: clientPackage,
+    ...(options.batchAppend === undefined ? {} : { batchAppend: options.batchAppend }),
+  });
+  return target(connect(double.connectionStringWith(options.settings ?? {})), double);
 }
 
 export function openServerTarget(

@@ -1,0 +1,62 @@
+// The other ways a client may answer an append: over a server without BatchAppend (the unary
+// Append call), and with `throwOnAppendFailure=false`, where a conflict comes back as a result
+// instead of an error. Both still give Gridledger's contract.
+import { isConcurrencyConflict } from '@gridledger/core';
+import { makeEvents } from '@gridledger/store-conformance';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientPackage } from '../protocol.js';
+import {
+  openDoubleTarget,
+  type Connect,
+  type DoubleTargetOptions,
+  type StoreTarget,
+} from '../targets.js';
+import { settle } from './waiting.js';
+
+export function describeAppendPaths(clientPackage: ClientPackage, connect: Connect): void {
+  describe.each<[string, DoubleTargetOptions]>([
+    ['over the unary Append call', { batchAppend: false }],
+    ['with conflicts reported as results', { settings: { throwOnAppendFailure: false } }],
+  ])('appends %s', (_, options) => {
+    let target: StoreTarget;
+    beforeAll(async () => {
+      target = await openDoubleTarget(clientPackage, connect, options);
+    });
+    afterAll(async () => target.close());
+
+    it('appends, continues and reads back at the reported versions and positions', async () => {
+      const store = target.newStore();
+      const first = await store.append('dispute-1', makeEvents(2), {
+        expectedVersion: 'no-stream',
+      });
+      const second = await store.append('dispute-1', makeEvents(1), { expectedVersion: 1 });
+      const read = (await settle(() => store.readStream('dispute-1'))) as { position: string }[];
+      expect([first.streamVersion, second.streamVersion]).toEqual([1, 2]);
+      expect([first.position, second.position]).toEqual([read[1]?.position, read[2]?.position]);
+      await store.close();
+    });
+
+    it.each([
+      ['no-stream', 1],
+      ['stream-exists', 'no-stream'],
+      [5, 1],
+    ] as const)(
+      'refuses expected version %j with the actual version %j',
+      async (expected, actual) => {
+        const store = target.newStore();
+        const existing = actual === 'no-stream' ? 'visit-1' : 'dispute-1';
+        await store.append('dispute-1', makeEvents(2), { expectedVersion: 'no-stream' });
+        const outcome = await store
+          .append(existing, makeEvents(1), { expectedVersion: expected })
+          .then(
+            () => 'resolved',
+            (error: unknown) => error,
+          );
+        expect(isConcurrencyConflict(outcome)).toBe(true);
+        expect(outcome).toMatchObject({ streamId: existing, expected, actual });
+        expect(await settle(() => store.readAll())).toHaveLength(2);
+        await store.close();
+      },
+    );
+  });
+}

@@ -1,0 +1,170 @@
+// What a cluster does when it cannot serve (a node not ready, a deadline passing, a follower
+// answering "not leader", a server gone) reaches callers as StoreUnavailableError carrying the
+// client's error as its cause; a failed append never resolves, and writes nothing unless the
+// server wrote before the answer was lost, in which case a retry lands exactly once.
+import { isStoreUnavailable, isStreamNotFound, type StoreUnavailableError } from '@gridledger/core';
+import { makeEvents } from '@gridledger/store-conformance';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientErrorType } from '../../clientErrors.js';
+import type { FaultKind } from '../faults.js';
+import type { ClientPackage } from '../protocol.js';
+import type { EventStoreDbDouble } from '../server.js';
+import { openDoubleTarget, type Connect, type StoreTarget } from '../targets.js';
+import { settle } from './waiting.js';
+
+/** The client error type each fault arrives as, per call. */
+const CAUSES: Record<'batch' | 'unary' | 'read', Record<FaultKind, string>> = {
+  // BatchAppend reports "not ready" per request with no typed detail: the client says unknown.
+  batch: {
+    unavailable: 'unknown',
+    'deadline-exceeded': 'deadline-exceeded',
+    'not-leader': 'not-leader',
+  },
+  unary: {
+    unavailable: 'unavailable',
+    'deadline-exceeded': 'deadline-exceeded',
+    'not-leader': 'not-leader',
+  },
+  read: {
+    unavailable: 'unavailable',
+    'deadline-exceeded': 'deadline-exceeded',
+    'not-leader': 'not-leader',
+  },
+};
+
+const KINDS: FaultKind[] = ['unavailable', 'deadline-exceeded', 'not-leader'];
+
+function expectUnavailable(outcome: unknown, cause: string): void {
+  expect(isStoreUnavailable(outcome)).toBe(true);
+  expect(clientErrorType((outcome as StoreUnavailableError).cause)).toBe(cause);
+}
+
+export function describeFailures(clientPackage: ClientPackage, connect: Connect): void {
+  describe.each([
+    ['BatchAppend', true],
+    ['Append (servers before 21.10)', false],
+  ] as const)('failures, appending with %s', (_, batchAppend) => {
+    let target: StoreTarget;
+    let double: EventStoreDbDouble;
+    const path = batchAppend ? 'batch' : 'unary';
+    beforeAll(async () => {
+      // A short deadline, so that deadline faults end quickly.
+      target = await openDoubleTarget(clientPackage, connect, {
+        batchAppend,
+        settings: { defaultDeadline: 800 },
+      });
+      double = target.double as EventStoreDbDouble;
+    });
+    afterAll(async () => target.close());
+
+    it.each(KINDS)(
+      '%s: the append is refused with the cause, and nothing is written',
+      async (kind) => {
+        const namespace = target.freshNamespace();
+        const store = target.newStore({ namespace });
+        double.injectFault({ operation: 'append', kind, stream: `${namespace}dispute-1` });
+        const events = makeEvents(2);
+        const outcome = await store
+          .append('dispute-1', events, { expectedVersion: 'no-stream' })
+          .then(
+            () => 'resolved',
+            (error: unknown) => error,
+          );
+        expectUnavailable(outcome, CAUSES[path][kind]);
+        expect(isStreamNotFound(await settle(() => store.readStream('dispute-1')))).toBe(true);
+        const retried = await store.append('dispute-1', events, { expectedVersion: 'no-stream' });
+        expect(retried.streamVersion).toBe(1);
+        await store.close();
+      },
+    );
+
+    it.each(KINDS)(
+      '%s after the write: refused, and the retry lands exactly once',
+      async (kind) => {
+        const namespace = target.freshNamespace();
+        const store = target.newStore({ namespace });
+        double.injectFault({
+          operation: 'append',
+          kind,
+          stream: `${namespace}visit-1`,
+          afterWrite: true,
+        });
+        const events = makeEvents(3, { type: 'VisitConducted' });
+        const outcome = await store
+          .append('visit-1', events, { expectedVersion: 'no-stream' })
+          .then(
+            () => 'resolved',
+            (error: unknown) => error,
+          );
+        expectUnavailable(outcome, CAUSES[path][kind]);
+        // The same append again is recognised by the server as already done.
+        const retried = await store.append('visit-1', events, { expectedVersion: 'no-stream' });
+        const stored = (await settle(() => store.readStream('visit-1'))) as {
+          id: string;
+          position: string;
+        }[];
+        expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+        expect(retried).toEqual({ streamVersion: 2, position: stored[2]?.position });
+        await store.close();
+      },
+    );
+  });
+
+  describe('failures of reads and subscriptions', () => {
+    let target: StoreTarget;
+    let double: EventStoreDbDouble;
+    beforeAll(async () => {
+      target = await openDoubleTarget(clientPackage, connect);
+      double = target.double as EventStoreDbDouble;
+    });
+    afterAll(async () => target.close());
+
+    it.each(KINDS)('%s: a stream read fails with the cause', async (kind) => {
+      const namespace = target.freshNamespace();
+      const store = target.newStore({ namespace });
+      await store.append('patrol-1', makeEvents(2), { expectedVersion: 'no-stream' });
+      double.injectFault({ operation: 'read', kind, stream: `${namespace}patrol-1` });
+      expectUnavailable(await settle(() => store.readStream('patrol-1')), CAUSES.read[kind]);
+      expect(await settle(() => store.readStream('patrol-1'))).toHaveLength(2);
+      await store.close();
+    });
+
+    it.each(KINDS)('%s: a read of the global log fails with the cause', async (kind) => {
+      const store = target.newStore();
+      await store.append('patrol-1', makeEvents(2), { expectedVersion: 'no-stream' });
+      double.injectFault({ operation: 'read', kind });
+      expectUnavailable(await settle(() => store.readAll()), CAUSES.read[kind]);
+      double.injectFault({ operation: 'subscribe', kind });
+      expectUnavailable(await settle(() => store.readAll()), CAUSES.read[kind]);
+      expect(await settle(() => store.readAll())).toHaveLength(2);
+      await store.close();
+    });
+
+    it.each(KINDS)('%s: a subscription fails while iterating, with the cause', async (kind) => {
+      const store = target.newStore();
+      await store.append('patrol-1', makeEvents(1), { expectedVersion: 'no-stream' });
+      double.injectFault({ operation: 'subscribe', kind });
+      expectUnavailable(await settle(() => store.subscribe()), CAUSES.read[kind]);
+      await store.close();
+    });
+
+    it('a server that is gone: appends and reads fail with StoreUnavailableError', async () => {
+      const gone = await openDoubleTarget(clientPackage, connect, {
+        settings: { defaultDeadline: 800 },
+      });
+      const store = gone.newStore();
+      await store.append('dispute-1', makeEvents(1), { expectedVersion: 'no-stream' });
+      await gone.double?.close();
+      const append = await store.append('dispute-1', makeEvents(1), { expectedVersion: 0 }).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      expect(isStoreUnavailable(append)).toBe(true);
+      expect((append as StoreUnavailableError).cause).toBeDefined();
+      const read = await settle(() => store.readStream('dispute-1'));
+      expect(isStoreUnavailable(read)).toBe(true);
+      await store.close();
+      await gone.client.dispose();
+    });
+  });
+}
