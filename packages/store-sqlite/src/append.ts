@@ -12,6 +12,7 @@ import {
   type AppendResult,
   type EventToAppend,
   type ExpectedVersion,
+  type Position,
 } from '@gridledger/core';
 import type { Transaction } from 'better-sqlite3';
 import { prepareAppend, type EventRow } from './appendInput.js';
@@ -47,10 +48,11 @@ export function prepareAppendTransaction(
       const last = lastVersion.get(streamId);
       conflictIfUnexpected(streamId, expected, last);
       let version = last ?? -1;
-      let rowid: number | bigint = 0;
+      // Rows of one append get consecutive positions, so every position is known without a read.
+      const positions: Position[] = [];
       for (const row of rows) {
         version++;
-        rowid = insert.run(
+        const { lastInsertRowid } = insert.run(
           streamId,
           version,
           row.id,
@@ -58,9 +60,14 @@ export function prepareAppendTransaction(
           row.schemaVersion,
           row.data,
           row.metadata,
-        ).lastInsertRowid;
+        );
+        positions.push(positionOf(lastInsertRowid));
       }
-      return { streamVersion: version, position: positionOf(rowid) };
+      return {
+        streamVersion: version,
+        position: positions[positions.length - 1] as Position,
+        positions,
+      };
     },
   );
 }

@@ -3,7 +3,6 @@
 import { openSync, writeSync, closeSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import {
-  isConcurrencyConflict,
   isCorruptedEvent,
   isStoreUnavailable,
   isValidationError,
@@ -211,30 +210,6 @@ describe('file errors', () => {
     const error = await failure(() => readEverything(store));
     expect(isCorruptedEvent(error)).toBe(true);
     expect(error).toMatchObject({ streamId: 'dispute-1', streamVersion: 1, reason: 'unreadable' });
-    await store.close();
-  });
-});
-
-describe('appends are one transaction', () => {
-  it('writes none of an append that fails inside SQLite, and leaves no gap in positions', async () => {
-    const file = dir.file('atomic.gridledger');
-    const store = openSqliteEventStore(file);
-    await store.append('dispute-1', makeEvents(2), { expectedVersion: 'no-stream' });
-    // A trigger stands in for any failure midway: the third row of the next append is refused.
-    const db = new Database(file);
-    db.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON events WHEN NEW.stream_version = 4
-             BEGIN SELECT RAISE(ABORT, 'refused'); END`);
-    db.close();
-    const error = await failure(() =>
-      store.append('dispute-1', makeEvents(3), { expectedVersion: 1 }),
-    );
-    expect(isStoreUnavailable(error)).toBe(true);
-    expect(isConcurrencyConflict(error)).toBe(false);
-    const events = await readEverything(store);
-    expect(events.map((e) => e.streamVersion)).toEqual([0, 1]);
-    // The rolled-back rows left no number behind.
-    const next = await store.append('dispute-2', [makeEvent()], { expectedVersion: 'no-stream' });
-    expect(next.position).toBe('0000000000000003');
     await store.close();
   });
 });
