@@ -1,0 +1,182 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '@gridledger/cli';
+import { createEventRegistry, gridledgerEvents } from '@gridledger/core';
+import { createProjectionRunner, domainReadModels } from '@gridledger/projections';
+import { openSqlite } from '@gridledger/store-sqlite';
+import { xuzhaiFiles, type XuzhaiFiles } from '../report/__fixtures__/store.js';
+import { captureIo } from '../test-io.js';
+
+/** A stdout that calls `onWrite` synchronously, as a terminal or a pipe would receive it. */
+function liveIo(
+  options: { tty?: boolean; signal?: AbortSignal; onWrite?: (all: string) => void } = {},
+) {
+  let out = '';
+  let err = '';
+  const stdout = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        out += chunk.toString();
+        options.onWrite?.(out);
+        done();
+      },
+    }),
+    options.tty ? { isTTY: true, columns: 100 } : {},
+  );
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      err += chunk.toString();
+      done();
+    },
+  });
+  const io: CliIo = {
+    stdout,
+    stderr,
+    env: {},
+    cwd: process.cwd(),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+let files: XuzhaiFiles;
+beforeAll(async () => {
+  files = await xuzhaiFiles();
+});
+afterAll(() => files.remove());
+
+const ORDER = [
+  'resolution-rate',
+  'where-settled',
+  'timeliness',
+  'escalations',
+  'incidence',
+  'satisfaction',
+  'coverage',
+];
+
+async function reportJson(file: string, name: string) {
+  const io = captureIo();
+  expect(await main(['report', name, '--format', 'json', '--store', file], io)).toBe(0);
+  const { generatedAt: _g, sources, ...rest } = JSON.parse(io.out());
+  return { ...rest, sources: sources.map(({ updatedAt: _u, ...s }: { updatedAt: string }) => s) };
+}
+
+describe('gridledger rebuild', () => {
+  it('rebuilds every read model, one line each when not on a terminal', async () => {
+    const file = files.copy('all.db');
+    const before = await reportJson(file, 'summary');
+    const { io, out } = liveIo();
+    expect(await main(['rebuild', '--store', file], io)).toBe(0);
+    const lines = out().trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    ORDER.forEach((name, i) => {
+      expect(lines[i]).toMatch(
+        new RegExp(`^\\[${i + 1}/7\\] ${name}: rebuilt from \\d+ events in (<1s|\\d+s)`),
+      );
+    });
+    expect(lines[7]).toBe(`Rebuilt 7 read models on sqlite:${file}.`);
+    // A rebuilt model says what the incrementally built one said.
+    expect(await reportJson(file, 'summary')).toEqual(before);
+  });
+
+  it('draws a bar on a terminal, redrawn in place and cleared when done', async () => {
+    const file = files.copy('tty.db');
+    const { io, out } = liveIo({ tty: true });
+    expect(await main(['rebuild', 'incidence', '--store', file], io)).toBe(0);
+    // Each redraw starts by going back to the start of the line and erasing it: shown here as ⟲.
+    const text = out().replaceAll('\r\u001b[K', '⟲');
+    expect(text).toContain('⟲[1/1] incidence ░░░░░░░░░░░░░░░░░░░░░░░░   0%  0/65');
+    expect(text).toMatch(/⟲\[1\/1\] incidence █{24} 100% {2}65\/65 {2}[\d,]+ events\/s {2}ETA <1s/);
+    expect(text).toMatch(/⟲\[1\/1\] incidence: rebuilt from 65 events/);
+    // No line is wider than the terminal.
+    for (const line of text.split(/⟲|\n/)) expect([...line].length).toBeLessThan(100);
+  });
+
+  it('stops cleanly on Ctrl-C, and running it again carries on where it stopped', async () => {
+    const file = files.copy('interrupted.db');
+    const controller = new AbortController();
+    const first = liveIo({
+      signal: controller.signal,
+      onWrite: (all) => all.includes('where-settled: rebuilt') && controller.abort(),
+    });
+    expect(await main(['rebuild', '--store', file], first.io)).toBe(130);
+    expect(first.err()).toBe(
+      'Interrupted before timeliness; 2 of 7 read models rebuilt.\n' +
+        `Run the same command again to carry on from there: gridledger rebuild --store ${file}\n`,
+    );
+
+    const again = liveIo();
+    expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
+    const lines = again.out().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Resuming the rebuild started \d{4}-\d\d-\d\dT.* on sqlite:/);
+    expect(lines[1]).toBe('[1/7] resolution-rate: already rebuilt before the interruption');
+    expect(lines[2]).toBe('[2/7] where-settled: already rebuilt before the interruption');
+    expect(lines[3]).toMatch(/^\[3\/7\] timeliness: rebuilt from 172 events in/);
+    expect(lines.at(-1)).toMatch(/^Rebuilt 7 read models/);
+
+    // Done: the plan is forgotten, so the next rebuild starts afresh.
+    const opened = openSqlite(file);
+    expect(await opened.readModels.keys('#')).toEqual([]);
+    await opened.close();
+    const third = liveIo();
+    expect(await main(['rebuild', 'incidence', '--store', file], third.io)).toBe(0);
+    expect(third.out()).not.toMatch(/Resuming/);
+  });
+
+  it('resumes a read model from the event where it was interrupted', async () => {
+    // Two summers of history, so a read model folds enough events to be stopped half-way.
+    const long = await xuzhaiFiles([2024, 2025]);
+    try {
+      const file = long.copy('long.db');
+      const opened = openSqlite(file);
+      const runner = createProjectionRunner({
+        store: opened.events,
+        registry: createEventRegistry(gridledgerEvents),
+        readModels: opened.readModels,
+      });
+      const controller = new AbortController();
+      const stopped = await runner.rebuild(domainReadModels.timeliness, {
+        signal: controller.signal,
+        batchSize: 100,
+        progressIntervalMs: 0,
+        onProgress: (p) => p.eventsDone >= 256 && controller.abort(),
+      });
+      await opened.close();
+      expect(stopped).toMatchObject({ outcome: 'cancelled', eventsInModel: 256 });
+
+      const resumed = liveIo();
+      expect(await main(['rebuild', 'timeliness', '--store', file], resumed.io)).toBe(0);
+      expect(resumed.out()).toMatch(/^\[1\/1\] timeliness: resuming from event 256$/m);
+      expect(resumed.out()).toMatch(
+        /^\[1\/1\] timeliness: rebuilt from 344 events, 88 of them in this run in /m,
+      );
+      const afterResume = await reportJson(file, 'timeliness');
+
+      const restarted = liveIo();
+      expect(
+        await main(['rebuild', 'timeliness', '--restart', '--store', file], restarted.io),
+      ).toBe(0);
+      expect(restarted.out()).toMatch(/^\[1\/1\] timeliness: rebuilt from 344 events in /m);
+      expect(await reportJson(file, 'timeliness')).toEqual(afterResume);
+    } finally {
+      long.remove();
+    }
+  });
+
+  it('does not start when Ctrl-C came first', async () => {
+    const file = files.copy('early.db');
+    const { io, err } = liveIo({ signal: AbortSignal.abort() });
+    expect(await main(['rebuild', 'coverage', 'incidence', '--store', file], io)).toBe(130);
+    expect(err()).toMatch(/^Interrupted before coverage; 0 of 2 read models rebuilt\./);
+    expect(err()).toMatch(/gridledger rebuild coverage incidence --store /);
+  });
+
+  it('names the read models it knows when given one it does not', async () => {
+    const io = captureIo();
+    expect(await main(['rebuild', 'happiness', '--store', files.copy('unknown.db')], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /unknown read model 'happiness': use one of resolution-rate, where-settled, timeliness, escalations, incidence, satisfaction, coverage/,
+    );
+  });
+});

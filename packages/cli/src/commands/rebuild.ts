@@ -1,0 +1,146 @@
+// `gridledger rebuild [read model…]`: rebuilds read models from the whole history, one after
+// another, with live progress; Ctrl-C saves where it was and a re-run carries on from there.
+import { DEFAULT_TIME_ZONE, type AnyProjection } from '@gridledger/projections';
+import { stringOption, type Command, type ParsedArgs } from '../command.js';
+import { write, type CliIo } from '../io.js';
+import { progressDisplay } from '../progress/display.js';
+import { formatCount, formatDuration } from '../progress/format.js';
+import { openRebuildPlan } from '../progress/plan.js';
+import { analystRunner, baseName, pickReadModels, readModelSet } from '../report/readModels.js';
+import { openAnalystStore } from '../report/store.js';
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+const names = Object.values(readModelSet(undefined)).map(baseName);
+
+export const rebuildCommand: Command = {
+  name: 'rebuild',
+  summary: 'rebuild read models from the whole history, with progress (resumable)',
+  help: `Usage: gridledger rebuild [read model…] [options]
+
+Rebuilds read models from the first event of the history: each is built as a fresh copy beside
+the one in use and switched in when complete, so reports never read a half-built model. On a
+terminal a progress bar shows events done, events per second and the time left; otherwise a
+line is printed about once a second.
+
+Ctrl-C stops cleanly: what was folded is saved, and running the same command again carries on
+where it stopped (read models already rebuilt are not rebuilt again).
+
+Read models (all of them when none is named):
+  ${names.join(', ')}
+
+Options:
+  --store <spec>       the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
+  --time-zone <zone>   IANA time zone of the read models' months (default ${DEFAULT_TIME_ZONE})
+  --restart            start over, discarding an interrupted rebuild
+  -h, --help           this help`,
+  options: {
+    store: { type: 'string' },
+    'time-zone': { type: 'string' },
+    restart: { type: 'boolean' },
+  },
+  run: rebuild,
+};
+
+async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
+  const set = readModelSet(stringOption(args, 'time-zone'));
+  const projections = pickReadModels(set, args.positionals);
+  const restart = args.values['restart'] === true;
+  const store = await openAnalystStore(stringOption(args, 'store'), io);
+  try {
+    const runner = analystRunner(store.events, store.readModels);
+    const now = () => new Date().toISOString();
+    const plan = await openRebuildPlan(
+      store.readModels,
+      projections.map((p) => p.name),
+      {
+        restart,
+        now,
+      },
+    );
+    if (plan.resumed) {
+      write(io.stdout, `Resuming the rebuild started ${plan.startedAt} on ${store.name}.`);
+    }
+    const display = progressDisplay(io.stdout);
+    const total = projections.length;
+    for (const [i, projection] of projections.entries()) {
+      const label = `[${i + 1}/${total}] ${projection.name}`;
+      const status = await runner.status(projection);
+      if (plan.wasRebuilt(projection.name) && status.current) {
+        write(io.stdout, `${label}: already rebuilt before the interruption`);
+        continue;
+      }
+      if (io.signal?.aborted) return interrupted(io, args, projections, i, undefined);
+      if (!restart && status.rebuild?.projectionVersion === projection.version) {
+        const from = formatCount(status.rebuild.eventsApplied);
+        write(io.stdout, `${label}: resuming from event ${from}`);
+      }
+      const started = performance.now();
+      let result;
+      try {
+        result = await runner.rebuild(projection, {
+          resume: !restart,
+          onProgress: (progress) => display.show(label, progress),
+          ...(io.signal === undefined ? {} : { signal: io.signal }),
+        });
+      } finally {
+        display.end();
+      }
+      if (result.outcome === 'cancelled') {
+        return interrupted(io, args, projections, i, result.eventsInModel);
+      }
+      await plan.markRebuilt(projection.name);
+      write(io.stdout, `${label}: ${summary(result, (performance.now() - started) / 1000)}`);
+    }
+    await plan.finish();
+    write(io.stdout, `Rebuilt ${total} read model${total === 1 ? '' : 's'} on ${store.name}.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function summary(
+  result: { eventsApplied: number; eventsInModel: number },
+  seconds: number,
+): string {
+  const { eventsApplied, eventsInModel } = result;
+  const rate = seconds > 0 ? ` (${formatCount(eventsApplied / seconds)} events/s)` : '';
+  const resumed =
+    eventsApplied === eventsInModel ? '' : `, ${formatCount(eventsApplied)} of them in this run`;
+  return `rebuilt from ${formatCount(eventsInModel)} events${resumed} in ${formatDuration(seconds)}${rate}`;
+}
+
+function interrupted(
+  io: CliIo,
+  args: ParsedArgs,
+  projections: readonly AnyProjection[],
+  index: number,
+  savedAt: number | undefined,
+): number {
+  const current = projections[index]?.name ?? '';
+  const where =
+    savedAt === undefined
+      ? `before ${current}`
+      : `in ${current}, saved after ${formatCount(savedAt)} events`;
+  write(
+    io.stderr,
+    `Interrupted ${where}; ${index} of ${projections.length} read models rebuilt.\n` +
+      `Run the same command again to carry on from there: ${resumeCommand(args)}`,
+  );
+  return EXIT_INTERRUPTED;
+}
+
+/** The command line that resumes this run (same read models, store and time zone). */
+function resumeCommand(args: ParsedArgs): string {
+  const parts = ['gridledger', 'rebuild', ...args.positionals];
+  for (const option of ['store', 'time-zone']) {
+    const value = stringOption(args, option);
+    if (value !== undefined) parts.push(`--${option}`, value);
+  }
+  return parts.map(quote).join(' ');
+}
+
+const quote = (word: string) =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;

@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '@gridledger/cli';
+import {
+  createCommandHandler,
+  createEventRegistry,
+  createLedger,
+  Dispute,
+  gridledgerEvents,
+} from '@gridledger/core';
+import { openSqlite } from '@gridledger/store-sqlite';
+import { captureIo } from '../test-io.js';
+import { EXPECTED } from '../report/__fixtures__/history.js';
+import { xuzhaiFiles, type XuzhaiFiles } from '../report/__fixtures__/store.js';
+
+let files: XuzhaiFiles;
+beforeAll(async () => {
+  files = await xuzhaiFiles();
+});
+afterAll(() => files.remove());
+
+async function report(args: string[], store?: string) {
+  const io = captureIo({ cwd: files.dir });
+  const file =
+    store ?? files.copy(`${expect.getState().currentTestName ?? 'x'}.db`.replace(/[^\w.]+/g, '-'));
+  const code = await main(['report', ...args, '--store', file], io);
+  return { code, out: io.out(), err: io.err(), file };
+}
+
+describe('gridledger report', () => {
+  it('builds the read models first when they are not built, and says so on stderr', async () => {
+    const first = await report([]);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(
+      /Building read model 'resolution-rate' first: it has not been built yet\./,
+    );
+    expect(first.err).toMatch(/Built 'incidence' from \d+ events\./);
+    // The summary's resolution table, by month, with the rates worked out by hand.
+    expect(first.out).toMatch(
+      /^Resolution rate\n=+\nResolution rate: 94\.3% {3}Disputes accepted: 35$/m,
+    );
+    expect(first.out).toMatch(/^2025-06 +14 +1 +13 +13 +0 +0 +0 +100%$/m);
+    expect(first.out).toMatch(/^2025-07 +12 +0 +12 +11 +1 +0 +0 +91\.7%$/m);
+    expect(first.out).toMatch(/^2025-08 +10 +0 +10 +9 +0 +0 +1 +90%$/m);
+    expect(first.out).toMatch(/^total +36 +1 +35 +33 +1 +0 +1 +94\.3%$/m);
+    // Incidence with the change on the month before.
+    expect(first.out).toMatch(/^2025-07 +12 +4 +4 +▼ 14\.3% +▼ 20%$/m);
+
+    const again = await report([], first.file);
+    expect(again.code).toBe(0);
+    expect(again.err).toBe('');
+    expect(again.out.replace(/generated.*$/gm, '')).toBe(first.out.replace(/generated.*$/gm, ''));
+  });
+
+  it('brings a built read model up to date with what was recorded since', async () => {
+    const { file } = await report(['incidence']);
+    const opened = openSqlite(file);
+    const ledger = createLedger({
+      store: opened.events,
+      registry: createEventRegistry(gridledgerEvents),
+    });
+    await createCommandHandler(ledger, Dispute)(
+      'late-one',
+      {
+        type: 'reportDispute',
+        data: {
+          disputeId: 'late-one',
+          community: 'xuzhai',
+          grid: 'xuzhai-03',
+          category: 'neighbours',
+          source: 'hotline',
+          parties: [],
+          description: 'Water dripping from the flat above',
+          reportedBy: { name: 'Wang', role: 'resident' },
+        },
+      },
+      {
+        actor: { id: 'jiang-lin', role: 'community-police-officer' },
+        now: '2025-08-30T20:00:00+08:00',
+      },
+    );
+    await opened.close();
+
+    const updated = await report(['incidence', '--format', 'json'], file);
+    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 events\)\./);
+    const august = JSON.parse(updated.out).sections[0].result.rows[2];
+    expect(august).toMatchObject({ month: '2025-08', disputes: 11 });
+  });
+
+  it('groups by grid and keeps to the months asked for', async () => {
+    const { code, out } = await report([
+      'resolution-rate',
+      '--by',
+      'grid',
+      '--from',
+      '2025-07',
+      '--to',
+      '2025-08',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.scope).toEqual({
+      by: 'grid',
+      from: '2025-07',
+      to: '2025-08',
+      timeZone: 'Asia/Shanghai',
+    });
+    const { rows, total } = json.sections[0].result;
+    expect(rows.map((r: { grid: string }) => r.grid)).toEqual([
+      'xuzhai-01',
+      'xuzhai-02',
+      'xuzhai-03',
+      'xuzhai-04',
+    ]);
+    expect(total).toMatchObject({
+      reported: 22,
+      accepted: 22,
+      resolved: 20,
+      withdrawn: 1,
+      inProgress: 1,
+    });
+  });
+
+  it('narrows a date to its calendar month, and says so', async () => {
+    const byDate = await report([
+      'incidence',
+      '--from',
+      '2025-07-15',
+      '--to',
+      '2025-07-31',
+      '--format',
+      'json',
+    ]);
+    expect(byDate.err).toMatch(
+      /note: read models count by calendar month: --from 2025-07-15 covers all of 2025-07/,
+    );
+    expect(byDate.err).not.toMatch(/--to 2025-07-31/);
+    const rows = JSON.parse(byDate.out).sections[0].result.rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ month: '2025-07', disputes: 12, previous: { disputes: 14 } });
+  });
+
+  it('writes one table as RFC 4180 CSV with plain numbers', async () => {
+    const { code, out } = await report(['resolution-rate', '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = out.split('\r\n');
+    expect(lines[0]).toBe(
+      'month,reported,declined,accepted,resolved,withdrawn,referredOut,inProgress,rate',
+    );
+    expect(lines[1]).toBe('2025-06,14,1,13,13,0,0,0,1');
+    expect(lines[2]).toBe(`2025-07,12,0,12,11,1,0,0,${11 / 12}`);
+    expect(lines.slice(3)).toEqual(['2025-08,10,0,10,9,0,0,1,0.9', '']);
+  });
+
+  it('lists the work of each member when grouped by member', async () => {
+    const { code, out } = await report(['coverage', '--by', 'member']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Work per member$/m);
+    // m-01 mediated every accepted dispute once; m-03 and m-04 walked the nine patrols.
+    expect(out).toMatch(/^m-01 +0 +0 +0 +0\.0 +35 +0$/m);
+    expect(out).toMatch(/^m-02 +0 +0 +0 +0\.0 +0 +33$/m);
+    expect(out).toMatch(/^m-03 +0 +0 +9 +18\.0 +0 +0$/m);
+  });
+
+  it('lists no criminal cases when there were none, and says the target is met', async () => {
+    const { out } = await report(['criminal-cases']);
+    expect(out).toMatch(
+      /^No dispute became a criminal case in this period: the target of zero is met\.$/m,
+    );
+    const escalations = await report(['escalations', '--format', 'json']);
+    expect(JSON.parse(escalations.out).sections[0].result.total).toMatchObject({
+      escalations: 1,
+      criminalCases: 0,
+      homicides: 0,
+      onTarget: true,
+    });
+  });
+
+  it('writes the HTML page to --out and says where', async () => {
+    const { code, err, out } = await report(['--format', 'html', '--out', 'summary.html']);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    const path = join(files.dir, 'summary.html');
+    expect(err).toContain(`Wrote the summary report (html) to ${path}`);
+    const html = readFileSync(path, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg /g)).toHaveLength(5);
+    for (const label of EXPECTED.rateLabels) expect(html).toContain(`>${label}</text>`);
+    // Self-contained: nothing is fetched from anywhere.
+    expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+    expect(html).not.toMatch(/<script|@import|url\(/);
+  });
+
+  it.each([
+    [['--by', 'week'], /--by 'week' is not a grouping: use one of month, grid, community, member/],
+    [
+      ['--from', '2025-13'],
+      /--from '2025-13' has no month 13: use a month as YYYY-MM .* or a date as YYYY-MM-DD/,
+    ],
+    [['--to', '07/2025'], /--to '07\/2025' is not a month or a date: use a month as YYYY-MM/],
+    [['--from', '2025-02-30'], /--from '2025-02-30' is not a calendar date/],
+    [['--from', '2025-08', '--to', '2025-06'], /--to 2025-06 is before --from 2025-08/],
+    [['--format', 'pdf'], /--format 'pdf' is not a format: use one of table, csv, json, html/],
+    [
+      ['resolution-rate', '--by', 'member'],
+      /--by member does not apply to the resolution-rate report \(work per member is in the coverage report\): use month, grid, community/,
+    ],
+    [
+      ['criminal-cases', '--by', 'grid'],
+      /--by grid does not apply to the criminal-cases report: it takes no --by/,
+    ],
+    [['coverage', '--by', 'member', '--grid', 'xuzhai-01'], /leave out --community and --grid/],
+    [
+      ['--format', 'csv'],
+      /--format csv writes one table, and the summary report has 7: name one \(resolution-rate, incidence/,
+    ],
+    [['frequency'], /unknown report 'frequency': use one of summary, resolution-rate, incidence/],
+    [['incidence', 'coverage'], /one report at a time, got 2/],
+    [['--time-zone', 'Mars/Olympus'], /--time-zone 'Mars\/Olympus' is not an IANA time zone/],
+  ])('refuses %j with a usage error naming what it accepts', async (args, message) => {
+    const { code, err, out } = await report(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
+  });
+
+  it('names a store file that does not exist', async () => {
+    const { code, err } = await report([], join(files.dir, 'nowhere.db'));
+    expect(code).toBe(2);
+    expect(err).toMatch(/no store at .*nowhere\.db/);
+  });
+});

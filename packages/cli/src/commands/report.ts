@@ -1,0 +1,209 @@
+// `gridledger report [read model]`: the figures an analyst wants, as an aligned table, CSV, JSON
+// or one self-contained HTML page with charts. Read models not built yet are built first.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  DEFAULT_TIME_ZONE,
+  type AnyProjection,
+  type ProjectionRunner,
+} from '@gridledger/projections';
+import { stringOption, type Command, type ParsedArgs } from '../command.js';
+import { UsageError } from '../errors.js';
+import { write, type CliIo } from '../io.js';
+import { progressDisplay } from '../progress/display.js';
+import { formatCount } from '../progress/format.js';
+import { reportNamed, reports, type ReportDefinition } from '../report/catalogue.js';
+import type { Report, ReportScope, ReportSource } from '../report/model.js';
+import { FORMATS, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
+import { analystRunner, readModelSet, resolveTimeZone } from '../report/readModels.js';
+import { renderReport } from '../report/render.js';
+import { openAnalystStore } from '../report/store.js';
+import { EXIT_INTERRUPTED } from './rebuild.js';
+
+const width = Math.max(...reports.map((r) => r.name.length));
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'figures from the read models: table, CSV, JSON or an HTML page with charts',
+  help: `Usage: gridledger report [report] [options]
+
+Prints the figures of a read model (or the summary of them all, the default). A read model that
+has not been built yet is built first; one that is behind the history is brought up to date.
+
+Reports:
+${reports.map((r) => `  ${r.name.padEnd(width)}  ${r.summary}`).join('\n')}
+
+Options:
+  --by <grouping>        month (default), grid or community; coverage: grid (default),
+                         community, month or member
+  --from <month|date>    first month of the period: YYYY-MM, or YYYY-MM-DD for its month
+  --to <month|date>      last month of the period, likewise (both ends included)
+  --community <id>       only this community
+  --grid <id>            only this grid
+  --format <format>      ${FORMATS.join(', ')} (default table); html is one self-contained
+                         page with charts, csv holds one table (not the summary)
+  --out <file>           write to a file instead of standard output
+  --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
+  --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
+  -h, --help             this help`,
+  options: {
+    by: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    community: { type: 'string' },
+    grid: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'time-zone': { type: 'string' },
+    store: { type: 'string' },
+  },
+  run: report,
+};
+
+async function report(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { definition, scope, format } = readOptions(args, io);
+  const set = readModelSet(stringOption(args, 'time-zone'));
+  const store = await openAnalystStore(stringOption(args, 'store'), io);
+  let text: string;
+  try {
+    const runner = analystRunner(store.events, store.readModels);
+    const sources: ReportSource[] = [];
+    const states = new Map<string, unknown>();
+    for (const projection of definition.readModels(set)) {
+      if (!(await bringUpToDate(runner, projection, io))) return EXIT_INTERRUPTED;
+      const record = await runner.read(projection);
+      // Just built or caught up by this runner: a missing record would be a bug in the runner.
+      if (record === undefined) throw new Error(`read model '${projection.name}' was not saved`);
+      states.set(projection.name, record.state);
+      sources.push({
+        readModel: projection.name,
+        version: projection.version,
+        eventsInModel: record.eventsApplied,
+        updatedAt: record.updatedAt,
+      });
+    }
+    const stateOf = <S>(projection: AnyProjection<S>) => states.get(projection.name) as S;
+    const built: Report = {
+      name: definition.name,
+      title: definition.title,
+      scope,
+      generatedAt: new Date().toISOString(),
+      store: store.name,
+      sources,
+      sections: definition.sections(stateOf, set, scope),
+    };
+    text = renderReport(built, format);
+  } finally {
+    await store.close();
+  }
+  const out = stringOption(args, 'out');
+  if (out === undefined) {
+    io.stdout.write(text);
+  } else {
+    const path = resolve(io.cwd, out);
+    await writeFile(path, text);
+    write(io.stderr, `Wrote the ${definition.name} report (${format}) to ${path}`);
+  }
+  return 0;
+}
+
+function readOptions(args: ParsedArgs, io: CliIo) {
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `one report at a time, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+    );
+  }
+  const name = args.positionals[0] ?? 'summary';
+  const definition = reportNamed(name);
+  if (definition === undefined) {
+    throw new UsageError(
+      `unknown report '${name}': use one of ${reports.map((r) => r.name).join(', ')}`,
+    );
+  }
+  const format = parseFormat(stringOption(args, 'format'));
+  checkCsv(definition, format);
+  const by = parseGrouping(
+    stringOption(args, 'by'),
+    definition.groupings,
+    definition.groupings[0] ?? 'month',
+    `the ${name} report`,
+  );
+  const period = parsePeriod(stringOption(args, 'from'), stringOption(args, 'to'));
+  for (const note of period.notes) write(io.stderr, `note: ${note}`);
+  const community = stringOption(args, 'community');
+  const grid = stringOption(args, 'grid');
+  if (by === 'member' && (community !== undefined || grid !== undefined)) {
+    throw new UsageError(
+      'work per member (--by member) covers every grid: leave out --community and --grid',
+    );
+  }
+  const scope: ReportScope = {
+    by,
+    timeZone: resolveTimeZone(stringOption(args, 'time-zone')),
+    ...(period.from === undefined ? {} : { from: period.from }),
+    ...(period.to === undefined ? {} : { to: period.to }),
+    ...(community === undefined ? {} : { community }),
+    ...(grid === undefined ? {} : { grid }),
+  };
+  return { definition, scope, format };
+}
+
+function checkCsv(definition: ReportDefinition, format: string): void {
+  if (format === 'csv' && definition.sectionIds.length > 1) {
+    throw new UsageError(
+      `--format csv writes one table, and the ${definition.name} report has ` +
+        `${definition.sectionIds.length}: name one (${definition.sectionIds.join(', ')})`,
+    );
+  }
+}
+
+/** Builds or catches up one read model; false when Ctrl-C stopped it. */
+async function bringUpToDate(
+  runner: ProjectionRunner,
+  projection: AnyProjection,
+  io: CliIo,
+): Promise<boolean> {
+  const status = await runner.status(projection);
+  const signal = io.signal === undefined ? {} : { signal: io.signal };
+  if (status.current) {
+    const result = await runner.catchUp(projection, signal);
+    if (result.outcome === 'cancelled') return cancelled(io, projection);
+    if (result.eventsApplied > 0) {
+      write(
+        io.stderr,
+        `Brought read model '${projection.name}' up to date (+${formatCount(result.eventsApplied)} events).`,
+      );
+    }
+    return true;
+  }
+  const why =
+    status.live === undefined
+      ? 'it has not been built yet'
+      : `it was built by version ${status.live.projectionVersion}, this is version ${projection.version}`;
+  write(io.stderr, `Building read model '${projection.name}' first: ${why}.`);
+  const display = progressDisplay(io.stderr);
+  try {
+    const result = await runner.catchUp(projection, {
+      ...signal,
+      onProgress: (progress) => display.show(projection.name, progress),
+    });
+    display.end();
+    if (result.outcome === 'cancelled') return cancelled(io, projection);
+    write(
+      io.stderr,
+      `Built '${projection.name}' from ${formatCount(result.eventsInModel)} events.`,
+    );
+    return true;
+  } finally {
+    display.end();
+  }
+}
+
+function cancelled(io: CliIo, projection: AnyProjection): false {
+  write(
+    io.stderr,
+    `Interrupted while building '${projection.name}'; what was built is saved. ` +
+      'Run the report again to carry on.',
+  );
+  return false;
+}
