@@ -114,3 +114,31 @@ describe('catching up', () => {
     expect((await runner.catchUp(tally)).eventsApplied).toBe(1);
   });
 });
+
+describe('batching by default', () => {
+  it('grows the batch while saving costs much more than folding', async () => {
+    const store = createMemoryEventStore();
+    await appendCounts(store, 'counter-a', 10_000);
+    const inner = createMemoryReadModelStore();
+    let saves = 0;
+    // Each save spins for 20 ms, as a large state would; folding 1000 events takes far less.
+    const slow = {
+      ...inner,
+      load: inner.load.bind(inner),
+      save: async (...args: Parameters<typeof inner.save>) => {
+        saves++;
+        const until = performance.now() + 20;
+        while (performance.now() < until);
+        await inner.save(...args);
+      },
+      promote: inner.promote.bind(inner),
+      delete: inner.delete.bind(inner),
+      keys: inner.keys.bind(inner),
+    };
+    const runner = createProjectionRunner({ store, readModels: slow });
+    await runner.catchUp(tally);
+    // A fixed batch of 1000 would save 10 times; doubling saves after 1000, 3000, 7000 and at the end.
+    expect(saves).toBeLessThanOrEqual(5);
+    expect((await runner.read(tally))?.eventsApplied).toBe(10_000);
+  });
+});
