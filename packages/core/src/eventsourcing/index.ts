@@ -21,6 +21,7 @@ export {
   type StreamVerification,
 } from './chainVerifier.js';
 export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
+export * from './audit/index.js';
 export {
   createLedger,
   type Ledger,

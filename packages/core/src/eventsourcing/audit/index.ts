@@ -1,0 +1,50 @@
+// For auditors: a stream's full history with the state after each event, state as of a version or
+// a time, causes across streams, verification naming each tampered event, and export/import.
+export type { StreamAnchor, StreamAudit, TamperFinding, TamperKind } from './findings.js';
+export {
+  createStreamInspector,
+  type EventVerdict,
+  type StreamInspector,
+  type StreamInspectorOptions,
+} from './streamInspector.js';
+export {
+  auditStore,
+  auditStream,
+  type StoreAudit,
+  type StoreAuditOptions,
+  type StreamAuditOptions,
+} from './auditStore.js';
+export { diffState, type StateChange, type StateChangeKind } from './stateDiff.js';
+export { checkAsOf, type AsOf } from './asOf.js';
+export {
+  aggregateForStream,
+  history,
+  type AnyAggregate,
+  type AuditSource,
+  type HistoryEntry,
+  type HistoryOptions,
+} from './history.js';
+export { stateAsOf, type StateAsOf, type StateAsOfOptions } from './stateAt.js';
+export {
+  findEvents,
+  refOf,
+  traceCauses,
+  type CauseChain,
+  type EventRef,
+  type TraceCausesOptions,
+} from './causes.js';
+export {
+  EVENTS_FILE,
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  MANIFEST_FILE,
+  type ExportManifest,
+  type ExportedStream,
+} from './exportFormat.js';
+export { exportStore, type ExportOptions, type ExportResult } from './exportStore.js';
+export {
+  importStore,
+  readExportManifest,
+  type ImportOptions,
+  type ImportResult,
+} from './importStore.js';
