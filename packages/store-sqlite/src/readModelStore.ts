@@ -38,8 +38,8 @@ function checkRecord(key: string, record: ReadModelRecord<unknown>): string {
     if (record.checkpoint !== undefined && typeof record.checkpoint !== 'string') {
       issues.push({ path: 'checkpoint', message: 'must be a position or undefined' });
     }
-    if (!Number.isSafeInteger(record.projectionVersion)) {
-      issues.push({ path: 'projectionVersion', message: 'must be a whole number' });
+    if (!(Number.isSafeInteger(record.projectionVersion) && record.projectionVersion >= 1)) {
+      issues.push({ path: 'projectionVersion', message: 'must be a whole number ≥ 1' });
     }
     if (!(Number.isSafeInteger(record.eventsApplied) && record.eventsApplied >= 0)) {
       issues.push({ path: 'eventsApplied', message: 'must be a whole number ≥ 0' });
