@@ -28,6 +28,10 @@ export function describeAppendContract(
         expect(read.every((e) => e.streamId === 'dispute-1')).toBe(true);
         expect(read[2]!.position).toBe(result.position);
         expect(typeof result.position).toBe('string');
+        // Optional in the port; when a store reports every position, they must be the real ones.
+        if (result.positions !== undefined) {
+          expect(result.positions).toEqual(read.map((e) => e.position));
+        }
       });
     });
 

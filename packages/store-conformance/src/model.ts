@@ -7,7 +7,7 @@ export interface ModelEvent {
   readonly type: string;
   readonly streamId: string;
   readonly streamVersion: number;
-  /** Known for the last event of each batch (from the append result). */
+  /** From the append result: the batch's last event's, or every event's if the store says. */
   position?: Position;
 }
 

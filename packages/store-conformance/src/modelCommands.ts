@@ -50,6 +50,12 @@ export class AppendCommand implements Command {
     const last = added[added.length - 1]!;
     expect(result.streamVersion).toBe(last.streamVersion);
     last.position = result.position;
+    const positions = result.positions;
+    if (positions !== undefined) {
+      expect(positions.length).toBe(added.length);
+      expect(positions[added.length - 1]).toBe(result.position);
+      added.forEach((event, i) => (event.position = positions[i]!));
+    }
   }
   toString = (): string =>
     `append(${this.streamId}, [${this.types.join(',')}], ${String(this.choice)})`;

@@ -149,9 +149,11 @@ describe('memory store storage', () => {
 describe('memory store positions', () => {
   it('issues the 1-based decimal global sequence', async () => {
     const store = createMemoryEventStore();
-    await store.append('a', [event('T'), event('T')], { expectedVersion: 'any' });
+    const first = await store.append('a', [event('T'), event('T')], { expectedVersion: 'any' });
     const result = await store.append('b', [event('T')], { expectedVersion: 'any' });
+    expect(first.positions).toEqual(['1', '2']);
     expect(result.position).toBe('3');
+    expect(result.positions).toEqual(['3']);
     expect((await collect(() => store.readAll())).map((e) => e.position)).toEqual(['1', '2', '3']);
   });
 

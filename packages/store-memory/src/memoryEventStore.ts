@@ -14,6 +14,7 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedVersion,
+  type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -83,15 +84,18 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     }
     const stream = existing ?? [];
     if (existing === undefined) log.streams.set(streamId, stream);
+    const positions: Position[] = [];
     let last: StoredEvent | undefined;
     for (const event of accepted) {
+      const position = positionOf(log.all.length);
+      positions.push(position);
       last = Object.freeze({
         id: event.id,
         type: event.type,
         schemaVersion: event.schemaVersion,
         streamId,
         streamVersion: stream.length,
-        position: positionOf(log.all.length),
+        position,
         data: event.data,
         metadata: event.metadata,
       });
@@ -99,8 +103,12 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       record(log, last);
     }
     for (const subscription of subscriptions) subscription.notify();
-    const { streamVersion, position } = last as StoredEvent;
-    return { streamVersion, position };
+    // Every position is known here, so the ledger need not read them back.
+    return {
+      streamVersion: (last as StoredEvent).streamVersion,
+      position: (last as StoredEvent).position,
+      positions,
+    };
   }
 
   function readStream(streamId: string, readOptions: ReadStreamOptions = {}) {
