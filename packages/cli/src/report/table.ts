@@ -1,7 +1,14 @@
 // The `table` format: aligned plain text for a terminal, figures right-aligned, one table per
 // section under its title and headline figures.
 import type { Report, Section, Table } from './model.js';
-import { describeScope, describeSources, displayWidth, padEnd, padStart } from './text.js';
+import {
+  describeScope,
+  describeSources,
+  displayWidth,
+  padEnd,
+  padStart,
+  printable,
+} from './text.js';
 import { emptyText, formatCell, isNumeric } from './values.js';
 
 export function renderTable(report: Report): string {
@@ -14,7 +21,9 @@ function renderSection(section: Section): string[] {
   const lines = [section.title, '='.repeat(displayWidth(section.title))];
   if (section.headlines.length > 0) {
     lines.push(
-      section.headlines.map((h) => `${h.label}: ${formatCell(h.value, h.kind)}`).join('   '),
+      printable(
+        section.headlines.map((h) => `${h.label}: ${formatCell(h.value, h.kind)}`).join('   '),
+      ),
     );
   }
   lines.push('', ...alignedTable(section.table));
@@ -26,7 +35,7 @@ export function alignedTable(table: Table): string[] {
   const { columns } = table;
   if (table.rows.length === 0) return [emptyText(table)];
   const text = (row: readonly (string | number | boolean | null)[]) =>
-    columns.map((c, i) => formatCell(row[i] ?? null, c.kind));
+    columns.map((c, i) => printable(formatCell(row[i] ?? null, c.kind)));
   const body = table.rows.map(text);
   const total = table.total === undefined ? undefined : text(table.total);
   const widths = columns.map((c, i) =>

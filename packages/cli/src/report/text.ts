@@ -34,6 +34,15 @@ function isWide(code: number): boolean {
   );
 }
 
+/**
+ * Text safe to print on a terminal: a line break or tab inside a name would break the table's
+ * rows, and other control characters (an escape sequence) could drive the terminal itself.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return text.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 export const padEnd = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 export const padStart = (text: string, width: number) =>

@@ -19,7 +19,7 @@ export function svgFrame(frame: Frame, body: string): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart ${frame.className}"`,
     ` width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
-    ` role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    ` role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
     `<title id="${id}-title">${escapeHtml(frame.title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(frame.description)}</desc>`,
     body,
