@@ -9,6 +9,7 @@ import type {
   RecordedEvent,
   StoredEvent,
 } from '@gridledger/core';
+import { ProjectionHandlerError } from './handlerError.js';
 import type { AnyProjection } from './projection.js';
 
 type Handler<S> = (state: S, event: RecordedEvent) => S;
@@ -56,7 +57,11 @@ export class WorkingModel<S> {
         this.context.registry === undefined
           ? (stored as RecordedEvent)
           : this.context.registry.decode(stored, this.context.readTrust);
-      this.state = handler(this.state, event);
+      try {
+        this.state = handler(this.state, event);
+      } catch (error) {
+        throw new ProjectionHandlerError(this.projection.name, stored, error);
+      }
       this.eventsApplied++;
     }
     this.checkpoint = stored.position;

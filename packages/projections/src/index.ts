@@ -12,15 +12,18 @@ export {
 } from './projection.js';
 export {
   createProjectionRunner,
-  type LedgerRunnerOptions,
   type ProjectionRunner,
-  type ProjectionRunnerOptions,
   type ProjectionStatus,
-  type RebuildOptions,
-  type RunOptions,
   type RunResult,
-  type StoreRunnerOptions,
 } from './runner.js';
+export type {
+  LedgerRunnerOptions,
+  ProjectionRunnerOptions,
+  RebuildOptions,
+  RunOptions,
+  StoreRunnerOptions,
+} from './runnerOptions.js';
+export { ProjectionHandlerError, isProjectionHandlerError } from './handlerError.js';
 export type { ProgressListener, ProjectionProgress, RunMode } from './progress.js';
 export type { EventSource } from './source.js';
 export { createMemoryReadModelStore, type MemoryReadModelStore } from './memoryReadModelStore.js';

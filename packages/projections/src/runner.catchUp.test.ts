@@ -7,7 +7,13 @@ import {
   defineProjection,
   type ProjectionProgress,
 } from '@gridledger/projections';
-import { appendCounts, rawEvent, tally, type TallyState } from './__fixtures__/tally.js';
+import {
+  appendCounts,
+  rawEvent,
+  tally,
+  type TallyEvent,
+  type TallyState,
+} from './__fixtures__/tally.js';
 
 const setup = () => {
   const store = createMemoryEventStore();
@@ -97,6 +103,21 @@ describe('catching up', () => {
     expect(attempt('rate@v2', 1)).toThrow(/name/);
     expect(attempt('rate', 0)).toThrow(/version: must be a whole number ≥ 1/);
     expect(attempt('rate', 1)).toThrow(/handlers: a projection must handle at least one event/);
+  });
+
+  it('refuses to save state JSON cannot carry, naming the path', async () => {
+    const { store, runner } = setup();
+    await appendCounts(store, 'counter-a', 2);
+    const withMap = defineProjection<{ byGrid: Map<string, number> }, TallyEvent>({
+      name: 'with-map',
+      version: 1,
+      initialState: () => ({ byGrid: new Map() }),
+      handlers: { Counted: (s) => s, Reset: (s) => s },
+    });
+    const error = await runner.catchUp(withMap).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    expect((error as { issues: { path: string }[] }).issues[0]?.path).toBe('state.byGrid');
+    expect(await runner.read(withMap)).toBeUndefined();
   });
 
   it('never calls an inherited method for an event type named like one', async () => {

@@ -13,6 +13,7 @@ import {
   createMemoryReadModelStore,
   createProjectionRunner,
   defineProjection,
+  isProjectionHandlerError,
 } from '@gridledger/projections';
 import { Crash, faultyEventStore, faultyReadModels } from './__fixtures__/faults.js';
 import { appendCounts, rawEvent, tally, type TallyState } from './__fixtures__/tally.js';
@@ -88,7 +89,18 @@ describe('crashes and restarts', () => {
       },
     });
     const runner = createProjectionRunner({ store, readModels });
-    await expect(runner.catchUp(brittle, { batchSize: 5 })).rejects.toThrow('handler bug');
+    const error = await runner.catchUp(brittle, { batchSize: 5 }).catch((e: unknown) => e);
+    expect(isProjectionHandlerError(error)).toBe(true);
+    expect(error).toMatchObject({
+      projection: 'tally',
+      eventType: 'Counted',
+      streamId: 'counter-a',
+      streamVersion: 12,
+      message: expect.stringMatching(
+        /failed on Counted \(event 12 of stream 'counter-a'.*handler bug$/,
+      ),
+    });
+    expect((error as Error).cause).toEqual(new Error('handler bug'));
     await runner.catchUp(brittle, { batchSize: 5 });
     const state = (await runner.read(brittle))!.state;
     expect(state.seen).toHaveLength(63);
