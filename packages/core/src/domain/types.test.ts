@@ -1,14 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { GridMember, Patrol, Visit, gridledgerEvents } from '@gridledger/core';
-import {
-  type CommandOf,
-  type DisputeEvent,
-  type EventOf,
-  type EventsOfDefinitions,
-  type GridMemberEvent,
-  type PatrolEvent,
-  type VisitCommand,
-  type VisitEvent,
+import type {
+  CommandOf,
+  DisputeEvent,
+  EventOf,
+  EventsOfDefinitions,
+  GridMember,
+  GridMemberEvent,
+  Patrol,
+  PatrolEvent,
+  Visit,
+  VisitCommand,
+  VisitEvent,
+  gridledgerEvents,
 } from '@gridledger/core';
 
 describe('each aggregate decides its own events only', () => {

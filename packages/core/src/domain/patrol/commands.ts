@@ -36,6 +36,7 @@ export const PatrolCommand = z.discriminatedUnion('type', [
   command('startPatrol', z.strictObject({ members: members.optional() })),
   command('logObservation', z.strictObject({ grid: GridId, note: Text })),
   command('reportPatrolHazard', z.strictObject({ grid: GridId, description: Text })),
+  command('recordPatrolHazardRemoved', z.strictObject({ hazardId: Id, note: Text.optional() })),
   command(
     'reportPatrolIncident',
     z

@@ -93,6 +93,30 @@ export function decidePatrol(
       requireStage(state, ['under-way'], 'report hazards');
       requireOwnGrid(state, command.data.grid);
       return [{ type: 'PatrolHazardFound', data: { hazardId: context.newId(), ...command.data } }];
+    case 'recordPatrolHazardRemoved': {
+      // Hazards are often dealt with after the shift, so a completed patrol still takes this.
+      requireStage(state, ['under-way', 'completed'], 'record a hazard removed');
+      const hazard = state.hazards.find((h) => h.hazardId === command.data.hazardId);
+      if (hazard === undefined) {
+        throw violation(
+          'unknown-hazard',
+          `${name(state)} found no hazard '${command.data.hazardId}'`,
+          state,
+          {
+            hazardId: command.data.hazardId,
+          },
+        );
+      }
+      if (hazard.removed) {
+        throw violation(
+          'hazard-already-removed',
+          `Hazard '${hazard.hazardId}' is already recorded as removed`,
+          state,
+          { hazardId: hazard.hazardId },
+        );
+      }
+      return [{ type: 'PatrolHazardRemoved', data: command.data }];
+    }
     case 'reportPatrolIncident': {
       requireStage(state, ['under-way'], 'report incidents');
       requireOwnGrid(state, command.data.grid);

@@ -45,6 +45,12 @@ export const PatrolHazardFound = defineEvent({
   schema: z.object({ hazardId: Id, grid: GridId, description: Text }),
 });
 
+/** A hazard the patrol found has been dealt with; often recorded after the shift. */
+export const PatrolHazardRemoved = defineEvent({
+  type: 'PatrolHazardRemoved',
+  schema: z.object({ hazardId: Id, note: Text.optional() }),
+});
+
 export const PatrolIncidentReported = defineEvent({
   type: 'PatrolIncidentReported',
   schema: z.discriminatedUnion('isDispute', [
@@ -92,6 +98,7 @@ export const patrolEvents = [
   PatrolStarted,
   PatrolObservationLogged,
   PatrolHazardFound,
+  PatrolHazardRemoved,
   PatrolIncidentReported,
   PatrolCompleted,
   PatrolCancelled,

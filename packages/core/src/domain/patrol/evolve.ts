@@ -20,7 +20,17 @@ export function evolvePatrol(state: PatrolState, event: PatrolEvent): PatrolStat
     case 'PatrolObservationLogged':
       return { ...state, observations: state.observations + 1 };
     case 'PatrolHazardFound':
-      return { ...state, hazardsFound: state.hazardsFound + 1 };
+      return {
+        ...state,
+        hazards: [...state.hazards, { hazardId: event.data.hazardId, removed: false }],
+      };
+    case 'PatrolHazardRemoved':
+      return {
+        ...state,
+        hazards: state.hazards.map((h) =>
+          h.hazardId === event.data.hazardId ? { ...h, removed: true } : h,
+        ),
+      };
     case 'PatrolIncidentReported':
       return { ...state, incidents: state.incidents + 1 };
     case 'PatrolCompleted':

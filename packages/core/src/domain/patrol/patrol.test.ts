@@ -108,6 +108,26 @@ describe('what a patrol logs', () => {
       ]);
   });
 
+  it('records a hazard removed, even after the shift, once', () => {
+    const found: PatrolEvent = {
+      type: 'PatrolHazardFound',
+      data: { hazardId: 'hz-1', grid: 'xuzhai-08', description: 'Exposed wiring' },
+    };
+    const removal = {
+      type: 'recordPatrolHazardRemoved',
+      data: { hazardId: 'hz-1', note: 'Rewired' },
+    };
+    given(Patrol, [...underWay, found, completed])
+      .when(removal)
+      .then([{ type: 'PatrolHazardRemoved', data: { hazardId: 'hz-1', note: 'Rewired' } }]);
+    given(Patrol, [...underWay, found, { type: 'PatrolHazardRemoved', data: { hazardId: 'hz-1' } }])
+      .when(removal)
+      .thenThrows({ rule: 'patrol.hazard-already-removed' });
+    given(Patrol, underWay)
+      .when(removal)
+      .thenThrows({ rule: 'patrol.unknown-hazard', details: { hazardId: 'hz-1' } });
+  });
+
   it('reports an incident, saying whether it is a dispute and who is in it', () => {
     const quarrel = {
       grid: 'xuzhai-07',

@@ -37,6 +37,10 @@ const recipe: fc.Arbitrary<Recipe<PatrolState>> = fc.oneof(
     type: 'completePatrol',
     data: { durationMinutes },
   })),
+  fc.nat().map((i) => (s: PatrolState) => ({
+    type: 'recordPatrolHazardRemoved',
+    data: { hazardId: s.hazards[i % Math.max(s.hazards.length, 1)]?.hazardId ?? 'hz-none' },
+  })),
   fc.constant(() => ({ type: 'cancelPatrol', data: { reason: 'Rain' } })),
 );
 
@@ -45,12 +49,14 @@ function invariant(s: PatrolState): string[] {
   const check = (ok: boolean, rule: string) => {
     if (!ok) broken.push(rule);
   };
-  const logged = s.observations + s.hazardsFound + s.incidents;
+  const logged = s.observations + s.hazards.length + s.incidents;
   check((s.status === 'unscheduled') === (s.patrolId === null), 'scheduled iff it has an id');
   check(s.status === 'unscheduled' || s.members.length >= MIN_PATROL_MEMBERS, 'never alone');
   check(logged === 0 || s.status === 'under-way' || s.status === 'completed', 'logs while out');
   check(s.status !== 'cancelled' || logged === 0, 'a cancelled patrol logged nothing');
   check((s.status === 'completed') === (s.durationMinutes !== null), 'duration on completion');
+  const ids = s.hazards.map((h) => h.hazardId);
+  check(new Set(ids).size === ids.length, 'hazard ids are unique');
   return broken;
 }
 

@@ -10,7 +10,8 @@ export interface PatrolState {
   /** Scheduled members until it starts, then those who turned out. */
   readonly members: readonly string[];
   readonly observations: number;
-  readonly hazardsFound: number;
+  /** Hazards found on the shift, and whether each has since been removed. */
+  readonly hazards: readonly { readonly hazardId: string; readonly removed: boolean }[];
   readonly incidents: number;
   readonly durationMinutes: number | null;
 }
@@ -22,7 +23,7 @@ export const initialPatrolState = (): PatrolState => ({
   grids: [],
   members: [],
   observations: 0,
-  hazardsFound: 0,
+  hazards: [],
   incidents: 0,
   durationMinutes: null,
 });
