@@ -1,5 +1,7 @@
 // The benchmark harness: every measurement is printed beside a plain-JavaScript (or raw driver)
 // baseline run in the same process, as a ratio, and saved as JSON under bench/results/.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Measurement {
   /** What was measured, e.g. `single-event appends`. */
@@ -38,13 +40,21 @@ export async function throughput(
   return operations / seconds;
 }
 
-/** Forces a collection when node runs with --expose-gc, so heap figures mean something. */
+/** Forces a full collection, so heap figures mean something. */
 export function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    gc();
-    gc();
-  }
+  const gc = exposedGc();
+  gc();
+  gc();
+}
+
+let cachedGc: (() => void) | undefined;
+/** `global.gc` when node runs with --expose-gc; otherwise the flag is switched on at run time. */
+function exposedGc(): () => void {
+  if (cachedGc) return cachedGc;
+  const global = (globalThis as { gc?: () => void }).gc;
+  if (global) return (cachedGc = global);
+  setFlagsFromString('--expose-gc');
+  return (cachedGc = runInNewContext('gc') as () => void);
 }
 
 /** Heap used plus array buffers, in MiB, after a full collection. */
