@@ -1,0 +1,322 @@
+// The demo's proof: a run lands the article's figures, records Kang's visit and the Xu/Shang
+// dispute with the right facts, links reactions by causation, and one seed always gives the
+// same history, byte for byte.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createEventRegistry,
+  createLedger,
+  gridledgerEvents,
+  isValidationError,
+  verifyStream,
+  type Ledger,
+  type RecordedEvent,
+} from '@gridledger/core';
+import { createProjectionRunner, domainReadModels, resolutionRate } from '@gridledger/projections';
+import { openSqlite, type SqliteGridledger } from '@gridledger/store-sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, parseDemoArgs } from './cli.js';
+import { DEFAULT_SEED, runDemo, type DemoResult } from './demo.js';
+import { createReactions } from './reactions.js';
+import { KANG_VISIT_STREAM, XU_SHANG_STREAM } from './story.js';
+import { SEASON, WORKDAY, minuteOfDay } from './time.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'xuzhai-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let result: DemoResult;
+let db: SqliteGridledger;
+let ledger: Ledger;
+let log: RecordedEvent[];
+
+beforeAll(async () => {
+  result = await runDemo({ file: join(dir, 'season.db'), seed: DEFAULT_SEED });
+  db = openSqlite(result.file);
+  ledger = createLedger({ store: db.events, registry: createEventRegistry(gridledgerEvents) });
+  log = [];
+  for await (const event of ledger.readAll()) log.push(event);
+}, 180_000);
+afterAll(() => db.close());
+
+const ofType = <T extends string>(type: T) => log.filter((e) => e.type === type);
+const streamOf = (streamId: string) => log.filter((e) => e.streamId === streamId);
+const hashes = async (file: string) => {
+  const store = openSqlite(file, { readonly: true });
+  const out: string[] = [];
+  for await (const e of store.events.readAll()) out.push(`${e.id} ${e.metadata.hash}`);
+  await store.close();
+  return out;
+};
+
+describe('the season’s figures', () => {
+  it('resolves 98% of disputes by the end of August, month by month near it', () => {
+    const { season, months } = result.figures.resolution;
+    expect(season).toMatchObject({
+      reported: 150,
+      accepted: 150,
+      resolved: 147,
+      referredOut: 2,
+      inProgress: 1,
+    });
+    expect(season.rate).toBeCloseTo(0.98, 3);
+    expect(months.map((m) => [m.month, m.resolved, m.accepted])).toEqual([
+      ['2026-06', 59, 60],
+      ['2026-07', 49, 50],
+      ['2026-08', 39, 40],
+    ]);
+  });
+
+  it('turned no dispute into a criminal case, and none of those into a homicide', () => {
+    expect(result.figures.escalations).toMatchObject({
+      criminalCases: 0,
+      homicides: 0,
+      onTarget: true,
+    });
+    expect(result.figures.escalations.byTarget).toMatchObject({
+      court: 1,
+      'labour-arbitration': 1,
+    });
+    expect(result.figures.criminalCases).toEqual([]);
+    expect(
+      ofType('DisputeReferredOut')
+        .map((e) => (e.data as { to: string }).to)
+        .sort(),
+    ).toEqual(['court', 'labour-arbitration']);
+  });
+
+  it('sees disputes and public-order incidents fall month over month', () => {
+    const [june, july, august] = result.figures.incidence;
+    expect([june?.disputes, july?.disputes, august?.disputes]).toEqual([60, 50, 40]);
+    expect(july?.change.disputes).toBeLessThan(0);
+    expect(august?.change.disputes).toBeLessThan(0);
+    expect(july?.change.publicOrderIncidents).toBeLessThan(0);
+    expect(august?.change.publicOrderIncidents).toBeLessThan(0);
+  });
+
+  it('keeps small matters in the grid and big ones in the community', () => {
+    const settled = result.figures.whereSettled;
+    expect(settled.resolved).toBe(147);
+    expect(settled.inGrid).toBeGreaterThan(settled.inCommunity);
+    expect(settled.inCommunity).toBeGreaterThan(settled.beyondCommunity);
+    expect((settled.shares.grid ?? 0) + (settled.shares.community ?? 0)).toBeGreaterThan(0.85);
+  });
+
+  it('steps in quickly, follows up, and mostly finds the residents satisfied', () => {
+    const { timeliness, satisfaction, coverage } = result.figures;
+    expect(timeliness.toIntervention.medianHours).toBeLessThan(4);
+    expect(timeliness.toFollowUp.count).toBeGreaterThan(140);
+    expect(satisfaction.share).toBeGreaterThan(0.85);
+    expect(coverage.householdsVisited).toBeGreaterThan(600);
+    expect(coverage.microWishesFulfilled).toBeGreaterThan(100);
+    expect(coverage.patrolHours).toBeGreaterThan(100);
+  });
+
+  it('saved the read models in the same file, where a fresh runner reads the same figures', async () => {
+    const runner = createProjectionRunner({ ledger, readModels: db.readModels });
+    const record = await runner.read(domainReadModels.resolutionRate);
+    expect(record?.eventsApplied).toBeGreaterThan(0);
+    const total = resolutionRate(record!.state, { from: '2026-06', to: '2026-08' }).total;
+    expect(total).toEqual(result.figures.resolution.season);
+  });
+});
+
+describe('the world it records', () => {
+  it('has 81 red micro-grids, each owned by its own party member', async () => {
+    const claims = ofType('GridOwnershipClaimed').map(
+      (e) => e.data as { grid: string; memberId: string },
+    );
+    expect(new Set(claims.map((c) => c.grid)).size).toBe(81);
+    expect(new Set(claims.map((c) => c.memberId)).size).toBe(81);
+    const stream = ledger.readStream(`grid-member-${claims[0]!.memberId}`);
+    const iterator = stream[Symbol.asyncIterator]();
+    const owner = await iterator.next();
+    expect((owner.value as RecordedEvent).data).toMatchObject({ roles: ['party-member'] });
+  });
+
+  it('sends every patrol out with at least two members, most evenings', () => {
+    const started = ofType('PatrolStarted').map((e) => (e.data as { members: string[] }).members);
+    expect(started.length).toBeGreaterThan(75);
+    expect(started.every((members) => members.length >= 2)).toBe(true);
+  });
+
+  it('times everything in the season, and door-to-door work in office hours, Shanghai time', () => {
+    const outside = log.filter((e) => {
+      const at = Date.parse(e.metadata.occurredAt);
+      return !(at >= SEASON.start && at < SEASON.end);
+    });
+    expect(outside).toEqual([]);
+    const visits = ofType('VisitConducted');
+    const outOfHours = visits.filter((e) => {
+      const minute = minuteOfDay(Date.parse(e.metadata.occurredAt));
+      return !(
+        minute >= WORKDAY.start &&
+        minute < WORKDAY.end &&
+        e.metadata.occurredAt.endsWith('+08:00')
+      );
+    });
+    expect(visits.length).toBeGreaterThan(900);
+    expect(outOfHours).toEqual([]);
+  });
+
+  it('reports disputes spotted on visits and met on patrols through the app, by causation', () => {
+    const byId = new Map(log.map((e) => [e.id, e]));
+    const fromVisits = ofType('DisputeReported').filter(
+      (e) => (e.data as { source: string }).source === 'visit',
+    );
+    const fromPatrols = ofType('DisputeReported').filter(
+      (e) => (e.data as { source: string }).source === 'patrol',
+    );
+    expect(fromVisits.length).toBeGreaterThan(20);
+    expect(fromPatrols.length).toBeGreaterThan(10);
+    for (const reported of [...fromVisits, ...fromPatrols]) {
+      const cause = byId.get(reported.metadata.causationId ?? '');
+      expect(['DisputeSpotted', 'PatrolIncidentReported']).toContain(cause?.type);
+      expect(reported.metadata.actor.role).toBe('system');
+      expect(reported.metadata.correlationId).toBe(cause?.metadata.correlationId);
+    }
+  });
+
+  it('schedules a follow-up visit for every resolved dispute, caused by its resolution', () => {
+    const byId = new Map(log.map((e) => [e.id, e]));
+    const followUps = ofType('VisitScheduled').filter(
+      (e) => (e.data as { purpose: string }).purpose === 'dispute-follow-up',
+    );
+    expect(followUps.length).toBeGreaterThanOrEqual(140);
+    for (const scheduled of followUps) {
+      const cause = byId.get(scheduled.metadata.causationId ?? '');
+      expect(cause?.type).toBe('DisputeResolved');
+      expect(cause?.streamId).toBe(
+        `dispute-${(scheduled.data as { disputeId: string }).disputeId}`,
+      );
+    }
+  });
+});
+
+describe('the article’s two cases', () => {
+  it('records Kang’s ID-card application, made at his home in mid-July', async () => {
+    const visit = streamOf(KANG_VISIT_STREAM);
+    expect(visit.map((e) => e.type)).toEqual([
+      'VisitScheduled',
+      'VisitConducted',
+      'ServiceRendered',
+      'VisitClosed',
+    ]);
+    expect(visit[0]?.data).toMatchObject({
+      purpose: 'service',
+      grid: 'xuzhai-03',
+      visitors: ['m-zhao-baoxing', 'm-jiang-lin', 'm-zhou-jinfeng', 'm-staff-02'],
+    });
+    expect(visit[2]?.data).toMatchObject({ kind: 'id-card-application' });
+    expect(visit[2]?.metadata.occurredAt.startsWith('2026-07-15')).toBe(true);
+    // The party member heard of it on a routine visit; the service visit answers that appeal.
+    const appeal = log.find((e) => e.id === visit[0]?.metadata.causationId);
+    expect(appeal?.type).toBe('MicroAppealRecorded');
+    const fulfilled = streamOf(appeal!.streamId).find((e) => e.type === 'MicroAppealFulfilled');
+    expect(fulfilled?.data).toMatchObject({
+      appealId: (appeal!.data as { appealId: string }).appealId,
+    });
+    expect((await verifyStream(db.events, KANG_VISIT_STREAM)).ok).toBe(true);
+  });
+
+  it('records the Xu/Shang dispute: the TV returned, the deposit refunded, a banner after', async () => {
+    const dispute = streamOf(XU_SHANG_STREAM);
+    const data = (type: string) => dispute.find((e) => e.type === type)?.data;
+    expect(data('DisputeReported')).toMatchObject({
+      category: 'tenancy',
+      grid: 'xuzhai-07',
+      parties: [
+        { partyId: 'p-xu', name: 'Xu', role: 'landlord' },
+        { partyId: 'p-shang', name: 'Shang' },
+      ],
+    });
+    expect(data('DisputeAssigned')).toEqual({
+      level: 'police-station',
+      mediators: ['m-zhao-baoxing', 'm-jiang-lin'],
+    });
+    const terms = (
+      data('DisputeAgreementReached') as { terms: { obligatedPartyId: string; action: string }[] }
+    ).terms;
+    expect(terms.map((t) => [t.obligatedPartyId, t.action])).toEqual([
+      ['p-shang', 'Return the TV'],
+      ['p-xu', 'Inspect the flat and refund the full deposit'],
+    ]);
+    expect(dispute.filter((e) => e.type === 'AgreementTermFulfilled')).toHaveLength(2);
+    expect(data('DisputeResolved')).toMatchObject({ how: 'agreement', level: 'police-station' });
+    expect(data('DisputeFollowUpVisitRecorded')).toMatchObject({
+      satisfied: true,
+      note: expect.stringContaining('banner'),
+    });
+    expect(dispute.at(-1)?.type).toBe('DisputeClosed');
+    expect((await verifyStream(db.events, XU_SHANG_STREAM)).ok).toBe(true);
+  });
+});
+
+describe('reproducibility and safety', () => {
+  it('gives the same history, hash for hash, from the same seed', async () => {
+    const again = await runDemo({ file: join(dir, 'again.db'), seed: DEFAULT_SEED });
+    expect(again.figures).toEqual(result.figures);
+    expect(await hashes(again.file)).toEqual(await hashes(result.file));
+  }, 180_000);
+
+  it('gives another history from another seed, with the figures still where the article’s were', async () => {
+    const other = await runDemo({ file: join(dir, 'other.db'), seed: 7 });
+    expect(other.figures.resolution.season).toMatchObject({ accepted: 150, resolved: 147 });
+    expect(other.figures.escalations.criminalCases).toBe(0);
+    const [ours, theirs] = [await hashes(result.file), await hashes(other.file)];
+    const shared = new Set(ours);
+    expect(theirs.filter((h) => shared.has(h))).toEqual([]);
+  }, 180_000);
+
+  it('changes nothing when the reactions are replayed from the start', async () => {
+    const before = await db.events.countEvents!();
+    await db.readModels.delete('reactions:community-office');
+    const replay = createReactions({
+      ledger,
+      checkpoints: db.readModels,
+      actor: { id: 'xuzhai-office-app', role: 'system' },
+      now: () => '2026-09-01T09:00:00.000+08:00',
+      findHousehold: () => undefined,
+      followUpAt: () => '2026-09-02T09:00:00.000+08:00',
+    });
+    const outcomes = await replay.drain();
+    const reportedByTheApp = ofType('DisputeReported').filter(
+      (e) => e.metadata.actor.role === 'system',
+    );
+    expect(outcomes).toHaveLength(reportedByTheApp.length + ofType('DisputeResolved').length);
+    expect(await db.events.countEvents!()).toBe(before);
+  });
+
+  it('refuses to overwrite a file that is not a Gridledger database', async () => {
+    const precious = join(dir, 'thesis.db');
+    writeFileSync(precious, 'my thesis, not a database');
+    const err: string[] = [];
+    const code = await main(['--db', precious], {
+      cwd: dir,
+      out: () => {},
+      err: (t) => err.push(t),
+    });
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/not a Gridledger database/);
+    expect(readFileSync(precious, 'utf8')).toBe('my thesis, not a database');
+  });
+
+  it('names the option that is wrong', () => {
+    const failure = (argv: string[]) => {
+      try {
+        parseDemoArgs(argv, dir);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const badSeed = failure(['--seed', 'abc']);
+    expect(isValidationError(badSeed) && badSeed.issues[0]?.path).toBe('seed');
+    expect(isValidationError(failure(['--colour']))).toBe(true);
+    expect(parseDemoArgs(['--db', 'x.db', '--seed', '12'], dir)).toEqual({
+      file: join(dir, 'x.db'),
+      seed: 12,
+      help: false,
+    });
+  });
+});

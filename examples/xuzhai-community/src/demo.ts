@@ -1,0 +1,137 @@
+// The demo as one function: records June to August in Xuzhai into a SQLite file from a seed,
+// with the office app's reactions running alongside, then builds the headline read models.
+import {
+  createEventRegistry,
+  createLedger,
+  gridledgerEvents,
+  ValidationError,
+} from '@gridledger/core';
+import { openSqlite } from '@gridledger/store-sqlite';
+import { SimClock } from './agenda.js';
+import { buildCast } from './cast.js';
+import { replaceDatabase } from './dbFile.js';
+import { planDisputes } from './disputePlan.js';
+import { planEnrolment } from './enrolment.js';
+import { headlineFigures, type HeadlineFigures } from './figures.js';
+import { conductFollowUp, followUpByTelephone } from './followUps.js';
+import { takeInDispute } from './intake.js';
+import { carryOutPatrol } from './patrols.js';
+import { planPatrols } from './patrolPlan.js';
+import { createReactions, type ReactionOutcome } from './reactions.js';
+import { seededRandom } from './random.js';
+import { planStory } from './story.js';
+import { storyFacts, type StoryFacts } from './storyFacts.js';
+import { HOUR, SEASON, inWorkingHours, isoInShanghai } from './time.js';
+import { seededUlids } from './ulid.js';
+import { planVisits } from './visitPlan.js';
+import { carryOutVisit } from './visits.js';
+import { createWorld, type World } from './world.js';
+
+/** 5 September: the day Jiang Lin spoke to the reporters. */
+export const DEFAULT_SEED = 20260905;
+
+export interface DemoOptions {
+  /** The SQLite file to write; replaced if it is a Gridledger file, refused otherwise. */
+  readonly file: string;
+  readonly seed?: number;
+}
+
+export interface DemoResult {
+  readonly file: string;
+  readonly seed: number;
+  readonly events: number;
+  readonly team: { readonly grids: number; readonly members: number; readonly patrolTeam: number };
+  readonly figures: HeadlineFigures;
+  readonly story: StoryFacts;
+}
+
+const OFFICE_APP = { id: 'xuzhai-office-app', role: 'system', name: 'Xuzhai community office app' };
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new ValidationError('demo options', [
+      { path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` },
+    ]);
+  }
+  replaceDatabase(options.file);
+  // `normal`: an append survives a crash of the process; a generated history needs no more.
+  const db = openSqlite(options.file, { synchronous: 'normal' });
+  try {
+    const random = seededRandom(seed);
+    const clock = new SimClock(SEASON.start);
+    const ledger = createLedger({
+      store: db.events,
+      registry: createEventRegistry(gridledgerEvents),
+      clock: () => new Date(clock.now()),
+      newId: seededUlids(() => clock.now(), random.fork('ids')),
+    });
+    const cast = buildCast(random.fork('cast'));
+    const world = createWorld(ledger, clock, cast, random.fork('world'));
+    const reactions = createReactions({
+      ledger,
+      checkpoints: db.readModels,
+      actor: OFFICE_APP,
+      now: world.now,
+      findHousehold: (grid, name) => cast.findResident(grid, name)?.household,
+      followUpAt: (resolvedAt) => {
+        const nextDay = Math.ceil((Date.parse(resolvedAt) + 24 * HOUR) / HOUR) * HOUR;
+        return isoInShanghai(inWorkingHours(nextDay));
+      },
+    });
+
+    const patrols = planPatrols(random.fork('patrol-plan'), cast);
+    const disputes = planDisputes(random.fork('dispute-plan'), cast, patrols);
+    planEnrolment(world);
+    planStory(world);
+    for (const visit of planVisits(random.fork('visit-plan'), cast, disputes))
+      carryOutVisit(world, visit);
+    for (const patrol of patrols) {
+      const met = disputes.filter((d) => d.source === 'patrol' && d.patrolDay === patrol.day);
+      carryOutPatrol(world, patrol, met);
+    }
+    for (const dispute of disputes) {
+      if (dispute.source === 'walk-in' || dispute.source === 'hotline')
+        takeInDispute(world, dispute);
+    }
+    await world.agenda.runUntil(SEASON.end, async () => {
+      for (const outcome of await reactions.drain()) handBack(world, outcome);
+    });
+
+    const figures = await headlineFigures(ledger, db.readModels, () => new Date().toISOString());
+    return {
+      file: db.file,
+      seed,
+      events: (await db.events.countEvents?.()) ?? 0,
+      team: {
+        grids: cast.grids.length,
+        members: cast.everyone.length,
+        patrolTeam: cast.patrolTeam.length,
+      },
+      figures,
+      story: await storyFacts(ledger, db.events, cast),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/** What the app's reactions hand back to the people: a dispute to mediate, a visit to make. */
+function handBack(world: World, outcome: ReactionOutcome): void {
+  switch (outcome.kind) {
+    case 'dispute-reported': {
+      const start = world.onReported.get(outcome.causeId);
+      if (start === undefined)
+        throw new Error(`nobody planned to mediate dispute ${outcome.disputeId}`);
+      world.onReported.delete(outcome.causeId);
+      start(outcome.disputeId);
+      return;
+    }
+    case 'follow-up-scheduled':
+      conductFollowUp(world, outcome);
+      return;
+    case 'follow-up-unplaced':
+      followUpByTelephone(world, outcome.disputeId);
+      return;
+  }
+}

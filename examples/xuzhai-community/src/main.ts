@@ -1,0 +1,9 @@
+// Entry point of `pnpm demo`. pnpm runs the script in this package's folder and passes the
+// folder it was started from as INIT_CWD, so `--db` and the default file are relative to it.
+import { main } from './cli.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

@@ -1,0 +1,176 @@
+// Layered, classified, precise mediation (分层分类精准调解) of one planned dispute, once the
+// office has it on record: classified and graded, assigned to the lowest level that can settle
+// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, and
+// resolved by an agreement carried out — or referred out, or still being mediated in September.
+import {
+  Dispute,
+  MEDIATION_LEVELS,
+  levelRank,
+  streamIdOf,
+  type DisputeCommand,
+  type EscalationRisk,
+  type MediationLevel,
+  type Severity,
+} from '@gridledger/core';
+import type { Member } from './cast.js';
+import type { Ending, PlannedDispute } from './disputePlan.js';
+import { REFERRALS } from './scripts.js';
+import { MINUTE, inWorkingHours } from './time.js';
+import { firstEventId, recordedOf, type World } from './world.js';
+
+const GRADES: Readonly<
+  Record<MediationLevel, { severity: Severity; escalationRisk: EscalationRisk }>
+> = {
+  grid: { severity: 'minor', escalationRisk: 'low' },
+  community: { severity: 'moderate', escalationRisk: 'medium' },
+  'police-station': { severity: 'serious', escalationRisk: 'high' },
+  'outside-body': { severity: 'major', escalationRisk: 'high' },
+};
+
+const ESCALATION_REASONS: Readonly<Record<MediationLevel, string>> = {
+  grid: 'Handled in the grid first',
+  community: 'The parties would not settle in the grid; the mediation committee takes it over',
+  'police-station': 'Tempers are rising; the police room steps in to keep it from escalating',
+  'outside-body': 'Beyond what the community and the police room can settle',
+};
+
+/** The level the dispute is finally mediated at. */
+const finalLevel = (ending: Ending): MediationLevel =>
+  ending === 'grid' ||
+  ending === 'community' ||
+  ending === 'police-station' ||
+  ending === 'outside-body'
+    ? ending
+    : 'community';
+
+export function mediate(world: World, plan: PlannedDispute, disputeId: string): void {
+  const { cast } = world;
+  const random = world.randomFor('mediation');
+  const mediatorsAt = (level: MediationLevel): Member[] => {
+    switch (level) {
+      case 'grid': {
+        const owner = cast.ownerOf(plan.grid);
+        const helpers = [...cast.volunteers, ...cast.veterans];
+        return random.chance(0.5) ? [owner, random.pick(helpers)] : [owner];
+      }
+      case 'community':
+        return [cast.staff[0], random.pick(cast.veterans), cast.jiang];
+      case 'police-station':
+      case 'outside-body':
+        return [cast.zhao, cast.jiang];
+    }
+  };
+
+  world.process(world.clock.now(), async (until) => {
+    const { correlationId, id: reportedId } = await world.caseOf(streamIdOf(Dispute, disputeId));
+    const parties = (await world.ledger.load(Dispute, disputeId)).state.parties.map(
+      (p) => p.partyId,
+    );
+    let cause = reportedId;
+    const record = async (command: DisputeCommand, by: Member) => {
+      const handled = await world.dispute(disputeId, command, by, {
+        correlationId,
+        causationId: cause,
+      });
+      cause = firstEventId(handled);
+      return handled;
+    };
+    const wait = (min: number, max: number) =>
+      until(inWorkingHours(world.clock.now() + random.int(min, max) * MINUTE));
+    const session = (outcome: 'agreed' | 'not-agreed' | 'adjourned', summary: string) =>
+      record(
+        {
+          type: 'holdMediationSession',
+          data: { mediators: mediators.map((m) => m.id), parties, outcome, summary },
+        },
+        lead(),
+      );
+
+    const { script, ending } = plan;
+    let level = plan.startLevel;
+    let mediators = mediatorsAt(level);
+    const lead = () => mediators[0] as Member;
+    const intake = level === 'police-station' ? cast.jiang : cast.staff[0];
+    await wait(10, 40);
+    await record(
+      { type: 'classifyDispute', data: { category: script.category, ...GRADES[level] } },
+      intake,
+    );
+    await wait(5, 15);
+    const ids = () => mediators.map((m) => m.id);
+    await record({ type: 'assignDispute', data: { level, mediators: ids() } }, intake);
+    await wait(15, 120);
+    await record({ type: 'startIntervention', data: {} }, lead());
+
+    for (const target = finalLevel(ending); level !== target;) {
+      await wait(120, 1200);
+      await session(
+        'not-agreed',
+        `No settlement at ${level} level: ${script.description.toLowerCase()}`,
+      );
+      await wait(60, 180);
+      const toLevel = nextLevel(level);
+      mediators = mediatorsAt(toLevel);
+      const reason = ESCALATION_REASONS[toLevel];
+      await record(
+        { type: 'escalateDispute', data: { toLevel, reason, mediators: ids() } },
+        lead(),
+      );
+      await record(
+        { type: 'classifyDispute', data: { category: script.category, ...GRADES[toLevel] } },
+        lead(),
+      );
+      level = toLevel;
+    }
+
+    switch (ending) {
+      case 'still-open':
+        await wait(240, 1440);
+        await session('adjourned', script.settlement);
+        return;
+      case 'court':
+      case 'labour-arbitration': {
+        const { to, body, reason } = REFERRALS[ending];
+        await wait(240, 1440);
+        await session('not-agreed', script.settlement);
+        await wait(1440, 2880);
+        await session('not-agreed', script.settlement);
+        await wait(120, 360);
+        await record({ type: 'referDisputeOut', data: { to, body, reason } }, lead());
+        await wait(30, 90);
+        await record({ type: 'closeDispute', data: { note: `Handed over to ${body}` } }, lead());
+        return;
+      }
+      case 'grid':
+      case 'community':
+      case 'police-station':
+      case 'outside-body':
+        break;
+    }
+
+    await wait(120, 1440);
+    await session('agreed', script.settlement);
+    if (script.terms.length === 0) {
+      const reason = script.noAgreementReason ?? script.settlement;
+      await record(
+        { type: 'resolveDispute', data: { how: 'no-agreement-needed', reason } },
+        lead(),
+      );
+      return;
+    }
+    const terms = script.terms.map((t) => ({
+      obligatedPartyId: parties[t.party] ?? `p-${t.party + 1}`,
+      action: t.action,
+    }));
+    const agreed = await record({ type: 'reachAgreement', data: { terms } }, lead());
+    for (const term of recordedOf(agreed, 'DisputeAgreementReached').data.terms) {
+      await wait(60, 1200);
+      await record({ type: 'recordTermFulfilled', data: { termId: term.termId } }, lead());
+    }
+    await wait(5, 15);
+    await record({ type: 'resolveDispute', data: { how: 'agreement' } }, lead());
+  });
+}
+
+const nextLevel = (level: MediationLevel): MediationLevel =>
+  MEDIATION_LEVELS[Math.min(levelRank(level) + 1, MEDIATION_LEVELS.length - 1)] as MediationLevel;

@@ -1,0 +1,117 @@
+// Carrying out a planned patrol shift: scheduled in the afternoon by its leader, started at 19:00
+// by the members who turned out, observations, hazards and incidents logged on the route, then
+// completed — or called off for the weather. A dispute met on the way is reported by the app.
+import type { PatrolCommand } from '@gridledger/core';
+import type { Member } from './cast.js';
+import type { PlannedDispute } from './disputePlan.js';
+import { mediate } from './mediation.js';
+import type { PlannedPatrol } from './patrolPlan.js';
+import { MINUTE, isoInShanghai, timeOnDay } from './time.js';
+import { firstEventId, type World } from './world.js';
+
+const OBSERVATIONS = [
+  'All quiet at the market; stalls packed away',
+  'Building gates locked; lights working',
+  'Courtyard lights out on the east lane; reported to the property office',
+  'Groups of residents enjoying the cool air; nothing to report',
+];
+const PATROL_HAZARDS = [
+  'Electric bikes charging on the ground floor corridor',
+  'A loose manhole cover by the east gate',
+  'Cardboard piled against a fire door',
+];
+
+type Happening =
+  | { readonly at: number; readonly incident: PlannedPatrol['incidents'][number] }
+  | { readonly at: number; readonly dispute: PlannedDispute };
+
+export function carryOutPatrol(
+  world: World,
+  patrol: PlannedPatrol,
+  disputes: readonly PlannedDispute[],
+) {
+  const random = world.randomFor('patrols');
+  const { leader } = patrol;
+  const patrolId = world.newId();
+
+  world.process(timeOnDay(patrol.day, 16 * 60), async (until) => {
+    const data = {
+      patrolId,
+      community: world.cast.community,
+      route: patrol.route,
+      grids: [...patrol.grids],
+      members: patrol.members.map((m) => m.id),
+      scheduledFor: isoInShanghai(patrol.startAt),
+    };
+    const scheduled = await world.patrol(patrolId, { type: 'schedulePatrol', data }, leader);
+    const correlationId = firstEventId(scheduled);
+    let cause = correlationId;
+    const record = async (command: PatrolCommand, by: Member = leader) => {
+      const handled = await world.patrol(patrolId, command, by, {
+        correlationId,
+        causationId: cause,
+      });
+      return firstEventId(handled);
+    };
+    if (patrol.cancelled !== undefined) {
+      await until(timeOnDay(patrol.day, 18 * 60));
+      await record({ type: 'cancelPatrol', data: { reason: patrol.cancelled } });
+      return;
+    }
+    await until(patrol.startAt);
+    const turnedOut = patrol.members.filter((m) => m !== patrol.absent).map((m) => m.id);
+    cause = await record({ type: 'startPatrol', data: { members: turnedOut } });
+
+    const happenings: Happening[] = [
+      ...patrol.incidents.map((incident) => ({ at: incident.at, incident })),
+      ...disputes.map((dispute) => ({ at: dispute.reportAt, dispute })),
+    ].sort((a, b) => a.at - b.at);
+    const observations = random.int(1, 2);
+    for (let i = 0; i < observations; i++) {
+      happenings.push({
+        at: patrol.startAt + random.int(5, patrol.minutes - 10) * MINUTE,
+        incident: {
+          at: 0,
+          grid: random.pick(patrol.grids),
+          kind: 'observation',
+          description: random.pick(OBSERVATIONS),
+        },
+      });
+    }
+    happenings.sort((a, b) => a.at - b.at);
+    const hazard = random.chance(0.1) ? random.pick(PATROL_HAZARDS) : undefined;
+
+    for (const happening of happenings) {
+      await until(happening.at);
+      const by = random.pick(patrol.members.filter((m) => m !== patrol.absent));
+      if ('dispute' in happening) {
+        const { dispute } = happening;
+        const parties = dispute.parties.map(({ name, role }) => ({ name, role }));
+        const { description, category, kind } = dispute.script;
+        const incidentId = await record(
+          {
+            type: 'reportPatrolIncident',
+            data: { grid: dispute.grid, kind, description, isDispute: true, parties, category },
+          },
+          by,
+        );
+        world.onReported.set(incidentId, (disputeId) => mediate(world, dispute, disputeId));
+      } else if (happening.incident.kind === 'observation') {
+        const { grid, description: note } = happening.incident;
+        await record({ type: 'logObservation', data: { grid, note } }, by);
+      } else {
+        const { grid, kind, description } = happening.incident;
+        await record(
+          { type: 'reportPatrolIncident', data: { grid, kind, description, isDispute: false } },
+          by,
+        );
+      }
+    }
+    if (hazard !== undefined) {
+      const grid = random.pick(patrol.grids);
+      await record({ type: 'reportPatrolHazard', data: { grid, description: hazard } });
+    }
+    await until(patrol.startAt + patrol.minutes * MINUTE);
+    await record({ type: 'completePatrol', data: { durationMinutes: patrol.minutes } });
+  });
+}

@@ -1,0 +1,147 @@
+// The printed report: the headline read models as readable tables, then the article's two cases.
+import type { DemoResult } from './demo.js';
+import { shortDay } from './time.js';
+
+const MONTH_NAMES: Readonly<Record<string, string>> = {
+  '2026-06': 'June',
+  '2026-07': 'July',
+  '2026-08': 'August',
+};
+
+const percent = (share: number | null): string =>
+  share === null ? '–' : `${(share * 100).toFixed(1)}%`;
+const change = (share: number | null): string =>
+  share === null ? '–' : `${share > 0 ? '+' : ''}${(share * 100).toFixed(1)}%`;
+const hours = (value: number | null): string => (value === null ? '–' : value.toFixed(1));
+const count = (n: number): string => n.toLocaleString('en-GB');
+const day = (iso: string): string => shortDay(Date.parse(iso));
+
+/**
+ * Columns padded to their widest cell. `align` has one letter per column, `l` or `r`; columns
+ * past its end are left-aligned notes.
+ */
+function table(align: string, rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  }
+  const pad = (cell: string, i: number) =>
+    align[i] === 'r' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
+  return rows.map((row) => `  ${row.map(pad).join('   ')}`.trimEnd());
+}
+
+export function formatReport(result: DemoResult): string {
+  const { figures: f, story, team } = result;
+  const r = f.resolution;
+  const settled = f.whereSettled;
+  const t = f.timeliness;
+  const e = f.escalations;
+  const c = f.coverage;
+  const s = f.satisfaction;
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const followUp = story.xuShang.followUp;
+
+  return [
+    `Xuzhai community, June–August 2026 (seed ${result.seed})`,
+    `${count(result.events)} events in ${result.file}`,
+    `${team.grids} red micro-grids, each owned by a party member; ${team.members} members enrolled, ${team.patrolTeam} on the patrol team`,
+    '',
+    'Dispute resolution rate (矛盾纠纷调处化解率), by month reported',
+    ...table('lrrrrrr', [
+      ['month', 'reported', 'accepted', 'resolved', 'referred out', 'in progress', 'rate'],
+      ...[
+        ...r.months.map((m) => ({ ...m, label: MONTH_NAMES[m.month] ?? m.month })),
+        { ...r.season, label: 'June–August' },
+      ].map((m) => [
+        m.label,
+        count(m.reported),
+        count(m.accepted),
+        count(m.resolved),
+        count(m.referredOut),
+        count(m.inProgress),
+        percent(m.rate),
+      ]),
+    ]),
+    '',
+    'Where settled: small matters stay in the grid, big matters in the community',
+    ...table('lrr', [
+      ['in the grid', count(settled.inGrid), percent(settled.shares.grid)],
+      ['in the community', count(settled.inCommunity), percent(settled.shares.community)],
+      [
+        'beyond the community',
+        count(settled.beyondCommunity),
+        percent(settled.shares.beyond),
+        `(police station ${settled.byLevel['police-station']}, outside bodies ${settled.byLevel['outside-body']})`,
+      ],
+    ]),
+    '',
+    'Timeliness, hours from report',
+    ...table('lrr', [
+      ['', 'median', 'p90'],
+      [
+        'to first intervention',
+        hours(t.toIntervention.medianHours),
+        hours(t.toIntervention.p90Hours),
+      ],
+      ['to resolution', hours(t.toResolution.medianHours), hours(t.toResolution.p90Hours)],
+      ['to follow-up visit', hours(t.toFollowUp.medianHours), hours(t.toFollowUp.p90Hours)],
+    ]),
+    '',
+    'Escalations',
+    ...table('lr', [
+      ['moved up a level', count(e.escalations)],
+      [
+        'referred out',
+        count(e.referredOut),
+        `(court ${e.byTarget.court}, arbitration ${e.byTarget.arbitration + e.byTarget['labour-arbitration']})`,
+      ],
+      ['turned into criminal cases', count(e.criminalCases), '民转刑'],
+      ['criminal cases turned homicide', count(e.homicides), '刑转命'],
+    ]),
+    '',
+    'Incidence, month over month (环比)',
+    ...table('lrrrr', [
+      ['month', 'disputes', 'change', 'public-order incidents', 'change'],
+      ...f.incidence.map((m) => [
+        MONTH_NAMES[m.month] ?? m.month,
+        count(m.disputes),
+        change(m.change.disputes),
+        count(m.publicOrderIncidents),
+        change(m.change.publicOrderIncidents),
+      ]),
+    ]),
+    '',
+    `Satisfaction: ${s.satisfied} of ${s.followUpVisits} follow-up visits found the residents satisfied (${percent(s.share)})`,
+    '',
+    'Coverage',
+    ...table('lr', [
+      ['visits made', count(c.visits), `households visited ${count(c.householdsVisited)}`],
+      [
+        'micro-wishes fulfilled',
+        count(c.microWishesFulfilled),
+        `of ${count(c.microWishesRecorded)} recorded`,
+      ],
+      [
+        'micro-appeals settled',
+        count(c.microAppealsFulfilled),
+        `of ${count(c.microAppealsRecorded)} recorded`,
+      ],
+      ['safety hazards removed', count(c.hazardsRemoved), `of ${count(c.hazardsFound)} found`],
+      ['patrol hours', c.patrolHours.toFixed(1), `over ${count(c.patrols)} grid-walks`],
+    ]),
+    '',
+    'The article’s two cases, read back from the log',
+    `  Kang, ${day(story.kang.serviceAt)}: ${story.kang.kind} at his home by ${story.kang.renderedBy.join(', ')}` +
+      `  [${story.kang.events} events, hash chain ${mark(story.kang.verified)}]`,
+    `  Xu v Shang, reported ${day(story.xuShang.reportedAt)}, settled at the ${story.xuShang.level.replace('-', ' ')} by ` +
+      `${story.xuShang.mediators.join(' and ')} on ${day(story.xuShang.resolvedAt)}` +
+      `  [${story.xuShang.events} events, hash chain ${mark(story.xuShang.verified)}]`,
+    ...story.xuShang.terms.map(
+      (term) => `    ${mark(term.fulfilled)} ${term.party}: ${term.action}`,
+    ),
+    followUp === undefined
+      ? '    follow-up visit: not yet made'
+      : `    follow-up visit ${day(followUp.at)}: ${followUp.satisfied ? 'satisfied' : 'not satisfied'}. ${followUp.note}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,131 @@
+// The Xu/Shang dispute (矛盾纠纷). Xu let a flat to Shang, a tenant from out of town; the lease
+// ended at the end of June and Shang, fearing the deposit would be kept, took the TV. Community
+// staff called Jiang Lin at once; the director and Jiang mediated the whole case. A friend brought
+// the TV back, Xu inspected the flat and refunded the deposit in full, and later brought the
+// station a thank-you banner.
+import type { Member } from './cast.js';
+import { BANNER, XU_SHANG_DISPUTE_ID } from './story.js';
+import { shanghai } from './time.js';
+import { firstEventId, recordedOf, type World } from './world.js';
+
+export function planXuAndShang(world: World): void {
+  const { cast } = world;
+  const { xu, zhao, jiang } = cast;
+  const staff = cast.staff[2];
+  const id = XU_SHANG_DISPUTE_ID;
+  const parties = [
+    { partyId: 'p-xu', name: 'Xu', role: 'landlord', household: xu.household },
+    { partyId: 'p-shang', name: 'Shang', role: 'tenant, from out of town' },
+  ];
+  world.followUpScripts.set(id, {
+    satisfied: true,
+    note: `Both sides content. Xu later brought the station a thank-you banner: ${BANNER}`,
+  });
+  world.process(shanghai('2026-06-30', '15:40'), async (until) => {
+    const description =
+      'The lease ended at the end of June. Fearing Xu would keep the deposit because the rent was often late, Shang took the flat’s TV. Xu is angry: return the TV or refund the deposit?';
+    const reported = await world.dispute(
+      id,
+      {
+        type: 'reportDispute',
+        data: {
+          disputeId: id,
+          community: cast.community,
+          grid: xu.grid,
+          category: 'tenancy',
+          source: 'walk-in',
+          parties,
+          description,
+          reportedBy: { name: staff.name, role: 'community-staff', memberId: staff.id },
+        },
+      },
+      staff,
+    );
+    let cause = firstEventId(reported);
+    const correlationId = cause;
+    const record = async (command: Parameters<World['dispute']>[1], by: Member, at: string) => {
+      await until(shanghai(at.slice(0, 10), at.slice(11)));
+      cause = firstEventId(
+        await world.dispute(id, command, by, { correlationId, causationId: cause }),
+      );
+    };
+    // Community staff called Jiang Lin at once; the director and Jiang took the whole case.
+    await record(
+      {
+        type: 'classifyDispute',
+        data: {
+          category: 'tenancy',
+          severity: 'moderate',
+          escalationRisk: 'high',
+          note: 'Property taken; landlord and tenant may come to blows',
+        },
+      },
+      jiang,
+      '2026-06-30 15:55',
+    );
+    await record(
+      { type: 'assignDispute', data: { level: 'police-station', mediators: [zhao.id, jiang.id] } },
+      jiang,
+      '2026-06-30 16:00',
+    );
+    await record(
+      { type: 'startIntervention', data: { note: 'Director Zhao and Jiang Lin step in' } },
+      zhao,
+      '2026-06-30 16:20',
+    );
+    const summary =
+      'With the police mediating, Shang agrees to return the TV and Xu to refund the deposit once he has inspected the flat';
+    await record(
+      {
+        type: 'holdMediationSession',
+        data: {
+          mediators: [zhao.id, jiang.id],
+          parties: ['p-xu', 'p-shang'],
+          others: ['Community staff'],
+          outcome: 'agreed',
+          summary,
+        },
+      },
+      zhao,
+      '2026-07-01 10:00',
+    );
+    await until(shanghai('2026-07-01', '10:30'));
+    const agreed = await world.dispute(
+      id,
+      {
+        type: 'reachAgreement',
+        data: {
+          terms: [
+            { obligatedPartyId: 'p-shang', action: 'Return the TV' },
+            { obligatedPartyId: 'p-xu', action: 'Inspect the flat and refund the full deposit' },
+          ],
+        },
+      },
+      zhao,
+      { correlationId, causationId: cause },
+    );
+    cause = firstEventId(agreed);
+    const [tv, deposit] = recordedOf(agreed, 'DisputeAgreementReached').data.terms;
+    if (tv === undefined || deposit === undefined) throw new Error('the agreement lost a term');
+    await record(
+      {
+        type: 'recordTermFulfilled',
+        data: { termId: tv.termId, note: 'A friend returned the TV on Shang’s behalf' },
+      },
+      jiang,
+      '2026-07-01 15:00',
+    );
+    await record(
+      {
+        type: 'recordTermFulfilled',
+        data: {
+          termId: deposit.termId,
+          note: 'Xu inspected the flat and refunded the deposit in full',
+        },
+      },
+      jiang,
+      '2026-07-01 16:30',
+    );
+    await record({ type: 'resolveDispute', data: { how: 'agreement' } }, zhao, '2026-07-01 16:40');
+  });
+}
