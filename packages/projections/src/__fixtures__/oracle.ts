@@ -24,6 +24,7 @@ export interface DirectCounts {
   readonly householdsVisited: number;
   readonly wishesRecorded: number;
   readonly hazardsFound: number;
+  readonly hazardsRemoved: number;
   readonly patrolMinutes: number;
   readonly mediatorSessions: number;
 }
@@ -91,6 +92,7 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
     householdsVisited: households.size,
     wishesRecorded: count('MicroWishRecorded'),
     hazardsFound: count('SafetyHazardReported') + count('PatrolHazardFound'),
+    hazardsRemoved: count('SafetyHazardRemoved') + count('PatrolHazardRemoved'),
     patrolMinutes,
     mediatorSessions: history
       .filter((e) => e.type === 'MediationSessionHeld')

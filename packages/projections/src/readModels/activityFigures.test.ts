@@ -43,6 +43,8 @@ function patrols(record: Record) {
         { hazardId: `${id}-h`, grid, description: 'Loose cover' },
         at,
       ),
+    hazardRemoved: (id: string, at: string) =>
+      record(`patrol-${id}`, 'PatrolHazardRemoved', { hazardId: `${id}-h` }, at),
     complete: (id: string, at: string, durationMinutes: number) =>
       record(`patrol-${id}`, 'PatrolCompleted', { durationMinutes }, at),
   };
@@ -163,6 +165,8 @@ describe('coverage', () => {
     await patrol.start('p1', at(5, 19), ['m-1']);
     await patrol.hazard('p1', at(5, 20), 'xuzhai-01');
     await patrol.complete('p1', at(5, 22), 180);
+    // The loose cover is fixed the next week, after the shift.
+    await patrol.hazardRemoved('p1', at(12));
     await dispute.report('d1', at(6));
     await dispute.session('d1', at(7), ['m-1', 'zhao', 'm-1']);
     await dispute.resolve('d1', at(8));
@@ -178,6 +182,7 @@ describe('coverage', () => {
       serviceVisits: 1,
       servicesRendered: 1,
       hazardsFound: 1,
+      hazardsRemoved: 1,
       patrols: 1,
       patrolHours: 1.5,
     });

@@ -4,7 +4,9 @@
 import type { DisputeEvent, PatrolEvent, RecordedEvent, VisitEvent } from '@gridledger/core';
 import type { Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
-import { cellAt, entry, own, put, type Cells } from './cells.js';
+import { cellAt, entry, type Cells } from './cells.js';
+import { patrolHandlers } from './coveragePatrols.js';
+import { visitHandlers } from './coverageVisits.js';
 import { configure, type ReadModelOptions } from './options.js';
 
 export interface GridCoverageCell {
@@ -34,7 +36,17 @@ export interface MemberWorkCell {
   followUpVisits: number;
 }
 
-interface TrackedVisit {
+export interface TrackedPatrol {
+  c: string;
+  grids: string[];
+  /** The rota, then who turned out. */
+  members: string[];
+  /** Hazards found and not yet removed: their grid, by hazard id. */
+  hazards: Record<string, string>;
+  completed: boolean;
+}
+
+export interface TrackedVisit {
   c: string;
   g: string;
   h: string;
@@ -47,18 +59,41 @@ interface TrackedVisit {
 export interface CoverageState {
   readonly timeZone: string;
   readonly visits: Record<string, TrackedVisit>;
-  readonly patrols: Record<string, { c: string; grids: string[]; members: string[] }>;
+  readonly patrols: Record<string, TrackedPatrol>;
   readonly grids: Cells<GridCoverageCell>;
   readonly members: Record<Month, Record<string, MemberWorkCell>>;
 }
 
+export type VisitRead = EventsOfType<
+  VisitEvent,
+  Exclude<VisitEvent['type'], 'VisitRescheduled' | 'DisputeSpotted'>
+>;
+export type PatrolRead = EventsOfType<
+  PatrolEvent,
+  Exclude<PatrolEvent['type'], 'PatrolObservationLogged' | 'PatrolIncidentReported'>
+>;
 type Read =
-  | EventsOfType<VisitEvent, Exclude<VisitEvent['type'], 'VisitRescheduled' | 'DisputeSpotted'>>
-  | EventsOfType<
-      PatrolEvent,
-      Exclude<PatrolEvent['type'], 'PatrolObservationLogged' | 'PatrolIncidentReported'>
-    >
+  | VisitRead
+  | PatrolRead
   | EventsOfType<DisputeEvent, 'MediationSessionHeld' | 'DisputeFollowUpVisitRecorded'>;
+
+/**
+ * What the visit and patrol handlers share: the cell of an event's month and grid, and the work
+ * records of the members named on it.
+ */
+export interface CoverageTools {
+  readonly gridCell: (
+    state: CoverageState,
+    event: RecordedEvent,
+    c: string,
+    g: string,
+  ) => GridCoverageCell;
+  readonly work: (
+    state: CoverageState,
+    event: RecordedEvent,
+    members: readonly string[],
+  ) => MemberWorkCell[];
+}
 
 export const emptyGridCoverage = (): GridCoverageCell => ({
   visits: 0,
@@ -84,34 +119,17 @@ export const emptyMemberWork = (): MemberWorkCell => ({
   followUpVisits: 0,
 });
 
-type Counter = Exclude<keyof GridCoverageCell, 'households'>;
-
 export function coverageProjection(options?: ReadModelOptions): Projection<CoverageState, Read> {
   const { timeZone, name, monthOf } = configure('coverage', options);
   const month = (event: RecordedEvent) => monthOf(event.metadata.occurredAt);
-  const gridCell = (state: CoverageState, event: RecordedEvent, c: string, g: string) =>
-    cellAt(state.grids, month(event), c, g, emptyGridCoverage);
-  const work = (state: CoverageState, event: RecordedEvent, members: readonly string[]) => {
-    const byMember = entry(state.members, month(event), () => ({}));
-    // A member named twice on one session or visit still did the work once.
-    return [...new Set(members)].map((member) => entry(byMember, member, emptyMemberWork));
+  const tools: CoverageTools = {
+    gridCell: (state, event, c, g) => cellAt(state.grids, month(event), c, g, emptyGridCoverage),
+    work: (state, event, members) => {
+      const byMember = entry(state.members, month(event), () => ({}));
+      // A member named twice on one session or visit still did the work once.
+      return [...new Set(members)].map((member) => entry(byMember, member, emptyMemberWork));
+    },
   };
-
-  /** Counts a visit event in its grid; `opens` moves the visit's count of open items. */
-  const onVisit =
-    (counter: Counter, opens: -1 | 0 | 1) => (state: CoverageState, event: RecordedEvent) => {
-      const visit = own(state.visits, event.streamId);
-      if (visit === undefined) return state;
-      gridCell(state, event, visit.c, visit.g)[counter]++;
-      visit.open += opens;
-      if (visit.closed && visit.open <= 0) delete state.visits[event.streamId];
-      return state;
-    };
-  const forgetPatrol = (state: CoverageState, event: RecordedEvent) => {
-    delete state.patrols[event.streamId];
-    return state;
-  };
-
   return defineProjection<CoverageState, Read>({
     name,
     version: 1,
@@ -119,84 +137,18 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
       'Households visited, wishes, services, patrol hours and hazards per grid; work per member',
     initialState: () => ({ timeZone, visits: {}, patrols: {}, grids: {}, members: {} }),
     handlers: {
-      VisitScheduled: (state, event) => {
-        const { community: c, grid: g, household, purpose } = event.data;
-        const visit = { c, g, h: household.householdId, service: purpose === 'service' };
-        put(state.visits, event.streamId, { ...visit, open: 0, closed: false });
-        return state;
-      },
-      VisitConducted: (state, event) => {
-        const visit = own(state.visits, event.streamId);
-        if (visit === undefined) return state;
-        const cell = gridCell(state, event, visit.c, visit.g);
-        cell.visits++;
-        put(cell.households, visit.h, (own(cell.households, visit.h) ?? 0) + 1);
-        if (visit.service) cell.serviceVisits++;
-        for (const member of work(state, event, event.data.visitors)) member.visits++;
-        return state;
-      },
-      ServiceRendered: (state, event) => {
-        onVisit('servicesRendered', 0)(state, event);
-        for (const member of work(state, event, event.data.renderedBy)) member.servicesRendered++;
-        return state;
-      },
-      MicroWishRecorded: onVisit('microWishesRecorded', 1),
-      MicroWishFulfilled: onVisit('microWishesFulfilled', -1),
-      MicroAppealRecorded: onVisit('microAppealsRecorded', 1),
-      MicroAppealFulfilled: onVisit('microAppealsFulfilled', -1),
-      SafetyHazardReported: onVisit('hazardsFound', 1),
-      SafetyHazardRemoved: onVisit('hazardsRemoved', -1),
-      VisitCancelled: (state, event) => {
-        delete state.visits[event.streamId];
-        return state;
-      },
-      VisitClosed: (state, event) => {
-        const visit = own(state.visits, event.streamId);
-        if (visit === undefined) return state;
-        visit.closed = true;
-        if (visit.open <= 0) delete state.visits[event.streamId];
-        return state;
-      },
-
-      PatrolScheduled: (state, event) => {
-        const { community: c, grids, members } = event.data;
-        put(state.patrols, event.streamId, { c, grids: [...grids], members: [...members] });
-        return state;
-      },
-      // Who turned out is who did the work, whoever was on the rota.
-      PatrolStarted: (state, event) => {
-        const patrol = own(state.patrols, event.streamId);
-        if (patrol !== undefined) patrol.members = [...event.data.members];
-        return state;
-      },
-      PatrolHazardFound: (state, event) => {
-        const patrol = own(state.patrols, event.streamId);
-        if (patrol !== undefined) gridCell(state, event, patrol.c, event.data.grid).hazardsFound++;
-        return state;
-      },
-      PatrolCompleted: (state, event) => {
-        const patrol = own(state.patrols, event.streamId);
-        if (patrol === undefined) return state;
-        const minutes = event.data.durationMinutes;
-        for (const grid of patrol.grids) {
-          const cell = gridCell(state, event, patrol.c, grid);
-          cell.patrols++;
-          cell.patrolMinutes += minutes / patrol.grids.length;
-        }
-        for (const member of work(state, event, patrol.members)) {
-          member.patrols++;
-          member.patrolMinutes += minutes;
-        }
-        return forgetPatrol(state, event);
-      },
-      PatrolCancelled: forgetPatrol,
-
+      ...visitHandlers(tools),
+      ...patrolHandlers(tools),
       MediationSessionHeld: (state, event) => {
-        for (const member of work(state, event, event.data.mediators)) member.mediationSessions++;
+        for (const member of tools.work(state, event, event.data.mediators)) {
+          member.mediationSessions++;
+        }
         return state;
       },
       DisputeFollowUpVisitRecorded: (state, event) => {
-        for (const member of work(state, event, event.data.visitedBy)) member.followUpVisits++;
+        for (const member of tools.work(state, event, event.data.visitedBy)) {
+          member.followUpVisits++;
+        }
         return state;
       },
     },

@@ -191,11 +191,13 @@ describe('read models, for any history', () => {
             covered.householdsVisited,
             covered.microWishesRecorded,
             covered.hazardsFound,
+            covered.hazardsRemoved,
           ]).toEqual([
             direct.visitsConducted,
             direct.householdsVisited,
             direct.wishesRecorded,
             direct.hazardsFound,
+            direct.hazardsRemoved,
           ]);
           expect(covered.patrolHours).toBeCloseTo(direct.patrolMinutes / 60, 6);
           const sessions = memberWork(await state(m.coverage)).reduce(

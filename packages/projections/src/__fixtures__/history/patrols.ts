@@ -45,8 +45,10 @@ export function generatePatrol(
       note: 'Quiet on the east side',
     });
   }
+  let hazard: string | undefined;
   if (random.chance(0.1)) {
     next(5 * MINUTE, 30 * MINUTE);
+    hazard = `${patrolId}-h`;
     put('PatrolHazardFound', {
       hazardId: `${patrolId}-h`,
       grid: random.pick(grids),
@@ -73,4 +75,9 @@ export function generatePatrol(
   const durationMinutes = Math.max(60, Math.ceil((at - startedAt) / MINUTE));
   at = startedAt + durationMinutes * MINUTE;
   put('PatrolCompleted', { durationMinutes });
+  // Most hazards are dealt with after the shift, a few never.
+  if (hazard !== undefined && random.chance(0.8)) {
+    next(MINUTE, 3 * DAY);
+    put('PatrolHazardRemoved', { hazardId: hazard });
+  }
 }
