@@ -2,12 +2,17 @@
 // use when the server does not offer BatchAppend.
 import type { sendUnaryData, ServerReadableStream } from '@grpc/grpc-js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
-import type { DoubleContext } from './context.js';
+import { appendSize, type DoubleContext } from './context.js';
 import type { Expectation, WriteOutcome } from './database.js';
 import { faultStatus } from './faultReplies.js';
 import type { ProposedEvent } from './log.js';
 import { expectationOf, proposedEvent, streamNameOf } from './messages.js';
-import { invalidArgument, streamDeleted, type RpcError } from './rpcErrors.js';
+import {
+  invalidArgument,
+  maximumAppendSizeExceeded,
+  streamDeleted,
+  type RpcError,
+} from './rpcErrors.js';
 
 type AppendCall = ServerReadableStream<StreamsPb.AppendReq, StreamsPb.AppendResp>;
 
@@ -84,6 +89,9 @@ export function serveAppend(context: DoubleContext) {
     call.on('end', () => {
       if (refused) return callback(refused);
       if (options === undefined) return callback(invalidArgument(p, 'options are required'));
+      if (appendSize(events) > context.maxAppendSize) {
+        return callback(maximumAppendSizeExceeded(p, context.maxAppendSize));
+      }
       const stream = streamNameOf(options.getStreamIdentifier());
       const expected = expectationOf(options);
       const fault = context.faults.take('append', stream);

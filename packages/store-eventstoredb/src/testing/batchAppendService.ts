@@ -4,7 +4,7 @@
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
-import type { DoubleContext } from './context.js';
+import { appendSize, type DoubleContext } from './context.js';
 import type { Expectation, WriteOutcome } from './database.js';
 import type { ProposedEvent } from './log.js';
 import { proposedEvent, streamIdentifier, streamNameOf, uuidText } from './messages.js';
@@ -59,13 +59,25 @@ export function serveBatchAppend(context: DoubleContext) {
   const reply = (
     call: BatchCall,
     append: PendingAppend,
-    outcome: WriteOutcome | 'timeout' | 'not-ready',
+    outcome: WriteOutcome | 'timeout' | 'not-ready' | 'too-large',
   ) => {
     const response = new p.streams.BatchAppendResp()
       .setCorrelationId(append.correlationId)
       .setStreamIdentifier(streamIdentifier(p, append.stream));
     if (outcome === 'timeout') {
       response.setError(status(4, 'Timeout', new p.shared.Timeout(), 'event_store.client.Timeout'));
+    } else if (outcome === 'too-large') {
+      const details = new p.shared.MaximumAppendSizeExceeded().setMaxappendsize(
+        context.maxAppendSize,
+      );
+      response.setError(
+        status(
+          3,
+          'Maximum append size exceeded',
+          details,
+          'event_store.client.MaximumAppendSizeExceeded',
+        ),
+      );
     } else if (outcome === 'not-ready') {
       response.setError(status(14, 'Server Is Not Ready', new p.Empty(), 'google.protobuf.Empty'));
     } else if (outcome.kind === 'stream-deleted') {
@@ -107,6 +119,7 @@ export function serveBatchAppend(context: DoubleContext) {
     const write = (): WriteOutcome =>
       context.database.append(append.stream, append.expected, append.events);
     if (Date.now() >= append.deadline) return reply(call, append, 'timeout');
+    if (appendSize(append.events) > context.maxAppendSize) return reply(call, append, 'too-large');
     const fault = context.faults.take('append', append.stream);
     if (fault === undefined) return reply(call, append, write());
     if (fault.afterWrite === true) write();

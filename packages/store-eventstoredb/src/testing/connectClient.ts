@@ -1,13 +1,15 @@
 // Builds the real client of the double's package, connected to it: what an application does
 // with its own connection string.
 import { createRequire } from 'node:module';
-import type { EsdbClientLike } from '../clientLike.js';
+import type { EsdbClientLike, EsdbSubscriptionLike } from '../clientLike.js';
 import type { EventStoreDbDouble } from './server.js';
 
 /** A client as tests use it: the adapter's view plus the stream operations operators use. */
 export interface TestClient extends EsdbClientLike {
   deleteStream(streamName: string, options?: object): Promise<unknown>;
   tombstoneStream(streamName: string, options?: object): Promise<unknown>;
+  setStreamMetadata(streamName: string, metadata: object): Promise<unknown>;
+  subscribeToStream(streamName: string, options?: object): EsdbSubscriptionLike;
 }
 
 type ClientClass = { connectionString(connectionString: string): TestClient };

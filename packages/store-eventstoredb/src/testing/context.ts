@@ -1,5 +1,6 @@
 // What every service of the double shares, and flow-controlled writing to a response stream.
 import type { Database } from './database.js';
+import type { ProposedEvent } from './log.js';
 import type { Faults } from './faults.js';
 import type { Protocol } from './protocol.js';
 
@@ -7,6 +8,8 @@ export interface DoubleContext {
   readonly protocol: Protocol;
   readonly database: Database;
   readonly faults: Faults;
+  /** The most bytes one append may carry, as the server's MaxAppendSize (1 MiB by default). */
+  readonly maxAppendSize: number;
   /** Where a not-leader answer points the client: the double itself. */
   readonly leader: () => { readonly host: string; readonly port: number };
 }
@@ -35,3 +38,7 @@ export async function send<T>(call: ResponseStream<T>, message: T): Promise<bool
   });
   return !call.cancelled;
 }
+
+/** What an append occupies, as the server counts it: type, data and metadata bytes. */
+export const appendSize = (events: readonly ProposedEvent[]): number =>
+  events.reduce((sum, e) => sum + Buffer.byteLength(e.type) + e.data.length + e.metadata.length, 0);

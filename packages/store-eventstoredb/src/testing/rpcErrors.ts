@@ -64,3 +64,9 @@ export const requiredMetadataMissing = (p: Protocol, property: string): RpcError
 
 export const internalError = (p: Protocol, error: unknown): RpcError =>
   rpcError(p, p.grpc.status.INTERNAL, `The double failed: ${String(error)}`);
+
+export const maximumAppendSizeExceeded = (p: Protocol, maxAppendSize: number): RpcError =>
+  rpcError(p, p.grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`, {
+    exception: 'maximum-append-size-exceeded',
+    'maximum-append-size': String(maxAppendSize),
+  });

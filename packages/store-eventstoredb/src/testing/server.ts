@@ -18,6 +18,8 @@ export interface EventStoreDbDoubleOptions {
   readonly client?: ClientPackage;
   /** Offer BatchAppend as servers since 21.10 do (default), or only Append as 20.x did. */
   readonly batchAppend?: boolean;
+  /** The most bytes one append may carry; default 1 MiB, the server's default. */
+  readonly maxAppendSize?: number;
 }
 
 export interface EventStoreDbDouble {
@@ -75,6 +77,7 @@ export async function startEventStoreDbDouble(
     protocol,
     database,
     faults,
+    maxAppendSize: options.maxAppendSize ?? 1_048_576,
     leader: () => ({ host: '127.0.0.1', port }),
   };
   const server = new protocol.grpc.Server();

@@ -1,7 +1,7 @@
 // The other ways a client may answer an append: over a server without BatchAppend (the unary
 // Append call), and with `throwOnAppendFailure=false`, where a conflict comes back as a result
 // instead of an error. Both still give Gridledger's contract.
-import { isConcurrencyConflict } from '@gridledger/core';
+import { isConcurrencyConflict, isStreamNotFound, isValidationError } from '@gridledger/core';
 import { makeEvents } from '@gridledger/store-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientPackage } from '../protocol.js';
@@ -58,5 +58,20 @@ export function describeAppendPaths(clientPackage: ClientPackage, connect: Conne
         await store.close();
       },
     );
+
+    it("refuses a batch beyond the server's maximum append size, naming events", async () => {
+      const store = target.newStore();
+      const notes = '小事不出网格'.repeat(70_000); // about 1.26 MB of UTF-8
+      const outcome = await store
+        .append('visit-1', makeEvents(1, { data: { notes } }), { expectedVersion: 'any' })
+        .then(
+          () => 'resolved',
+          (error: unknown) => error,
+        );
+      expect(isValidationError(outcome)).toBe(true);
+      expect(outcome).toMatchObject({ issues: [{ path: 'events' }] });
+      expect(isStreamNotFound(await settle(() => store.readStream('visit-1')))).toBe(true);
+      await store.close();
+    });
   });
 }

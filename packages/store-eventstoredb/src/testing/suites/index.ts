@@ -12,7 +12,9 @@ import {
 import { describeAppendPaths } from './appendPathsSuite.js';
 import { describeCheckpoints } from './checkpointSuite.js';
 import { describeDeletion } from './deletionSuite.js';
+import { describeDouble } from './doubleSuite.js';
 import { describeFailures } from './failureSuite.js';
+import { describeResources } from './resourcesSuite.js';
 import { describeSystemEvents } from './systemEventsSuite.js';
 
 export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: Connect): void {
@@ -26,8 +28,10 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     describeCheckpoints(current);
     describeDeletion(current);
     describeSystemEvents(current);
+    describeDouble(current);
     describeAppendPaths(clientPackage, connect);
     describeFailures(clientPackage, connect);
+    describeResources(clientPackage, connect);
   });
 
   const url = realServerUrl();
