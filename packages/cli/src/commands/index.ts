@@ -1,6 +1,17 @@
 // Every `gridledger` sub-command, in the order `--help` lists them. One line each.
 import type { Command } from '../command.js';
+import { exportCommand } from './export.js';
+import { historyCommand } from './history.js';
+import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
 import { reportCommand } from './report.js';
+import { verifyCommand } from './verify.js';
 
-export const commands: readonly Command[] = [rebuildCommand, reportCommand];
+export const commands: readonly Command[] = [
+  historyCommand,
+  verifyCommand,
+  exportCommand,
+  importCommand,
+  rebuildCommand,
+  reportCommand,
+];

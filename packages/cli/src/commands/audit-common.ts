@@ -1,0 +1,110 @@
+// What the auditors' commands share: the store option, the four aggregates and their events, how
+// a `<stream or dispute id>` argument becomes a stream, and where a dispute's causes are likely.
+import {
+  createEventRegistry,
+  Dispute,
+  GridMember,
+  GridOwnership,
+  gridledgerEvents,
+  isStreamNotFound,
+  MANIFEST_FILE,
+  Patrol,
+  Visit,
+  type AnyAggregate,
+  type AuditSource,
+  type EventStore,
+  type StoredEvent,
+} from '@gridledger/core';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringOption, type OptionSpec, type ParsedArgs } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { openStore, type OpenedStore } from '../open-store.js';
+import { storeSpecFrom } from '../store-spec.js';
+
+export const storeOptionSpec: OptionSpec = { store: { type: 'string' } };
+
+export const STORE_HELP =
+  '  --store <spec>   sqlite:<file> (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)\n' +
+  '                   or an esdb:// / kurrentdb:// connection string';
+
+export function openFromArgs(
+  args: ParsedArgs,
+  io: CliIo,
+  access: 'read' | 'write',
+): Promise<OpenedStore> {
+  return openStore(storeSpecFrom(stringOption(args, 'store'), io.env, io.cwd), { access });
+}
+
+export const aggregates: readonly AnyAggregate[] = [
+  Dispute,
+  Visit,
+  GridMember,
+  Patrol,
+  GridOwnership,
+];
+
+export const registry = createEventRegistry(gridledgerEvents);
+
+export const auditSource = (store: EventStore): AuditSource => ({ store, registry });
+
+const knownPrefix = (id: string): boolean =>
+  aggregates.some((aggregate) => id.startsWith(aggregate.streamPrefix));
+
+async function exists(store: EventStore, streamId: string): Promise<boolean> {
+  try {
+    for await (const _ of store.readStream(streamId, { limit: 1 })) return true;
+    return false;
+  } catch (error) {
+    if (isStreamNotFound(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * The stream an argument names: a stream id (`dispute-d-1`, `visit-v-3`, …) as it is, or a bare
+ * dispute id (`d-1`) as `dispute-d-1`. Throws a UsageError naming what was tried.
+ */
+export async function resolveStreamId(store: EventStore, id: string): Promise<string> {
+  const candidates = knownPrefix(id) ? [id] : [`${Dispute.streamPrefix}${id}`, id];
+  for (const candidate of candidates) {
+    if (await exists(store, candidate)) return candidate;
+  }
+  throw new UsageError(
+    `unknown id '${id}': ${store.name} has no stream ${candidates.map((c) => `'${c}'`).join(' or ')}`,
+  );
+}
+
+/** A dispute reported from a visit or a patrol names it: look for its cause there first. */
+export function causeHints(event: StoredEvent): readonly string[] {
+  if (event.type !== 'DisputeReported') return [];
+  const { source, sourceRef } = event.data as { source?: unknown; sourceRef?: unknown };
+  if (typeof sourceRef !== 'string') return [];
+  if (source === 'visit') return [`${Visit.streamPrefix}${sourceRef}`];
+  if (source === 'patrol') return [`${Patrol.streamPrefix}${sourceRef}`];
+  return [];
+}
+
+/** The export directory an option names; a UsageError when it holds no finished export. */
+export function exportDirectory(args: ParsedArgs, io: CliIo, option: string): string {
+  const given = stringOption(args, option);
+  if (given === undefined) throw new UsageError(`--${option} <dir> is required`);
+  const directory = resolve(io.cwd, given);
+  if (!existsSync(join(directory, MANIFEST_FILE))) {
+    throw new UsageError(`no export at ${directory}: it has no ${MANIFEST_FILE}`);
+  }
+  return directory;
+}
+
+/** Runs `work` on the store and closes it, whatever happens. */
+export async function withStore<T>(
+  opened: OpenedStore,
+  work: (store: OpenedStore) => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,170 @@
+// `gridledger history <stream or dispute id>`: the timeline an auditor reads, or NDJSON for tools.
+import {
+  aggregateForStream,
+  checkAsOf,
+  history,
+  isValidationError,
+  traceCauses,
+  type AsOf,
+  type CauseChain,
+  type HistoryEntry,
+} from '@gridledger/core';
+import { stringOption, type Command } from '../command.js';
+import { EXIT, UsageError } from '../errors.js';
+import { write, type CliIo } from '../io.js';
+import {
+  aggregates,
+  auditSource,
+  causeHints,
+  openFromArgs,
+  resolveStreamId,
+  STORE_HELP,
+  storeOptionSpec,
+  withStore,
+} from './audit-common.js';
+import { compact, entryBlock, reportClock, type Clock } from './history-text.js';
+
+const help = `Usage: gridledger history <stream or dispute id> [options]
+
+Every event of one stream in order: when, what happened, who did it, the facts, what caused it
+(following causation ids into other streams, e.g. the visit a dispute was spotted on), what it
+changed in the state, and whether its hash verifies. A bare id such as d-tv-deposit means the
+dispute stream dispute-d-tv-deposit.
+
+Options:
+  --at <version|time>  only the history up to a stream version (e.g. 3) or up to the last event
+                       recorded at or before an ISO 8601 time with a zone
+                       (e.g. 2025-07-01T10:00:00+08:00 or 2025-07-01T02:00:00Z)
+  --json               one JSON object per line (NDJSON), one line per event, in order; each has
+                       the envelope, decoded data, state after it, changes, verified, findings and
+                       causes (nearest first)
+  --tz <zone>          time zone of the timeline (default $TZ, else the system's), e.g. Asia/Shanghai
+${STORE_HELP}
+  -h, --help           this help
+
+Exit code: 0 when every event shown verifies, 1 when one does not (it is marked ✗), 2 for a
+usage error (unknown id, malformed --at, missing store file).`;
+
+/** `--at`: a whole number is a version; anything else must be an ISO 8601 time with a zone. */
+export function parseAt(raw: string): AsOf {
+  if (/^\d+$/.test(raw.trim())) return { version: Number(raw.trim()) };
+  try {
+    return checkAsOf({ time: raw.trim() }, '--at');
+  } catch (error) {
+    if (!isValidationError(error)) throw error;
+    throw new UsageError(
+      `malformed --at '${raw}': give a stream version (a whole number, e.g. 3) or an ISO 8601 ` +
+        'date-time with a zone (e.g. 2025-07-01T10:00:00+08:00 or 2025-07-01T02:00:00Z)',
+    );
+  }
+}
+
+export const historyCommand: Command = {
+  name: 'history',
+  summary: "one stream's full history: who did what and when, state after each event, hash ✓/✗",
+  help,
+  options: {
+    ...storeOptionSpec,
+    at: { type: 'string' },
+    json: { type: 'boolean' },
+    tz: { type: 'string' },
+  },
+  async run(args, io) {
+    const [id, ...extra] = args.positionals;
+    if (id === undefined || extra.length > 0) {
+      throw new UsageError(`give exactly one stream or dispute id\n\n${help}`);
+    }
+    const at = stringOption(args, 'at');
+    const until = at === undefined ? undefined : parseAt(at);
+    const json = args.values['json'] === true;
+    const clock = reportClock(stringOption(args, 'tz') ?? io.env['TZ']);
+    return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
+      const streamId = await resolveStreamId(events, id);
+      const chains = new Map(
+        (await traceCauses(events, streamId, { hints: causeHints })).map((c) => [
+          c.event.eventId,
+          c,
+        ]),
+      );
+      const entries = history(auditSource(events), streamId, {
+        aggregates,
+        ...(until === undefined ? {} : { until }),
+      });
+      if (json) return printJson(entries, chains, io);
+      const aggregate = aggregateForStream(aggregates, streamId);
+      write(
+        io.stdout,
+        `History of ${streamId}${aggregate ? ` (${aggregate.name})` : ''} in ${name}`,
+      );
+      write(
+        io.stdout,
+        `Times in ${clock.zone}${until === undefined ? '' : `; as of ${asOfText(until, clock)}`}\n\n`,
+      );
+      return printTimeline(entries, chains, io, clock, streamId);
+    });
+  },
+};
+
+const asOfText = (asOf: AsOf, clock: Clock): string =>
+  'version' in asOf ? `v${asOf.version}` : `${clock.format(asOf.time)} (${asOf.time})`;
+
+async function printJson(
+  entries: AsyncIterable<HistoryEntry>,
+  chains: ReadonlyMap<string, CauseChain>,
+  io: CliIo,
+): Promise<number> {
+  let unverified = 0;
+  for await (const entry of entries) {
+    if (!entry.verified) unverified++;
+    const chain = chains.get(entry.eventId);
+    const causes = {
+      causes: chain?.causes ?? [],
+      ...(chain?.unresolved ? { unresolvedCause: chain.unresolved } : {}),
+    };
+    write(io.stdout, JSON.stringify({ ...entry, ...causes }));
+  }
+  return unverified === 0 ? EXIT.ok : EXIT.failed;
+}
+
+async function printTimeline(
+  entries: AsyncIterable<HistoryEntry>,
+  chains: ReadonlyMap<string, CauseChain>,
+  io: CliIo,
+  clock: Clock,
+  streamId: string,
+): Promise<number> {
+  let count = 0;
+  let unverified = 0;
+  let last: HistoryEntry | undefined;
+  for await (const entry of entries) {
+    count++;
+    if (!entry.verified) unverified++;
+    last = entry;
+    write(io.stdout, `${entryBlock(entry, chains.get(entry.eventId), clock)}\n\n`);
+  }
+  if (last === undefined) {
+    write(io.stdout, `Nothing was recorded in ${streamId} by then.`);
+    return EXIT.ok;
+  }
+  if (typeof last.state === 'object' && last.state !== null) {
+    write(io.stdout, `State after v${last.streamVersion} (${clock.format(last.occurredAt)}):`);
+    for (const [key, value] of Object.entries(last.state)) {
+      write(io.stdout, `    ${key}: ${compact(value, 100)}`);
+    }
+    write(io.stdout, '');
+  }
+  const head = `head ${last.hash?.slice(0, 16)}…`;
+  if (unverified === 0) {
+    write(
+      io.stdout,
+      `✓ ${count} event${count === 1 ? '' : 's'}; every hash and link verifies (${head})`,
+    );
+    return EXIT.ok;
+  }
+  write(
+    io.stdout,
+    `✗ ${unverified} of ${count} events ${unverified === 1 ? 'does' : 'do'} not verify (marked above); ` +
+      `'gridledger verify --stream ${streamId}' lists every finding`,
+  );
+  return EXIT.failed;
+}

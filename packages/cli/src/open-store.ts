@@ -1,0 +1,116 @@
+// Opens the store a command works on, from its StoreSpec: an SQLite file (read-only for commands
+// that only read, and never created by them), or an EventStoreDB/KurrentDB server through
+// whichever official client package is installed.
+import { existsSync } from 'node:fs';
+import { StoreUnavailableError, type EventStore, type ReadModelStore } from '@gridledger/core';
+import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/store-eventstoredb';
+import { openSqlite } from '@gridledger/store-sqlite';
+import { UsageError } from './errors.js';
+import type { StoreSpec } from './store-spec.js';
+
+export interface OpenedStore {
+  readonly spec: StoreSpec;
+  /** For messages: `sqlite:/abs/path.db`, or the server without credentials. */
+  readonly name: string;
+  readonly events: EventStore;
+  /** Read models kept beside the events: the same SQLite file; none on EventStoreDB. */
+  readonly readModels: ReadModelStore | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /**
+   * `read`: the store must exist; an SQLite file is opened read-only, so reading can never change
+   * it. `write`: an SQLite file is created when missing.
+   */
+  readonly access: 'read' | 'write';
+  /** Loads a client package by name. Default: a dynamic `import`. */
+  readonly importClient?: (name: string) => Promise<unknown>;
+}
+
+/** The client packages tried for an EventStoreDB spec, in order, and the class each exports. */
+export const EVENTSTOREDB_CLIENTS = [
+  { name: '@kurrent/kurrentdb-client', exportName: 'KurrentDBClient' },
+  { name: '@eventstore/db-client', exportName: 'EventStoreDBClient' },
+] as const;
+
+export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> {
+  switch (spec.kind) {
+    case 'sqlite':
+      return openSqliteStore(spec, options.access);
+    case 'eventstoredb':
+      return openEventStoreDb(spec, options.importClient ?? ((name) => import(name)));
+  }
+}
+
+function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {
+  if (access === 'read' && !existsSync(spec.file)) {
+    throw new UsageError(
+      `no store at ${spec.file}: the file does not exist (choose one with --store sqlite:<file> or $GRIDLEDGER_STORE)`,
+    );
+  }
+  const opened = openSqlite(spec.file, { readonly: access === 'read' });
+  return {
+    spec,
+    name: opened.events.name,
+    events: opened.events,
+    readModels: opened.readModels,
+    close: () => opened.close(),
+  };
+}
+
+/** The connection string with any user name and password left out, for messages. */
+export function redactConnectionString(connectionString: string): string {
+  return connectionString.replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1');
+}
+
+async function openEventStoreDb(
+  spec: StoreSpec & { kind: 'eventstoredb' },
+  importClient: (name: string) => Promise<unknown>,
+): Promise<OpenedStore> {
+  const name = `eventstoredb:${redactConnectionString(spec.connectionString)}`;
+  for (const candidate of EVENTSTOREDB_CLIENTS) {
+    let loaded: unknown;
+    try {
+      loaded = await importClient(candidate.name);
+    } catch (error) {
+      if (isModuleMissing(error, candidate.name)) continue;
+      throw error;
+    }
+    const client = connect(loaded, candidate, spec.connectionString, name);
+    const events = createEventStoreDbEventStore(client, { name, disposeClientOnClose: true });
+    return { spec, name, events, readModels: undefined, close: () => events.close() };
+  }
+  throw new StoreUnavailableError(
+    name,
+    `no EventStoreDB client is installed: install ${EVENTSTOREDB_CLIENTS.map((c) => c.name).join(' or ')} next to @gridledger/cli`,
+  );
+}
+
+function connect(
+  loaded: unknown,
+  candidate: (typeof EVENTSTOREDB_CLIENTS)[number],
+  connectionString: string,
+  name: string,
+): EsdbClientLike {
+  const exported = (loaded as Record<string, unknown> | undefined)?.[candidate.exportName] as
+    { connectionString?: (cs: string) => EsdbClientLike } | undefined;
+  if (typeof exported?.connectionString !== 'function') {
+    throw new StoreUnavailableError(
+      name,
+      `${candidate.name} does not export ${candidate.exportName}.connectionString; is it a supported version?`,
+    );
+  }
+  try {
+    return exported.connectionString(connectionString);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`malformed connection string for ${name}: ${why}`);
+  }
+}
+
+function isModuleMissing(error: unknown, name: string): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(name);
+}
