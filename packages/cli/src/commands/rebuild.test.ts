@@ -164,6 +164,19 @@ describe('gridledger rebuild', () => {
     }
   });
 
+  it('hears Ctrl-C while it reads, though SQLite reads never wait on anything', async () => {
+    const file = files.copy('signal.db');
+    const controller = new AbortController();
+    // Runs only when the command lets the event loop turn, as a signal handler does.
+    setImmediate(() => controller.abort());
+    const { io, err } = liveIo({ signal: controller.signal });
+    expect(await main(['rebuild', '--store', file], io)).toBe(130);
+    expect(err()).toMatch(/^Interrupted (in|before) resolution-rate/);
+    const again = liveIo();
+    expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
+    expect(again.out()).toMatch(/^\[1\/7\] resolution-rate: rebuilt from 71 events/m);
+  });
+
   it('does not start when Ctrl-C came first', async () => {
     const file = files.copy('early.db');
     const { io, err } = liveIo({ signal: AbortSignal.abort() });

@@ -33,12 +33,15 @@ Read models (all of them when none is named):
 Options:
   --store <spec>       the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --time-zone <zone>   IANA time zone of the read models' months (default ${DEFAULT_TIME_ZONE})
+  --read-models <file> a SQLite file to keep read models in (needed for EventStoreDB;
+                       a SQLite store keeps them in its own file)
   --restart            start over, discarding an interrupted rebuild
   -h, --help           this help`,
   options: {
     store: { type: 'string' },
     'time-zone': { type: 'string' },
     restart: { type: 'boolean' },
+    'read-models': { type: 'string' },
   },
   run: rebuild,
 };
@@ -47,7 +50,10 @@ async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
   const set = readModelSet(stringOption(args, 'time-zone'));
   const projections = pickReadModels(set, args.positionals);
   const restart = args.values['restart'] === true;
-  const store = await openAnalystStore(stringOption(args, 'store'), io);
+  const store = await openAnalystStore(
+    { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
+    io,
+  );
   try {
     const runner = analystRunner(store.events, store.readModels);
     const now = () => new Date().toISOString();
@@ -121,7 +127,7 @@ function interrupted(
 ): number {
   const current = projections[index]?.name ?? '';
   const where =
-    savedAt === undefined
+    savedAt === undefined || savedAt === 0
       ? `before ${current}`
       : `in ${current}, saved after ${formatCount(savedAt)} events`;
   write(
@@ -132,10 +138,10 @@ function interrupted(
   return EXIT_INTERRUPTED;
 }
 
-/** The command line that resumes this run (same read models, store and time zone). */
+/** The command line that resumes this run (same read models, stores and time zone). */
 function resumeCommand(args: ParsedArgs): string {
   const parts = ['gridledger', 'rebuild', ...args.positionals];
-  for (const option of ['store', 'time-zone']) {
+  for (const option of ['store', 'read-models', 'time-zone']) {
     const value = stringOption(args, option);
     if (value !== undefined) parts.push(`--${option}`, value);
   }

@@ -227,6 +227,26 @@ describe('gridledger report', () => {
     expect(out).toBe('');
   });
 
+  it('keeps read models in another SQLite file when asked', async () => {
+    const models = join(files.dir, 'models.db');
+    const { code, file } = await report(['incidence', '--read-models', models]);
+    expect(code).toBe(0);
+    const separate = openSqlite(models);
+    expect(await separate.readModels.keys()).toEqual(['incidence']);
+    await separate.close();
+    const own = openSqlite(file);
+    expect(await own.readModels.keys()).toEqual([]);
+    await own.close();
+  });
+
+  it('asks where to keep read models for an EventStoreDB store, before connecting', async () => {
+    const { code, err } = await report([], 'esdb://127.0.0.1:1?tls=false');
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /an EventStoreDB store keeps no read models: name a SQLite file to keep them in with --read-models <file>/,
+    );
+  });
+
   it('names a store file that does not exist', async () => {
     const { code, err } = await report([], join(files.dir, 'nowhere.db'));
     expect(code).toBe(2);

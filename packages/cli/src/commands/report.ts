@@ -2,22 +2,17 @@
 // or one self-contained HTML page with charts. Read models not built yet are built first.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  DEFAULT_TIME_ZONE,
-  type AnyProjection,
-  type ProjectionRunner,
-} from '@gridledger/projections';
+import { DEFAULT_TIME_ZONE, type AnyProjection } from '@gridledger/projections';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
-import { progressDisplay } from '../progress/display.js';
-import { formatCount } from '../progress/format.js';
 import { reportNamed, reports, type ReportDefinition } from '../report/catalogue.js';
 import type { Report, ReportScope, ReportSource } from '../report/model.js';
 import { FORMATS, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
 import { analystRunner, readModelSet, resolveTimeZone } from '../report/readModels.js';
 import { renderReport } from '../report/render.js';
 import { openAnalystStore } from '../report/store.js';
+import { bringUpToDate } from '../report/upToDate.js';
 import { EXIT_INTERRUPTED } from './rebuild.js';
 
 const width = Math.max(...reports.map((r) => r.name.length));
@@ -45,6 +40,8 @@ Options:
   --out <file>           write to a file instead of standard output
   --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
+  --read-models <file>   a SQLite file to keep read models in (needed for EventStoreDB;
+                         a SQLite store keeps them in its own file)
   -h, --help             this help`,
   options: {
     by: { type: 'string' },
@@ -56,6 +53,7 @@ Options:
     out: { type: 'string' },
     'time-zone': { type: 'string' },
     store: { type: 'string' },
+    'read-models': { type: 'string' },
   },
   run: report,
 };
@@ -63,7 +61,10 @@ Options:
 async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { definition, scope, format } = readOptions(args, io);
   const set = readModelSet(stringOption(args, 'time-zone'));
-  const store = await openAnalystStore(stringOption(args, 'store'), io);
+  const store = await openAnalystStore(
+    { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
+    io,
+  );
   let text: string;
   try {
     const runner = analystRunner(store.events, store.readModels);
@@ -155,55 +156,4 @@ function checkCsv(definition: ReportDefinition, format: string): void {
         `${definition.sectionIds.length}: name one (${definition.sectionIds.join(', ')})`,
     );
   }
-}
-
-/** Builds or catches up one read model; false when Ctrl-C stopped it. */
-async function bringUpToDate(
-  runner: ProjectionRunner,
-  projection: AnyProjection,
-  io: CliIo,
-): Promise<boolean> {
-  const status = await runner.status(projection);
-  const signal = io.signal === undefined ? {} : { signal: io.signal };
-  if (status.current) {
-    const result = await runner.catchUp(projection, signal);
-    if (result.outcome === 'cancelled') return cancelled(io, projection);
-    if (result.eventsApplied > 0) {
-      write(
-        io.stderr,
-        `Brought read model '${projection.name}' up to date (+${formatCount(result.eventsApplied)} events).`,
-      );
-    }
-    return true;
-  }
-  const why =
-    status.live === undefined
-      ? 'it has not been built yet'
-      : `it was built by version ${status.live.projectionVersion}, this is version ${projection.version}`;
-  write(io.stderr, `Building read model '${projection.name}' first: ${why}.`);
-  const display = progressDisplay(io.stderr);
-  try {
-    const result = await runner.catchUp(projection, {
-      ...signal,
-      onProgress: (progress) => display.show(projection.name, progress),
-    });
-    display.end();
-    if (result.outcome === 'cancelled') return cancelled(io, projection);
-    write(
-      io.stderr,
-      `Built '${projection.name}' from ${formatCount(result.eventsInModel)} events.`,
-    );
-    return true;
-  } finally {
-    display.end();
-  }
-}
-
-function cancelled(io: CliIo, projection: AnyProjection): false {
-  write(
-    io.stderr,
-    `Interrupted while building '${projection.name}'; what was built is saved. ` +
-      'Run the report again to carry on.',
-  );
-  return false;
 }

@@ -76,7 +76,9 @@ function terminalDisplay(stream: ProgressStream, options: ProgressDisplayOptions
       if (!progress.final && t - last < interval) return;
       last = t;
       // One column short of the width: writing into the last column wraps on some terminals.
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      // A terminal that does not know its size says 0 columns: assume the classic 80.
+      const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+      const width = Math.max(20, columns - 1);
       // A narrow terminal loses the bar first, then the end of the line.
       const full = terminalLine(label, progress);
       const line = [...full].length <= width ? full : describeProgress(label, progress);

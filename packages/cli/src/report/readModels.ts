@@ -17,6 +17,7 @@ import {
   type ReadModelSet,
 } from '@gridledger/projections';
 import { UsageError } from '../errors.js';
+import { interruptible } from './interruptible.js';
 
 /** The `--time-zone` asked for, checked (default Asia/Shanghai, the community's). */
 export function resolveTimeZone(option: string | undefined): string {
@@ -61,10 +62,13 @@ export function pickReadModels(set: ReadModelSet, names: readonly string[]): Any
   return picked;
 }
 
-/** A runner over the store's events, decoded and upcast by the domain's registry. */
+/**
+ * A runner over the store's events, decoded and upcast by the domain's registry, pausing for the
+ * event loop as it reads so that Ctrl-C can stop it.
+ */
 export function analystRunner(events: EventStore, readModels: ReadModelStore): ProjectionRunner {
   return createProjectionRunner({
-    store: events,
+    store: interruptible(events),
     registry: createEventRegistry(gridledgerEvents),
     readModels,
   });

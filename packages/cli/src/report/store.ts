@@ -1,9 +1,13 @@
-// Opens the store a report or rebuild works on: its events and, beside them, its read models.
+// Opens what an analyst's command works on: the store's events and, beside them, the read
+// models — in the same SQLite file, or for a server store in a SQLite file named by
+// --read-models.
 import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import type { EventStore, ReadModelStore } from '@gridledger/core';
-import { openSqlite } from '@gridledger/store-sqlite';
+import { openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { openStore } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
 
 export interface AnalystStore {
@@ -14,27 +18,59 @@ export interface AnalystStore {
   close(): Promise<void>;
 }
 
+export interface AnalystStoreOptions {
+  /** `--store`. */
+  readonly store: string | undefined;
+  /** `--read-models`: a SQLite file for the read models, instead of the store's own. */
+  readonly readModels: string | undefined;
+}
+
 export async function openAnalystStore(
-  option: string | undefined,
+  options: AnalystStoreOptions,
   io: CliIo,
 ): Promise<AnalystStore> {
-  const spec = storeSpecFrom(option, io.env, io.cwd);
-  switch (spec.kind) {
-    case 'sqlite': {
-      if (!existsSync(spec.file)) {
-        throw new UsageError(
-          `no store at ${spec.file}: pass --store sqlite:<file> of an existing store`,
-        );
-      }
-      const opened = openSqlite(spec.file);
-      return {
-        name: opened.events.name,
-        events: opened.events,
-        readModels: opened.readModels,
-        close: () => opened.close(),
-      };
-    }
-    case 'eventstoredb':
-      throw new UsageError('read models are kept in a SQLite store for now');
+  const spec = storeSpecFrom(options.store, io.env, io.cwd);
+  // Rebuilding and reporting write read models, so the file is opened for writing; but an
+  // analyst's command never creates an empty store by mistake.
+  if (spec.kind === 'sqlite' && !existsSync(spec.file)) {
+    throw new UsageError(
+      `no store at ${spec.file}: the file does not exist (choose one with --store sqlite:<file> or $GRIDLEDGER_STORE)`,
+    );
   }
+  // Said before connecting: a server store keeps no read models of its own.
+  if (spec.kind === 'eventstoredb' && options.readModels === undefined) {
+    throw new UsageError(
+      'an EventStoreDB store keeps no read models: name a SQLite file to keep them in with --read-models <file>',
+    );
+  }
+  const opened = await openStore(spec, { access: 'write' });
+  try {
+    const separate =
+      options.readModels === undefined ? undefined : readModelFile(options.readModels, io);
+    const readModels = separate ?? opened.readModels;
+    // open-store gives a SQLite file its read models; this guards a store kind added later.
+    if (readModels === undefined) {
+      throw new UsageError(
+        `${opened.name} keeps no read models: name a SQLite file to keep them in with --read-models <file>`,
+      );
+    }
+    return {
+      name: opened.name,
+      events: opened.events,
+      readModels,
+      async close() {
+        await separate?.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+function readModelFile(option: string, io: CliIo) {
+  const file = option.startsWith('sqlite:') ? option.slice('sqlite:'.length) : option;
+  if (file === '') throw new UsageError('--read-models needs a file: --read-models <file.db>');
+  return openSqliteReadModelStore(isAbsolute(file) ? file : resolve(io.cwd, file));
 }
