@@ -2,18 +2,14 @@
 // window of events after it has been read, so a swap, an insertion or a removal is named exactly.
 import type { StoredEvent } from '../envelope.js';
 import { ValidationError } from '../errors.js';
-import {
-  finding,
-  nameOf,
-  type StreamAnchor,
-  type StreamAudit,
-  type TamperFinding,
-} from './findings.js';
+import { finding, type StreamAnchor, type StreamAudit, type TamperFinding } from './findings.js';
 import { sealedVersion, storedHash, storedPrevHash } from './seal.js';
 import {
+  forgedSeal,
   judgeUnsealed,
   rehashed,
   removedBefore,
+  rewrittenHead,
   type Entry,
   type Progress,
 } from './tamperRules.js';
@@ -80,9 +76,6 @@ export function createStreamInspector(
     return undefined;
   };
 
-  const vouched = (e: Entry): boolean =>
-    e.hash !== undefined && window.some((o) => o.prevHash === e.hash);
-
   /** A moved event still between its genuine neighbours was renumbered, not reordered. */
   const inOrder = (index: number, sealedAt: number): boolean => {
     const before = sealedNear(index, -1) ?? progress.anchor.sealedAt;
@@ -92,27 +85,10 @@ export function createStreamInspector(
 
   const judgeSealed = (e: Entry, sealedAt: number): TamperFinding[] => {
     const moved = sealedAt !== e.event.streamVersion;
-    const original = moved
-      ? window.find((o) => o !== e && o.hash === e.hash && o.sealedAt === o.event.streamVersion)
-      : undefined;
-    if (original !== undefined) {
+    const forgery = forgedSeal(e, sealedAt, window);
+    if (forgery !== undefined) {
       e.forged = true;
-      return [
-        finding('inserted', e.event, `was inserted: it is a copy of ${nameOf(original.event)}`),
-      ];
-    }
-    // Two events sealed for one place: the genuine one is the one the later chain runs through.
-    const rival = window.find((o) => o !== e && !o.forged && o.sealedAt === sealedAt);
-    if (rival !== undefined && !vouched(e) && vouched(rival)) {
-      e.forged = true;
-      return [
-        finding(
-          'inserted',
-          e.event,
-          `was inserted: its hash is well formed for v${sealedAt}, but the chain recorded after ` +
-            `that place runs through ${nameOf(rival.event)}`,
-        ),
-      ];
+      return [forgery];
     }
     if (moved && !inOrder(e.index, sealedAt)) {
       progress.claimed.add(sealedAt);
@@ -131,21 +107,8 @@ export function createStreamInspector(
         ),
       );
     }
-    const altered = rehashed(e, window);
+    const altered = rehashed(e, window) ?? rewrittenHead(e, sealedAt, anchor);
     if (altered !== undefined) found.push(altered);
-    else if (
-      anchor !== undefined &&
-      sealedAt === anchor.eventCount - 1 &&
-      e.hash !== anchor.lastHash
-    ) {
-      found.push(
-        finding(
-          'changed',
-          e.event,
-          `was changed and re-hashed: its hash is not the head hash ${anchor.lastHash.slice(0, 12)}… recorded in the manifest`,
-        ),
-      );
-    }
     if (anchor !== undefined && sealedAt >= anchor.eventCount) eventsAfterAnchor++;
     progress.anchor = { sealedAt, hash: e.hash };
     progress.changedSince = [];

@@ -1,7 +1,13 @@
 // The rules that name what was done to a stream, judged on a window of events around the one in
 // question: its seal, who links to it, whose place it occupies.
 import type { StoredEvent } from '../envelope.js';
-import { finding, nameOf, removedFinding, type TamperFinding } from './findings.js';
+import {
+  finding,
+  nameOf,
+  removedFinding,
+  type StreamAnchor,
+  type TamperFinding,
+} from './findings.js';
 
 /** One event as the inspector sees it. */
 export interface Entry {
@@ -152,5 +158,55 @@ export function rehashed(e: Entry, window: readonly Entry[]): TamperFinding | un
     e.event,
     `was changed and re-hashed: its hash ${short(e.hash)} is consistent with its content, but ` +
       `${nameOf(next.event)}, recorded after it, links to ${short(next.prevHash)}`,
+  );
+}
+
+const vouched = (e: Entry, window: readonly Entry[]): boolean =>
+  e.hash !== undefined && window.some((o) => o.prevHash === e.hash);
+
+/**
+ * A well-formed seal that is still a forgery: a moved copy of an event that is in its place, or
+ * one of two events sealed for the same place, when the later chain runs through the other.
+ */
+export function forgedSeal(
+  e: Entry,
+  sealedAt: number,
+  window: readonly Entry[],
+): TamperFinding | undefined {
+  if (sealedAt !== e.event.streamVersion) {
+    const original = window.find(
+      (o) => o !== e && o.hash === e.hash && o.sealedAt === o.event.streamVersion,
+    );
+    if (original !== undefined) {
+      return finding(
+        'inserted',
+        e.event,
+        `was inserted: it is a copy of ${nameOf(original.event)}`,
+      );
+    }
+  }
+  const rival = window.find((o) => o !== e && !o.forged && o.sealedAt === sealedAt);
+  if (rival === undefined || vouched(e, window) || !vouched(rival, window)) return undefined;
+  return finding(
+    'inserted',
+    e.event,
+    `was inserted: its hash is well formed for v${sealedAt}, but the chain recorded after ` +
+      `that place runs through ${nameOf(rival.event)}`,
+  );
+}
+
+/** The event at the head recorded in a manifest must still carry the hash recorded there. */
+export function rewrittenHead(
+  e: Entry,
+  sealedAt: number,
+  anchor: StreamAnchor | undefined,
+): TamperFinding | undefined {
+  if (anchor === undefined || sealedAt !== anchor.eventCount - 1 || e.hash === anchor.lastHash) {
+    return undefined;
+  }
+  return finding(
+    'changed',
+    e.event,
+    `was changed and re-hashed: its hash is not the head hash ${anchor.lastHash.slice(0, 12)}… recorded in the manifest`,
   );
 }
