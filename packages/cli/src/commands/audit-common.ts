@@ -18,8 +18,8 @@ import {
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringOption, type OptionSpec, type ParsedArgs } from '../command.js';
-import { UsageError } from '../errors.js';
-import type { CliIo } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
+import { write, type CliIo } from '../io.js';
 import { openStore, type OpenedStore } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
 
@@ -106,5 +106,20 @@ export async function withStore<T>(
     return await work(opened);
   } finally {
     await opened.close();
+  }
+}
+
+/** Runs a command's work; after Ctrl-C (the io's signal) says what state it left, exit 1. */
+export async function unlessInterrupted(
+  io: CliIo,
+  leftBehind: string,
+  work: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    if (io.signal?.aborted !== true) throw error;
+    write(io.stderr, `gridledger: interrupted; ${leftBehind}`);
+    return EXIT.failed;
   }
 }

@@ -125,4 +125,36 @@ describe('gridledger export and import', () => {
       /manifest.json: already exists: export into an empty or new directory/,
     );
   });
+
+  it('after Ctrl-C says what it left behind, and an import writes nothing', async () => {
+    const interrupted = AbortSignal.abort();
+    const copy = dir('interrupted.db');
+    const imported = await gridledger(
+      ['import', '--from', dir('all'), '--store', `sqlite:${copy}`],
+      {
+        signal: interrupted,
+      },
+    );
+    expect(imported.code).toBe(1);
+    expect(imported.err).toContain(
+      'gridledger: interrupted; streams written before the interruption stay',
+    );
+    expect((await gridledger(['verify', '--store', `sqlite:${copy}`])).out).toContain(
+      '✓ 0 streams, 0 events',
+    );
+    const exported = await gridledger(
+      ['export', '--store', `sqlite:${source}`, '--out', dir('cut')],
+      {
+        signal: interrupted,
+      },
+    );
+    expect(exported.err).toContain(
+      `gridledger: interrupted; no export was written to ${dir('cut')}`,
+    );
+    const verified = await gridledger(['verify', '--store', `sqlite:${source}`], {
+      signal: interrupted,
+    });
+    expect(verified).toMatchObject({ code: 1, out: '' });
+    expect(verified.err).toContain('interrupted; the verification did not finish');
+  });
 });

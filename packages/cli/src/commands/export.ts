@@ -9,6 +9,7 @@ import {
   resolveStreamId,
   STORE_HELP,
   storeOptionSpec,
+  unlessInterrupted,
   withStore,
 } from './audit-common.js';
 
@@ -46,29 +47,33 @@ export const exportCommand: Command = {
     const directory = resolve(io.cwd, out);
     const given = args.values['stream'];
     const ids = Array.isArray(given) ? given : [];
-    return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
-      const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
-      const { manifest, unverified } = await exportStore(events, directory, {
-        ...(streams.length === 0 ? {} : { streams }),
-        ...(io.signal === undefined ? {} : { signal: io.signal }),
-      });
-      const count = manifest.streams.length;
-      write(
-        io.stdout,
-        `Exported ${manifest.eventCount} events in ${count} stream${count === 1 ? '' : 's'} from ${name} to ${directory}`,
-      );
-      write(
-        io.stdout,
-        `    events.ndjson  ${manifest.events.bytes} bytes, SHA-256 ${manifest.events.sha256}`,
-      );
-      write(io.stdout, `    manifest.json  exported at ${manifest.exportedAt}`);
-      for (const report of unverified) {
+    const opened = await openFromArgs(args, io, 'read');
+    const leftBehind = `no export was written to ${directory}; run it again`;
+    return unlessInterrupted(io, leftBehind, () =>
+      withStore(opened, async ({ events, name }) => {
+        const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
+        const { manifest, unverified } = await exportStore(events, directory, {
+          ...(streams.length === 0 ? {} : { streams }),
+          ...(io.signal === undefined ? {} : { signal: io.signal }),
+        });
+        const count = manifest.streams.length;
         write(
-          io.stderr,
-          `✗ ${report.streamId} does not verify (copied as stored): ${report.firstFailure?.message ?? ''}`,
+          io.stdout,
+          `Exported ${manifest.eventCount} events in ${count} stream${count === 1 ? '' : 's'} from ${name} to ${directory}`,
         );
-      }
-      return unverified.length === 0 ? EXIT.ok : EXIT.failed;
-    });
+        write(
+          io.stdout,
+          `    events.ndjson  ${manifest.events.bytes} bytes, SHA-256 ${manifest.events.sha256}`,
+        );
+        write(io.stdout, `    manifest.json  exported at ${manifest.exportedAt}`);
+        for (const report of unverified) {
+          write(
+            io.stderr,
+            `✗ ${report.streamId} does not verify (copied as stored): ${report.firstFailure?.message ?? ''}`,
+          );
+        }
+        return unverified.length === 0 ? EXIT.ok : EXIT.failed;
+      }),
+    );
   },
 };

@@ -8,6 +8,7 @@ import {
   openFromArgs,
   STORE_HELP,
   storeOptionSpec,
+  unlessInterrupted,
   withStore,
 } from './audit-common.js';
 
@@ -34,33 +35,38 @@ export const importCommand: Command = {
   options: { ...storeOptionSpec, from: { type: 'string' } },
   async run(args, io) {
     const directory = exportDirectory(args, io, 'from');
-    return withStore(await openFromArgs(args, io, 'write'), async ({ events, name }) => {
-      const { manifest, eventsWritten, verification } = await importStore(events, directory, {
-        ...(io.signal === undefined ? {} : { signal: io.signal }),
-      });
-      const count = manifest.streams.length;
-      write(
-        io.stdout,
-        `Imported ${eventsWritten} events in ${count} stream${count === 1 ? '' : 's'} into ${name}`,
-      );
-      write(
-        io.stdout,
-        `    from ${directory} (exported from ${manifest.source} at ${manifest.exportedAt})`,
-      );
-      if (verification.ok) {
+    const opened = await openFromArgs(args, io, 'write');
+    const leftBehind =
+      'streams written before the interruption stay in the target and a new import refuses them: import into a fresh store';
+    return unlessInterrupted(io, leftBehind, () =>
+      withStore(opened, async ({ events, name }) => {
+        const { manifest, eventsWritten, verification } = await importStore(events, directory, {
+          ...(io.signal === undefined ? {} : { signal: io.signal }),
+        });
+        const count = manifest.streams.length;
         write(
           io.stdout,
-          '✓ the copy verifies: every hash, link and stream head matches the manifest',
+          `Imported ${eventsWritten} events in ${count} stream${count === 1 ? '' : 's'} into ${name}`,
         );
-        return EXIT.ok;
-      }
-      for (const stream of verification.broken) {
-        for (const finding of stream.findings) write(io.stdout, `✗ ${finding.message}`);
-      }
-      for (const missing of verification.missingStreams) {
-        write(io.stdout, `✗ ${missing.streamId} is missing from the copy`);
-      }
-      return EXIT.failed;
-    });
+        write(
+          io.stdout,
+          `    from ${directory} (exported from ${manifest.source} at ${manifest.exportedAt})`,
+        );
+        if (verification.ok) {
+          write(
+            io.stdout,
+            '✓ the copy verifies: every hash, link and stream head matches the manifest',
+          );
+          return EXIT.ok;
+        }
+        for (const stream of verification.broken) {
+          for (const finding of stream.findings) write(io.stdout, `✗ ${finding.message}`);
+        }
+        for (const missing of verification.missingStreams) {
+          write(io.stdout, `✗ ${missing.streamId} is missing from the copy`);
+        }
+        return EXIT.failed;
+      }),
+    );
   },
 };

@@ -9,6 +9,7 @@ import {
   resolveStreamId,
   STORE_HELP,
   storeOptionSpec,
+  unlessInterrupted,
   withStore,
 } from './audit-common.js';
 
@@ -54,18 +55,22 @@ export const verifyCommand: Command = {
       stringOption(args, 'manifest') === undefined
         ? undefined
         : await readExportManifest(exportDirectory(args, io, 'manifest'));
-    return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
-      const ids = streamsOption(args);
-      const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
-      const audit = await auditStore(events, {
-        ...(manifest === undefined ? {} : { anchors: manifest.streams }),
-        ...(streams.length === 0 ? {} : { streams }),
-        ...(io.signal === undefined ? {} : { signal: io.signal }),
-      });
-      if (args.values['json'] === true) write(io.stdout, JSON.stringify(audit, null, 2));
-      else report(audit, name, io);
-      return audit.ok ? EXIT.ok : EXIT.failed;
-    });
+    const opened = await openFromArgs(args, io, 'read');
+    const leftBehind = 'the verification did not finish; run it again';
+    return unlessInterrupted(io, leftBehind, () =>
+      withStore(opened, async ({ events, name }) => {
+        const ids = streamsOption(args);
+        const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
+        const audit = await auditStore(events, {
+          ...(manifest === undefined ? {} : { anchors: manifest.streams }),
+          ...(streams.length === 0 ? {} : { streams }),
+          ...(io.signal === undefined ? {} : { signal: io.signal }),
+        });
+        if (args.values['json'] === true) write(io.stdout, JSON.stringify(audit, null, 2));
+        else report(audit, name, io);
+        return audit.ok ? EXIT.ok : EXIT.failed;
+      }),
+    );
   },
 };
 

@@ -99,9 +99,10 @@ export function rows(file: string, streamId: string): StoredEvent[] {
 /** Runs `gridledger …` in-process; returns the exit code and what it printed. */
 export async function gridledger(
   argv: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; signal?: AbortSignal } = {},
 ) {
-  const io = captureIo(options);
-  const code = await main(argv, io);
+  const { signal, ...where } = options;
+  const io = captureIo(where);
+  const code = await main(argv, signal === undefined ? io : { ...io, signal });
   return { code, out: io.out(), err: io.err() };
 }
