@@ -69,9 +69,14 @@ export async function main(
       return 0;
     }
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await runDemo({ file: args.file, seed: args.seed });
     io.out(formatReport(result));
-    io.out(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+    const { user, system } = process.cpuUsage(cpu);
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    io.out(
+      `Done in ${seconds(performance.now() - started)} s (${seconds((user + system) / 1000)} s of CPU).\n`,
+    );
     return 0;
   } catch (error) {
     if (!isGridledgerError(error)) throw error;

@@ -16,9 +16,10 @@ import {
 import { createProjectionRunner, domainReadModels, resolutionRate } from '@gridledger/projections';
 import { openSqlite, type SqliteGridledger } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, parseDemoArgs } from './cli.js';
+import { USAGE, main, parseDemoArgs } from './cli.js';
 import { DEFAULT_SEED, runDemo, type DemoResult } from './demo.js';
 import { createReactions } from './reactions.js';
+import { formatReport } from './report.js';
 import { KANG_VISIT_STREAM, XU_SHANG_STREAM } from './story.js';
 import { SEASON, WORKDAY, minuteOfDay } from './time.js';
 
@@ -112,6 +113,15 @@ describe('the season’s figures', () => {
     expect(coverage.patrolHours).toBeGreaterThan(100);
   });
 
+  it('prints them as readable tables', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/June–August\s+150\s+150\s+147\s+2\s+1\s+98\.0%/);
+    expect(report).toMatch(/turned into criminal cases\s+0/);
+    expect(report).toMatch(/August\s+40\s+-20\.0%/);
+    expect(report).toContain('Kang, 15 Jul: id-card-application at his home');
+    expect(report).toContain('✓ Shang: Return the TV');
+  });
+
   it('saved the read models in the same file, where a fresh runner reads the same figures', async () => {
     const runner = createProjectionRunner({ ledger, readModels: db.readModels });
     const record = await runner.read(domainReadModels.resolutionRate);
@@ -189,6 +199,18 @@ describe('the world it records', () => {
       expect(cause?.streamId).toBe(
         `dispute-${(scheduled.data as { disputeId: string }).disputeId}`,
       );
+    }
+  });
+
+  it('follows up by telephone only when no party is on the household register', () => {
+    const reports = new Map(ofType('DisputeReported').map((e) => [e.streamId, e]));
+    const byPhone = ofType('DisputeFollowUpVisitRecorded').filter(
+      (e) => (e.data as { visitId?: string }).visitId === undefined,
+    );
+    expect(byPhone.length).toBeGreaterThan(0);
+    for (const followUp of byPhone) {
+      const parties = (reports.get(followUp.streamId)?.data as { parties: object[] }).parties;
+      expect(parties.every((p) => !('household' in p))).toBe(true);
     }
   });
 });
@@ -299,6 +321,13 @@ describe('reproducibility and safety', () => {
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/not a Gridledger database/);
     expect(readFileSync(precious, 'utf8')).toBe('my thesis, not a database');
+  });
+
+  it('explains itself with --help', async () => {
+    const out: string[] = [];
+    const code = await main(['--help'], { cwd: dir, out: (t) => out.push(t), err: () => {} });
+    expect(code).toBe(0);
+    expect(out.join('')).toBe(USAGE);
   });
 
   it('names the option that is wrong', () => {

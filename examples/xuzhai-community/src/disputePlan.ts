@@ -98,6 +98,8 @@ export function planDisputes(random: Random, cast: Cast, patrols: readonly Plann
         patrolDay: patrol.day,
       };
     }
+    // Brought to the office, or heard of on a visit (or meant for a patrol when no shift was out
+    // on the days it may happen: then it is brought to the office instead).
     const grid = random.pick(cast.grids);
     const script = scriptFor(ending);
     const day = random.pick(days);

@@ -26,9 +26,6 @@ export function dayOf(ms: number): string {
   return new Date(ms + OFFSET).toISOString().slice(0, 10);
 }
 
-/** The Shanghai calendar month of an instant, `YYYY-MM`. */
-export const monthOfInstant = (ms: number): string => dayOf(ms).slice(0, 7);
-
 /** Minutes after Shanghai midnight. */
 export function minuteOfDay(ms: number): number {
   return Math.floor(((((ms + OFFSET) % DAY) + DAY) % DAY) / MINUTE);
@@ -43,7 +40,7 @@ export function inWorkingHours(ms: number): number {
   return minute < WORKDAY.start ? opening : opening + DAY;
 }
 
-/** A whole-minute time on `date` between `from` and `to` (minutes after midnight). */
+/** The instant `minute` minutes after midnight on `date`, Shanghai time, to the whole minute. */
 export function timeOnDay(date: string, minute: number): number {
   return shanghai(date) + Math.floor(minute) * MINUTE;
 }
@@ -60,8 +57,6 @@ export const SEASON = {
 
 /** 10:00 on 1 June: the office has enrolled everyone and the work of the season begins. */
 export const FIRST_MORNING = shanghai(SEASON.first, '10:00');
-
-export type SeasonMonth = (typeof SEASON.months)[number];
 
 /** Every day of a month of the season, `YYYY-MM-DD`. */
 export function daysOf(month: string): string[] {
