@@ -8,7 +8,8 @@ import {
   type ValidationIssue,
 } from '@gridledger/core';
 import { show } from './readOptions.js';
-import { JsonShapeError, frozenJsonCopy } from './frozenJson.js';
+import type { ActorPool } from './actorPool.js';
+import { JsonShapeError, frozenJsonCopy, frozenMetadataCopy } from './frozenJson.js';
 
 /** An event ready to be stored: envelope checked, data and metadata frozen copies. */
 export interface AcceptedEvent {
@@ -77,6 +78,29 @@ function metadataIssues(metadata: unknown, at: string): ValidationIssue[] {
   return issues;
 }
 
+/** The usual well-formed envelope, checked without building any issue list. */
+function isWellFormed(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const { id, type, schemaVersion: v, metadata } = event as Record<string, unknown>;
+  if (!isNonEmptyString(id) || !isNonEmptyString(type)) return false;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return false;
+  if (typeof metadata !== 'object' || metadata === null) return false;
+  const m = metadata as Record<string, unknown>;
+  const actor = m['actor'] as Record<string, unknown> | null | undefined;
+  return (
+    typeof actor === 'object' &&
+    actor !== null &&
+    isNonEmptyString(actor['id']) &&
+    isNonEmptyString(actor['role']) &&
+    typeof m['occurredAt'] === 'string' &&
+    typeof m['recordedAt'] === 'string' &&
+    typeof m['correlationId'] === 'string' &&
+    typeof m['hash'] === 'string' &&
+    (m['prevHash'] === null || typeof m['prevHash'] === 'string') &&
+    (!('causationId' in m) || typeof m['causationId'] === 'string')
+  );
+}
+
 function envelopeIssues(event: unknown, at: string): ValidationIssue[] {
   if (typeof event !== 'object' || event === null) {
     return [{ path: at, message: 'must be an event object' }];
@@ -99,7 +123,7 @@ function envelopeIssues(event: unknown, at: string): ValidationIssue[] {
  * Validates a whole batch and returns frozen copies, or throws one ValidationError listing what
  * was wrong (paths like `events.2.data.parties.0`). Nothing is written when it throws.
  */
-export function acceptBatch(streamId: string, events: unknown): AcceptedEvent[] {
+export function acceptBatch(streamId: string, events: unknown, actors: ActorPool): AcceptedEvent[] {
   const subject = `append to '${streamId}'`;
   if (!Array.isArray(events)) {
     throw new ValidationError(subject, [{ path: 'events', message: 'must be an array' }]);
@@ -113,7 +137,7 @@ export function acceptBatch(streamId: string, events: unknown): AcceptedEvent[] 
   const accepted: AcceptedEvent[] = [];
   for (let i = 0; i < events.length; i++) {
     const at = `events.${i}`;
-    const found = envelopeIssues(events[i], at);
+    const found = isWellFormed(events[i]) ? [] : envelopeIssues(events[i], at);
     if (found.length > 0) {
       issues.push(...found);
       continue;
@@ -125,7 +149,9 @@ export function acceptBatch(streamId: string, events: unknown): AcceptedEvent[] 
         type: event.type,
         schemaVersion: event.schemaVersion,
         data: frozenJsonCopy(event.data, `${at}.data`),
-        metadata: frozenJsonCopy(event.metadata, `${at}.metadata`) as EventMetadata,
+        metadata: frozenMetadataCopy(event.metadata, `${at}.metadata`, (actor) =>
+          actors.intern(actor),
+        ) as EventMetadata,
       });
     } catch (error) {
       if (!(error instanceof JsonShapeError)) throw error;

@@ -42,6 +42,42 @@ const notJson = (value: unknown): BadValue =>
   );
 
 /**
+ * A frozen copy of an event's metadata whose `actor` is the pooled copy (see actorPool.ts) when
+ * it is a plain actor; anything else is copied and checked like `frozenJsonCopy` does.
+ */
+export function frozenMetadataCopy(
+  metadata: object,
+  path: string,
+  intern: (actor: unknown) => unknown,
+): unknown {
+  const proto: unknown = Object.getPrototypeOf(metadata);
+  const plain = proto === Object.prototype || proto === null;
+  const actor = plain ? intern((metadata as { actor?: unknown }).actor) : undefined;
+  if (actor === undefined) return frozenJsonCopy(metadata, path);
+  const stack: object[] = [metadata];
+  const out: Record<string, unknown> = {};
+  let key = '';
+  try {
+    for (key of Object.keys(metadata)) {
+      if (key === 'actor') {
+        out[key] = actor;
+        continue;
+      }
+      const raw = (metadata as Record<string, unknown>)[key];
+      if (raw === undefined) continue;
+      const item = copy(raw, stack);
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true });
+      } else out[key] = item;
+    }
+  } catch {
+    // Said again by the general copy, with the path of the value it refuses.
+    return frozenJsonCopy(metadata, path);
+  }
+  return Object.freeze(out);
+}
+
+/**
  * Returns a frozen deep copy of `value`, or throws JsonShapeError naming the first path that is
  * not plain JSON. Like a JSON round trip in any other store, and like the kernel's canonical
  * encoding that hashes the event, a property whose value is `undefined` is left out and `-0`

@@ -21,6 +21,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@gridledger/core';
+import { ActorPool } from './actorPool.js';
 import { acceptBatch, checkExpectedVersion, checkStreamId } from './appendInput.js';
 import { FilteredCursor, countMatching, createEventLog, record } from './eventLog.js';
 import { positionOf, startIndexAfter } from './positions.js';
@@ -51,6 +52,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   const name = options.name ?? 'memory';
   const log = createEventLog();
   const subscriptions = new Set<MemorySubscription>();
+  const actors = new ActorPool();
   let closed = false;
 
   const ensureOpen = (): void => {
@@ -75,7 +77,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     ensureOpen();
     checkStreamId(streamId, 'append');
     // Validate and copy everything before touching the log, so a bad event writes nothing.
-    const accepted = acceptBatch(streamId, events);
+    const accepted = acceptBatch(streamId, events, actors);
     const expected = checkExpectedVersion(streamId, appendOptions?.expectedVersion);
     const existing = log.streams.get(streamId);
     const actual = existing === undefined ? 'no-stream' : existing.length - 1;

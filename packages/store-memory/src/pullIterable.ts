@@ -1,6 +1,7 @@
 // A minimal async iterable over a synchronous pull function. Hand-rolled rather than an async
-// generator because reads are the hot path and this skips the generator machinery per event.
-import type { StoredEvent } from '@gridledger/core';
+// generator because reads are the hot path and this skips the generator machinery per event. It
+// also offers the pull itself (the kernel's `syncPull`), so the ledger reads without a promise.
+import { syncPull, type StoredEvent, type SyncPullable } from '@gridledger/core';
 
 /** Returns the next event, or undefined at the end. */
 export type Pull = () => StoredEvent | undefined;
@@ -11,8 +12,9 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
  * Each iteration calls `open` on its first `next()` (so errors such as a missing stream surface
  * while iterating, never when the read is requested) and then pulls until the end.
  */
-export function pullIterable(open: () => Pull): AsyncIterable<StoredEvent> {
+export function pullIterable(open: () => Pull): SyncPullable {
   return {
+    [syncPull]: open,
     [Symbol.asyncIterator](): AsyncIterator<StoredEvent, undefined> {
       let pull: Pull | undefined;
       let finished = false;

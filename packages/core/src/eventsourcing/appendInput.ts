@@ -19,20 +19,42 @@ const timestampSchema = z.iso.datetime({
 
 const idSchema = z.string().min(1, 'must be a non-empty string');
 
+const isNonEmptyString = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0;
+
 /** Refuses an actor that is missing, anonymous or carries fields an auditor would not expect. */
 export function checkActor(actor: unknown, subject: string): Actor {
+  // Every append names its actor: the usual well-formed one is checked without zod, which is
+  // left to describe what is wrong with the others.
+  if (
+    typeof actor === 'object' &&
+    actor !== null &&
+    Object.getPrototypeOf(actor) === Object.prototype
+  ) {
+    const { id, role, name, ...rest } = actor as Record<string, unknown>;
+    if (isNonEmptyString(id) && isNonEmptyString(role) && Object.keys(rest).length === 0) {
+      if (name === undefined && !('name' in actor)) return { id, role };
+      if (isNonEmptyString(name)) return { id, role, name };
+    }
+  }
   const parsed = parseField(actorSchema, actor, 'actor', subject);
   // Rebuilt so an absent name stays absent under exactOptionalPropertyTypes.
   const { id, role, name } = parsed;
   return name === undefined ? { id, role } : { id, role, name };
 }
 
+/** The last timestamp found valid: appends in a run often share one, and strings cannot change. */
+let lastValidTimestamp: string | undefined;
+
 export function checkTimestamp(value: unknown, field: string, subject: string): string {
-  return parseField(timestampSchema, value, field, subject);
+  if (typeof value === 'string' && value === lastValidTimestamp) return value;
+  const valid = parseField(timestampSchema, value, field, subject);
+  lastValidTimestamp = valid;
+  return valid;
 }
 
 export function checkId(value: unknown, field: string, subject: string): string {
-  return parseField(idSchema, value, field, subject);
+  return isNonEmptyString(value) ? value : parseField(idSchema, value, field, subject);
 }
 
 /**

@@ -14,7 +14,62 @@ export type JsonValue =
  * objects that are not plain (Date, Map, Set, class instances, typed arrays…).
  */
 export function canonicalJson(value: unknown, subject = 'value'): string {
+  try {
+    return JSON.stringify(sortedCopy(value, 0));
+  } catch (error) {
+    if (error !== NOT_SIMPLE) throw error;
+  }
+  // The careful writer gives the same string, or the error naming what was refused and where.
   return new Writer(subject).write(value);
+}
+
+/** Thrown by the fast path for anything it leaves to the careful writer. */
+const NOT_SIMPLE = new Error('not simple JSON');
+/** Deeper than this the careful writer decides (and tells a cycle from deep nesting). */
+const MAX_FAST_DEPTH = 200;
+
+/**
+ * A copy of `value` with every object's keys inserted in sorted order, so the engine's own
+ * `JSON.stringify` writes canonical JSON: several times faster than writing it piece by piece.
+ * Keys starting with a digit are left to the careful writer, because the engine lists
+ * integer-like keys first whatever their insertion order, and `__proto__` because assigning it
+ * would set the prototype.
+ */
+function sortedCopy(value: unknown, depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_SIMPLE;
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (depth === MAX_FAST_DEPTH) throw NOT_SIMPLE;
+      if (Array.isArray(value)) {
+        const items = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) items[i] = sortedCopy(value[i], depth + 1);
+        return items;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw NOT_SIMPLE;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      const out: Record<string, unknown> = {};
+      for (const key of keys) {
+        const first = key.charCodeAt(0);
+        if ((first >= 48 && first <= 57) || key === '__proto__') throw NOT_SIMPLE;
+        const item = record[key];
+        if (item !== undefined) out[key] = sortedCopy(item, depth + 1);
+      }
+      return out;
+    }
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      throw NOT_SIMPLE;
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 // The hash chain: every event's hash covers its identity, place, data and metadata (including
 // the previous event's hash), so altering, removing, inserting or reordering stored events shows.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical.js';
-import type { EventMetadata, StoredEvent } from './envelope.js';
+import type { Actor, EventMetadata, StoredEvent } from './envelope.js';
 
 /**
  * Everything an event's hash covers. The global `position` is left out on purpose: it differs
@@ -33,7 +33,72 @@ export function hashEvent(input: HashInput): string {
     },
     `event ${input.type} (stream '${input.streamId}', version ${input.streamVersion})`,
   );
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  // The one-shot hash: a Hash object per event cost more than the digest itself.
+  return hash('sha256', canonical, 'hex');
+}
+
+/** What the ledger stamps on an event it appends: the metadata fields, one by one. */
+export interface StampedHashInput {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly data: unknown;
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly correlationId: string;
+  readonly causationId: string | undefined;
+  readonly prevHash: string | null;
+}
+
+/**
+ * The same hash as `hashEvent` of the event the ledger stamps, written without sorting or
+ * copying the envelope, whose keys are known: only `data` and `actor` go through the general
+ * canonical encoder. A property test keeps the two equal.
+ */
+export function hashStamped(input: StampedHashInput): string {
+  const q = JSON.stringify;
+  const { schemaVersion, streamVersion, causationId } = input;
+  let canonical: string;
+  try {
+    if (!Number.isFinite(schemaVersion) || !Number.isFinite(streamVersion)) throw new Error();
+    canonical =
+      `{"data":${canonicalJson(input.data)},"id":${q(input.id)},"metadata":{"actor":` +
+      canonicalJson(input.actor) +
+      (causationId === undefined ? '' : `,"causationId":${q(causationId)}`) +
+      `,"correlationId":${q(input.correlationId)},"occurredAt":${q(input.occurredAt)}` +
+      `,"prevHash":${q(input.prevHash)},"recordedAt":${q(input.recordedAt)}}` +
+      `,"schemaVersion":${q(schemaVersion)},"streamId":${q(input.streamId)}` +
+      `,"streamVersion":${q(streamVersion)},"type":${q(input.type)}}`;
+  } catch {
+    // Whatever the fast path refuses, the general one refuses too, naming the field and event.
+    return hashEvent(hashInputOfStamped(input));
+  }
+  return hash('sha256', canonical, 'hex');
+}
+
+/** The general hash input of what the ledger stamps. */
+export function hashInputOfStamped(input: StampedHashInput): HashInput {
+  const { id, type, schemaVersion, streamId, streamVersion, data, causationId } = input;
+  const { actor, occurredAt, recordedAt, correlationId, prevHash } = input;
+  return {
+    id,
+    type,
+    schemaVersion,
+    streamId,
+    streamVersion,
+    data,
+    metadata: {
+      actor,
+      occurredAt,
+      recordedAt,
+      correlationId,
+      ...(causationId === undefined ? {} : { causationId }),
+      prevHash,
+    },
+  };
 }
 
 /** The hash input of a stored event, as the store returned it. */

@@ -21,6 +21,7 @@ export {
   type StreamVerification,
 } from './chainVerifier.js';
 export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
+export { syncPull, syncPullOf, type PullEvent, type SyncPullable } from './syncReads.js';
 export * from './audit/index.js';
 export {
   createLedger,

@@ -1,10 +1,12 @@
 // Loading an aggregate: fold its stream's decoded events into state with the decider's evolve.
+// Stores whose reads can be pulled synchronously are folded in one go, with no await per event.
 import { streamIdOf, type AggregateType } from './aggregate.js';
 import type { DomainCommand } from './decider.js';
-import type { DomainEvent } from './envelope.js';
+import type { DomainEvent, RecordedEvent } from './envelope.js';
 import { CorruptedEventError, isStreamNotFound } from './errors.js';
 import type { LedgerCodec } from './ledgerCodec.js';
 import type { EventStore } from './store.js';
+import { syncPullOf } from './syncReads.js';
 
 export interface LoadedAggregate<S> {
   readonly state: S;
@@ -14,6 +16,49 @@ export interface LoadedAggregate<S> {
   readonly lastHash: string | null;
 }
 
+/** Each aggregate's own event types, built once rather than on every load. */
+const ownTypesOf = new WeakMap<object, ReadonlySet<string>>();
+
+function ownTypes(aggregate: AggregateType<DomainCommand, DomainEvent, unknown>) {
+  let types = ownTypesOf.get(aggregate);
+  if (types === undefined) {
+    types = new Set(aggregate.events.map((definition) => definition.type));
+    ownTypesOf.set(aggregate, types);
+  }
+  return types;
+}
+
+/** Folds decoded events one at a time, refusing any that is not the aggregate's own. */
+class Fold<E extends DomainEvent, S> {
+  state: S;
+  streamVersion: number | undefined;
+  lastHash: string | null = null;
+  private readonly types: ReadonlySet<string>;
+
+  constructor(
+    private readonly aggregate: AggregateType<DomainCommand, E, S>,
+    private readonly streamId: string,
+  ) {
+    this.state = aggregate.initialState();
+    this.types = ownTypes(aggregate);
+  }
+
+  add(event: RecordedEvent<E>): void {
+    if (!this.types.has(event.type)) {
+      throw new CorruptedEventError(
+        this.streamId,
+        event.streamVersion,
+        'unknown-event-type',
+        `'${event.type}' is not an event of ${this.aggregate.name}`,
+      );
+    }
+    // A recorded event is its domain event plus envelope fields evolve does not need.
+    this.state = this.aggregate.evolve(this.state, event as unknown as E);
+    this.streamVersion = event.streamVersion;
+    this.lastHash = event.metadata.hash;
+  }
+}
+
 export async function loadAggregate<C extends DomainCommand, E extends DomainEvent, S>(
   store: EventStore,
   codec: LedgerCodec,
@@ -21,31 +66,24 @@ export async function loadAggregate<C extends DomainCommand, E extends DomainEve
   id: string,
 ): Promise<LoadedAggregate<S>> {
   const streamId = streamIdOf(aggregate, id);
-  const ownTypes = new Set(aggregate.events.map((definition) => definition.type));
-  let state = aggregate.initialState();
-  let streamVersion: number | undefined;
-  let lastHash: string | null = null;
+  const fold = new Fold<E, S>(aggregate, streamId);
+  const read = store.readStream(streamId);
+  const open = syncPullOf(read);
+  const decodeNow = codec.decodeNow;
   try {
-    for await (const stored of store.readStream(streamId)) {
-      const event = await codec.decode<E>(stored);
-      if (!ownTypes.has(event.type)) {
-        throw new CorruptedEventError(
-          streamId,
-          event.streamVersion,
-          'unknown-event-type',
-          `'${event.type}' is not an event of ${aggregate.name}`,
-        );
+    if (open !== undefined && decodeNow !== undefined) {
+      const pull = open();
+      for (let stored = pull(); stored !== undefined; stored = pull()) {
+        fold.add(decodeNow<E>(stored));
       }
-      // A recorded event is its domain event plus envelope fields evolve does not need.
-      state = aggregate.evolve(state, event as unknown as E);
-      streamVersion = event.streamVersion;
-      lastHash = event.metadata.hash;
+    } else {
+      for await (const stored of read) fold.add(await codec.decode<E>(stored));
     }
   } catch (error) {
-    if (streamVersion === undefined && isStreamNotFound(error)) {
+    if (fold.streamVersion === undefined && isStreamNotFound(error)) {
       return { state: aggregate.initialState(), streamVersion: undefined, lastHash: null };
     }
     throw error;
   }
-  return { state, streamVersion, lastHash };
+  return { state: fold.state, streamVersion: fold.streamVersion, lastHash: fold.lastHash };
 }

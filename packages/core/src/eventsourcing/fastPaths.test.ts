@@ -1,0 +1,106 @@
+// The ledger's fast paths give exactly what the general ones give: the hash it stamps is the hash
+// an auditor recomputes, and a store without synchronous pulls reads, loads and appends the same.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { createMemoryEventStore } from '@gridledger/store-memory';
+import {
+  createEventRegistry,
+  createLedger,
+  defineEvent,
+  hashEvent,
+  hashInputOf,
+  isStreamNotFound,
+  syncPullOf,
+  verifyStream,
+  type EventStore,
+  type StoredEvent,
+} from '@gridledger/core';
+import { Case, caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
+import { collect } from './__fixtures__/stores.js';
+
+const NoteTaken = defineEvent({ type: 'NoteTaken', schema: z.object({ note: z.json() }) });
+
+/** The same store, its reads turned into plain async generators (as a network store's are). */
+function withoutSyncPulls(store: EventStore): EventStore {
+  const plain = async function* (events: AsyncIterable<StoredEvent>) {
+    yield* events;
+  };
+  return {
+    ...store,
+    append: (streamId, events, options) => store.append(streamId, events, options),
+    readStream: (streamId, options) => plain(store.readStream(streamId, options)),
+    readAll: (options) => plain(store.readAll(options)),
+  };
+}
+
+const officer = { id: 'officer-jiang', role: 'community-police-officer' };
+const opened: CaseEvent = { type: 'CaseOpened', data: { title: 'TV vs deposit', grid: 'g-07' } };
+const graded: CaseEvent = { type: 'CaseGraded', data: { grade: 2 } };
+
+describe('ledger fast paths', () => {
+  it('stamps the hash that hashEvent recomputes, for any JSON data, actor and causation', async () => {
+    const registry = createEventRegistry([NoteTaken]);
+    const actor = fc.record(
+      {
+        id: fc.string({ minLength: 1 }),
+        role: fc.string({ minLength: 1 }),
+        name: fc.string({ minLength: 1 }),
+      },
+      { requiredKeys: ['id', 'role'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.jsonValue(), { minLength: 1, maxLength: 3 }),
+        actor,
+        fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
+        async (notes, by, causationId) => {
+          const store = createMemoryEventStore();
+          const ledger = createLedger({ store, registry });
+          const events = notes.map((note) => ({ type: 'NoteTaken', data: { note } }));
+          await ledger.append('notes-1', events, {
+            expectedVersion: 'no-stream',
+            actor: by,
+            ...(causationId === undefined ? {} : { causationId }),
+          });
+          await ledger.append('notes-1', events.slice(0, 1), { expectedVersion: 'any', actor: by });
+          for (const stored of await collect(store.readStream('notes-1'))) {
+            expect(hashEvent(hashInputOf(stored))).toBe(stored.metadata.hash);
+          }
+          expect((await verifyStream(store, 'notes-1')).ok).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads, loads and appends the same through a store that offers no synchronous pull', async () => {
+    const memory = createMemoryEventStore();
+    expect(syncPullOf(memory.readAll())).toBeDefined();
+    const store = withoutSyncPulls(memory);
+    expect(syncPullOf(store.readAll())).toBeUndefined();
+    const fast = createLedger({ store: memory, registry: caseRegistry });
+    const slow = createLedger({ store, registry: caseRegistry });
+
+    await fast.append('case-a', [opened], { expectedVersion: 'no-stream', actor: officer });
+    await slow.append('case-a', [graded], { expectedVersion: 0, actor: officer });
+    await fast.append('case-a', [graded], { expectedVersion: 'stream-exists', actor: officer });
+    await slow.append('case-b', [opened, graded], { expectedVersion: 'any', actor: officer });
+
+    expect(await collect(slow.readAll())).toEqual(await collect(fast.readAll()));
+    expect(await collect(slow.readStream('case-a'))).toEqual(
+      await collect(fast.readStream('case-a')),
+    );
+    expect(await slow.load(Case, 'a')).toEqual(await fast.load(Case, 'a'));
+    expect((await fast.load(Case, 'a')).streamVersion).toBe(2);
+    expect(await slow.load(Case, 'missing')).toEqual(await fast.load(Case, 'missing'));
+    expect((await verifyStream(memory, 'case-a')).ok).toBe(true);
+  });
+
+  it('opens a pulled read lazily and reports a missing stream when iterated', async () => {
+    const ledger = createLedger({ store: createMemoryEventStore(), registry: caseRegistry });
+    const read = ledger.readStream('case-none');
+    const error = await collect(read).catch((e: unknown) => e);
+    expect(isStreamNotFound(error)).toBe(true);
+  });
+});
