@@ -18,7 +18,7 @@ import { openSqlite, type SqliteGridledger } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE, main, parseDemoArgs } from './cli.js';
 import { DEFAULT_SEED, runDemo, type DemoResult } from './demo.js';
-import { createReactions } from './reactions.js';
+import { REACTIONS_CHECKPOINT, createReactionWorker, officeReactions } from './reactions.js';
 import { formatReport } from './report.js';
 import { KANG_VISIT_STREAM, XU_SHANG_STREAM } from './story.js';
 import { SEASON, WORKDAY, minuteOfDay } from './time.js';
@@ -292,20 +292,26 @@ describe('reproducibility and safety', () => {
 
   it('changes nothing when the reactions are replayed from the start', async () => {
     const before = await db.events.countEvents!();
-    await db.readModels.delete('reactions:community-office');
-    const replay = createReactions({
+    await db.readModels.delete(REACTIONS_CHECKPOINT);
+    const replay = createReactionWorker({
       ledger,
       checkpoints: db.readModels,
       actor: { id: 'xuzhai-office-app', role: 'system' },
       now: () => '2026-09-01T09:00:00.000+08:00',
-      findHousehold: () => undefined,
-      followUpAt: () => '2026-09-02T09:00:00.000+08:00',
+      reactions: officeReactions({ findHousehold: () => undefined, bookFollowUp: (at) => at }),
     });
     const outcomes = await replay.drain();
     const reportedByTheApp = ofType('DisputeReported').filter(
       (e) => e.metadata.actor.role === 'system',
     );
-    expect(outcomes).toHaveLength(reportedByTheApp.length + ofType('DisputeResolved').length);
+    const followUpVisits = ofType('VisitScheduled').filter(
+      (e) => (e.data as { purpose: string }).purpose === 'dispute-follow-up',
+    );
+    const kinds = outcomes.map((o) => o.kind);
+    expect(kinds.filter((k) => k === 'issued' || k === 'refused')).toEqual([]);
+    expect(kinds.filter((k) => k === 'already-done')).toHaveLength(
+      reportedByTheApp.length + followUpVisits.length,
+    );
     expect(await db.events.countEvents!()).toBe(before);
   });
 

@@ -1,10 +1,12 @@
 // The demo as one function: records June to August in Xuzhai into a SQLite file from a seed,
 // with the office app's reactions running alongside, then builds the headline read models.
 import {
+  Dispute,
   createEventRegistry,
   createLedger,
   gridledgerEvents,
   ValidationError,
+  type VisitEventOf,
 } from '@gridledger/core';
 import { openSqlite } from '@gridledger/store-sqlite';
 import { SimClock } from './agenda.js';
@@ -17,7 +19,12 @@ import { conductFollowUp, followUpByTelephone } from './followUps.js';
 import { takeInDispute } from './intake.js';
 import { carryOutPatrol } from './patrols.js';
 import { planPatrols } from './patrolPlan.js';
-import { createReactions, type ReactionOutcome } from './reactions.js';
+import {
+  createReactionWorker,
+  followUpVisit,
+  officeReactions,
+  type OfficeOutcome,
+} from './reactions.js';
 import { seededRandom } from './random.js';
 import { planStory } from './story.js';
 import { storyFacts, type StoryFacts } from './storyFacts.js';
@@ -68,16 +75,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const cast = buildCast(random.fork('cast'));
     const world = createWorld(ledger, clock, cast, random.fork('world'));
-    const reactions = createReactions({
+    const reactions = createReactionWorker({
       ledger,
       checkpoints: db.readModels,
       actor: OFFICE_APP,
       now: world.now,
-      findHousehold: (grid, name) => cast.findResident(grid, name)?.household,
-      followUpAt: (resolvedAt) => {
-        const nextDay = Math.ceil((Date.parse(resolvedAt) + 24 * HOUR) / HOUR) * HOUR;
-        return isoInShanghai(inWorkingHours(nextDay));
-      },
+      reactions: officeReactions({
+        findHousehold: (grid, name) => cast.findResident(grid, name)?.household,
+        // On the hour, in office hours: door-to-door work is not done at night.
+        bookFollowUp: (at) =>
+          isoInShanghai(inWorkingHours(Math.ceil(Date.parse(at) / HOUR) * HOUR)),
+      }),
     });
 
     const patrols = planPatrols(random.fork('patrol-plan'), cast);
@@ -117,21 +125,33 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 }
 
 /** What the app's reactions hand back to the people: a dispute to mediate, a visit to make. */
-function handBack(world: World, outcome: ReactionOutcome): void {
+function handBack(world: World, outcome: OfficeOutcome): void {
   switch (outcome.kind) {
-    case 'dispute-reported': {
-      const start = world.onReported.get(outcome.causeId);
-      if (start === undefined)
-        throw new Error(`nobody planned to mediate dispute ${outcome.disputeId}`);
-      world.onReported.delete(outcome.causeId);
-      start(outcome.disputeId);
+    case 'issued': {
+      const [first] = outcome.events;
+      if (first?.type === 'DisputeReported') {
+        const start = world.onReported.get(outcome.causationId);
+        if (start === undefined) throw new Error(`nobody planned to mediate ${outcome.streamId}`);
+        world.onReported.delete(outcome.causationId);
+        start(outcome.streamId.slice(Dispute.streamPrefix.length));
+      } else if (first?.type === 'VisitScheduled') {
+        const scheduled = first.data as VisitEventOf<'VisitScheduled'>['data'];
+        const disputeId = scheduled.disputeId;
+        if (disputeId === undefined) throw new Error(`${outcome.streamId} follows up no dispute`);
+        conductFollowUp(world, { ...scheduled, disputeId });
+      } else {
+        throw new Error(`${outcome.reaction} wrote ${first?.type ?? 'nothing'} unexpectedly`);
+      }
       return;
     }
-    case 'follow-up-scheduled':
-      conductFollowUp(world, outcome);
+    case 'skipped':
+      // Core schedules no visit when no party's household is known: the office telephones.
+      if (outcome.reaction === followUpVisit.name)
+        followUpByTelephone(world, outcome.cause.streamId.slice(Dispute.streamPrefix.length));
       return;
-    case 'follow-up-unplaced':
-      followUpByTelephone(world, outcome.disputeId);
+    case 'already-done':
       return;
+    case 'refused':
+      throw outcome.error;
   }
 }

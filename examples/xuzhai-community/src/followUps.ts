@@ -2,11 +2,16 @@
 // office app scheduled go to the household, record how the residents feel about the settlement,
 // and close the dispute and the visit.
 import { Dispute, Visit, streamIdOf } from '@gridledger/core';
-import type { ReactionOutcome } from './reactions.js';
 import { HOUR, inWorkingHours } from './time.js';
 import { firstEventId, type FollowUpScript, type World } from './world.js';
 
-type Scheduled = Extract<ReactionOutcome, { kind: 'follow-up-scheduled' }>;
+/** The follow-up visit as the office app scheduled it. */
+interface Scheduled {
+  readonly disputeId: string;
+  readonly visitId: string;
+  readonly visitors: readonly string[];
+  readonly scheduledFor: string;
+}
 
 const SATISFIED = 'The agreement is holding; both sides are content';
 const UNSATISFIED = 'Still unhappy with the settlement; the grid owner will keep an eye on it';
@@ -57,6 +62,8 @@ export function followUpByTelephone(world: World, disputeId: string): void {
   const at = inWorkingHours(world.clock.now() + 24 * HOUR);
   world.process(at, async () => {
     const dispute = (await world.ledger.load(Dispute, disputeId)).state;
+    if (dispute.parties.some((p) => p.household !== undefined))
+      throw new Error(`dispute ${disputeId} has a household to visit, not telephone`);
     const leadId = dispute.mediators[0];
     if (leadId === undefined) throw new Error(`dispute ${disputeId} has no mediators`);
     const lead = world.cast.memberById(leadId);

@@ -1,206 +1,136 @@
-// The community office app's reactions, run as an app would run them: a worker reads the global
-// log from its saved checkpoint and turns facts into commands, linked by causation id.
-//  - a dispute spotted on a visit, or met on a patrol → the dispute is reported;
-//  - a dispute resolved → its follow-up visit (第一时间回访) is scheduled.
-// Ids are derived from the triggering event, so a reaction replayed after a crash changes nothing.
+// The community office app runs Gridledger's own reactions (a dispute spotted on a visit or met
+// on a patrol is reported; a resolved dispute gets its follow-up visit) from a saved checkpoint,
+// with only the office's policy on top: parties on the household register are reported with
+// their household, and follow-up visits are booked in office hours. Core skips the follow-up of
+// a dispute with no party on the register; the app answers that skip with a telephone call.
 import {
-  Dispute,
-  Patrol,
-  Visit,
-  createCommandHandler,
-  isRuleViolation,
+  reactTo,
+  reportDisputeFromPatrolIncident,
+  reportDisputeSpottedOnVisit,
+  scheduleFollowUpVisit,
   type Actor,
-  type DisputeCategory,
-  type DisputeEventOf,
-  type DisputeParty,
+  type DisputeCommandOf,
+  type DomainEvent,
   type Household,
   type Ledger,
-  type PatrolEventOf,
   type Position,
+  type ReactionDecision,
+  type Reaction,
+  type ReactionOutcome,
   type ReadModelStore,
   type RecordedEvent,
-  type SpottedParty,
-  type VisitEventOf,
+  type VisitCommandOf,
 } from '@gridledger/core';
 
-type Trigger =
-  | VisitEventOf<'DisputeSpotted'>
-  | PatrolEventOf<'PatrolIncidentReported'>
-  | DisputeEventOf<'DisputeResolved'>;
-
-const TRIGGERS: readonly Trigger['type'][] = [
-  'DisputeSpotted',
-  'PatrolIncidentReported',
-  'DisputeResolved',
-];
-
-export type ReactionOutcome =
-  | { readonly kind: 'dispute-reported'; readonly disputeId: string; readonly causeId: string }
-  | {
-      readonly kind: 'follow-up-scheduled';
-      readonly disputeId: string;
-      readonly visitId: string;
-      readonly visitors: readonly string[];
-      readonly scheduledFor: string;
-    }
-  /** No party has a household on record: the mediators follow up by other means. */
-  | { readonly kind: 'follow-up-unplaced'; readonly disputeId: string };
-
-export interface ReactionsOptions {
-  readonly ledger: Ledger;
-  /** Where the worker keeps its checkpoint. */
-  readonly checkpoints: ReadModelStore;
-  readonly actor: Actor;
-  /** Now, ISO 8601: when the reaction's commands take effect. */
-  readonly now: () => string;
+export interface OfficePolicy {
   /** The household of a resident by name, from the community's register. */
   readonly findHousehold: (grid: string, name: string) => Household | undefined;
-  /** When the follow-up visit of a dispute resolved at `resolvedAt` should be. */
-  readonly followUpAt: (resolvedAt: string) => string;
+  /** When the office books a follow-up visit that core's reaction puts at `scheduledFor`. */
+  readonly bookFollowUp: (scheduledFor: string) => string;
 }
 
-export interface Reactions {
-  /** Reacts to every trigger recorded since the checkpoint; returns what it did. */
-  drain(): Promise<ReactionOutcome[]>;
-}
+/** Core's follow-up reaction, a day after the resolution; its skips are the app's to handle. */
+export const followUpVisit = scheduleFollowUpVisit({ afterHours: 24 });
 
-const KEY = 'reactions:community-office';
+type Issue = Extract<ReactionDecision, { kind: 'issue' }>;
 
-const isTrigger = (event: RecordedEvent): event is RecordedEvent<Trigger> =>
-  (TRIGGERS as readonly string[]).includes(event.type);
-
-export function createReactions(options: ReactionsOptions): Reactions {
-  const { ledger, checkpoints, actor, now } = options;
-  const disputes = createCommandHandler(ledger, Dispute);
-  const visits = createCommandHandler(ledger, Visit);
-  let checkpoint: Position | undefined;
-  let handled = 0;
-  let loaded = false;
-
-  const partiesOf = (grid: string, spotted: readonly SpottedParty[]): DisputeParty[] =>
-    spotted.map((party, i) => {
-      const household = options.findHousehold(grid, party.name);
-      return { partyId: `p-${i + 1}`, ...party, ...(household ? { household } : {}) };
-    });
-
-  const context = (cause: RecordedEvent) => ({
-    actor,
-    now: now(),
-    correlationId: cause.metadata.correlationId,
-    causationId: cause.id,
-  });
-
-  /** Reports what a visit or patrol met as a dispute, under the id of the fact that told of it. */
-  async function report(
-    cause: RecordedEvent<Trigger>,
-    where: { community: string; grid: string; source: 'visit' | 'patrol'; sourceRef: string },
-    told: {
-      description: string;
-      parties: readonly SpottedParty[];
-      category?: DisputeCategory | undefined;
-    },
-  ) {
-    const data = {
-      disputeId: cause.id,
-      ...where,
-      category: told.category ?? 'other',
-      parties: partiesOf(where.grid, told.parties),
-      description: told.description,
-      reportedBy: reporter(cause.metadata.actor),
-    };
-    await idempotent(disputes(cause.id, { type: 'reportDispute', data }, context(cause)));
-    return { kind: 'dispute-reported', disputeId: cause.id, causeId: cause.id } as const;
-  }
-
-  async function react(event: RecordedEvent<Trigger>): Promise<ReactionOutcome | undefined> {
-    switch (event.type) {
-      case 'DisputeSpotted': {
-        const visitId = event.streamId.slice(Visit.streamPrefix.length);
-        const { community, grid } = (await ledger.load(Visit, visitId)).state;
-        const where = { community: String(community), grid: String(grid), sourceRef: visitId };
-        return report(event, { ...where, source: 'visit' }, event.data);
-      }
-      case 'PatrolIncidentReported': {
-        if (!event.data.isDispute) return undefined;
-        const patrolId = event.streamId.slice(Patrol.streamPrefix.length);
-        const { community } = (await ledger.load(Patrol, patrolId)).state;
-        const where = { community: String(community), grid: event.data.grid, sourceRef: patrolId };
-        return report(event, { ...where, source: 'patrol' }, event.data);
-      }
-      case 'DisputeResolved':
-        return scheduleFollowUp(event);
-    }
-  }
-
-  async function scheduleFollowUp(event: RecordedEvent<DisputeEventOf<'DisputeResolved'>>) {
-    const disputeId = event.streamId.slice(Dispute.streamPrefix.length);
-    const dispute = (await ledger.load(Dispute, disputeId)).state;
-    const household = dispute.parties.find((p) => p.household !== undefined)?.household;
-    if (household === undefined) return { kind: 'follow-up-unplaced', disputeId } as const;
-    const visitId = event.id;
-    const scheduledFor = options.followUpAt(event.metadata.occurredAt);
-    const visitors = [...dispute.mediators];
-    const data = {
-      visitId,
-      community: String(dispute.community),
-      grid: String(dispute.grid),
-      household,
-      purpose: 'dispute-follow-up' as const,
-      visitors,
-      scheduledFor,
-      disputeId,
-    };
-    await idempotent(visits(visitId, { type: 'scheduleVisit', data }, context(event)));
-    return { kind: 'follow-up-scheduled', disputeId, visitId, visitors, scheduledFor } as const;
-  }
-
+/** `reaction`, with `adjust` applied to each command it decides to issue. */
+function withPolicy<E extends DomainEvent, S>(
+  reaction: Reaction<E, S>,
+  adjust: (decision: Issue) => Issue,
+): Reaction<E, S> {
   return {
-    async drain() {
-      if (!loaded) {
-        const saved = await checkpoints.load<{ handled: number }>(KEY);
-        checkpoint = saved?.checkpoint;
-        handled = saved?.state.handled ?? 0;
-        loaded = true;
-      }
-      const outcomes: ReactionOutcome[] = [];
-      const after = checkpoint === undefined ? {} : { after: checkpoint };
-      // Everything since the last look, not only the triggers: the worker runs after every
-      // command, and reading the few new events is cheaper than filtering from the last trigger.
-      for await (const event of ledger.readAll(after)) {
-        checkpoint = event.position;
-        if (!isTrigger(event)) continue;
-        const outcome = await react(event);
-        if (outcome !== undefined) outcomes.push(outcome);
-        handled++;
-        // Saved after each trigger only: a checkpoint that lags behind skipped events costs a
-        // re-read after a crash, never a repeated command (the reactions are idempotent).
-        await checkpoints.save(KEY, {
-          state: { handled },
-          checkpoint,
-          projectionVersion: 1,
-          eventsApplied: handled,
-          updatedAt: now(),
-        });
-      }
-      return outcomes;
+    ...reaction,
+    react(event, state) {
+      const decision = reaction.react(event, state);
+      return decision.kind === 'issue' ? adjust(decision) : decision;
     },
   };
 }
 
-const reporter = (actor: Actor) => ({
-  name: actor.name ?? actor.id,
-  role: actor.role,
-  memberId: actor.id,
-});
+/** Gridledger's three reactions as the Xuzhai office runs them. */
+export function officeReactions(policy: OfficePolicy): Reaction[] {
+  const onRegister = (decision: Issue): Issue => {
+    const { data } = decision.command as DisputeCommandOf<'reportDispute'>;
+    const parties = data.parties.map((party) => {
+      const household = policy.findHousehold(data.grid, party.name);
+      return household === undefined ? party : { ...party, household };
+    });
+    return { ...decision, command: { type: 'reportDispute', data: { ...data, parties } } };
+  };
+  const inOfficeHours = (decision: Issue): Issue => {
+    const { data } = decision.command as VisitCommandOf<'scheduleVisit'>;
+    const scheduledFor = policy.bookFollowUp(data.scheduledFor);
+    return { ...decision, command: { type: 'scheduleVisit', data: { ...data, scheduledFor } } };
+  };
+  return [
+    withPolicy(reportDisputeSpottedOnVisit, onRegister),
+    withPolicy(reportDisputeFromPatrolIncident, onRegister),
+    withPolicy(followUpVisit, inOfficeHours),
+  ];
+}
 
-/** A command a replayed reaction already carried out is refused by the aggregate: that is fine. */
-async function idempotent(result: Promise<unknown>): Promise<void> {
-  try {
-    await result;
-  } catch (error) {
-    const repeated =
-      isRuleViolation(error) &&
-      (error.rule === 'dispute.already-reported' || error.rule === 'visit.already-scheduled');
-    if (!repeated) throw error;
-  }
+/** What a reaction did, with the event that caused it. */
+export type OfficeOutcome = ReactionOutcome & { readonly cause: RecordedEvent };
+
+export interface ReactionWorkerOptions {
+  readonly ledger: Ledger;
+  /** Where the worker keeps its checkpoint. */
+  readonly checkpoints: ReadModelStore;
+  readonly actor: Actor;
+  /** Now, ISO 8601: stamped on the saved checkpoint. */
+  readonly now: () => string;
+  readonly reactions: readonly Reaction[];
+}
+
+export interface ReactionWorker {
+  /** Runs the reactions over everything recorded since the checkpoint; returns what they did. */
+  drain(): Promise<OfficeOutcome[]>;
+}
+
+export const REACTIONS_CHECKPOINT = 'reactions:community-office';
+
+export function createReactionWorker(options: ReactionWorkerOptions): ReactionWorker {
+  const { ledger, checkpoints, actor, now, reactions } = options;
+  let checkpoint: Position | undefined;
+  let seen = 0;
+  let loaded = false;
+
+  return {
+    async drain() {
+      if (!loaded) {
+        const saved = await checkpoints.load<{ eventsSeen: number }>(REACTIONS_CHECKPOINT);
+        checkpoint = saved?.checkpoint;
+        seen = saved?.state.eventsSeen ?? 0;
+        loaded = true;
+      }
+      const outcomes: OfficeOutcome[] = [];
+      let cause: RecordedEvent | undefined;
+      async function* since(after: Position | undefined) {
+        for await (const event of ledger.readAll(after === undefined ? {} : { after })) {
+          cause = event;
+          yield event;
+        }
+      }
+      const pass = await reactTo(ledger, reactions, since(checkpoint), {
+        actor,
+        onOutcome: (outcome) => {
+          if (cause !== undefined) outcomes.push({ ...outcome, cause });
+        },
+      });
+      if (pass.lastPosition === undefined) return outcomes;
+      // Saved once a pass: a crash before it costs a re-read, never a repeated command, since
+      // core's reactions find their work already done (`already-done`) and write nothing.
+      checkpoint = pass.lastPosition;
+      seen += pass.eventsSeen;
+      await checkpoints.save(REACTIONS_CHECKPOINT, {
+        state: { eventsSeen: seen },
+        checkpoint,
+        projectionVersion: 2,
+        eventsApplied: seen,
+        updatedAt: now(),
+      });
+      return outcomes;
+    },
+  };
 }
