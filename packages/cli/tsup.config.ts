@@ -1,30 +1,4 @@
-import { defineConfig, type Options } from 'tsup';
-
-type Plugin = NonNullable<Options['esbuildPlugins']>[number];
-
-/**
- * better-sqlite3 is a native addon and cannot be bundled. It is @gridledger/store-sqlite's
- * dependency, so the binary loads it from where that package is installed: correct in the
- * workspace (pnpm links it only there) and in any install of @gridledger/cli.
- */
-const sqliteDriverBesideStoreSqlite: Plugin = {
-  name: 'better-sqlite3-beside-store-sqlite',
-  setup(build) {
-    build.onResolve({ filter: /^better-sqlite3$/ }, () => ({
-      path: 'better-sqlite3',
-      namespace: 'sqlite-driver',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'sqlite-driver' }, () => ({
-      loader: 'js',
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'const fromCli = createRequire(import.meta.url);',
-        "const storeSqlite = fromCli.resolve('@gridledger/store-sqlite/package.json');",
-        "export default createRequire(storeSqlite)('better-sqlite3');",
-      ].join('\n'),
-    }));
-  },
-};
+import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
@@ -37,14 +11,14 @@ export default defineConfig([
   },
   {
     // The binary is ESM only: it uses top-level await. It bundles the workspace packages from
-    // their sources (so it runs from dist without building them) and their dependencies.
+    // their sources (so it runs from dist without building them) and their dependencies, except
+    // the native better-sqlite3 driver, a dependency of the CLI itself and so left external.
     entry: ['src/bin.ts'],
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
     platform: 'node',
     noExternal: [/^@gridledger\//],
-    esbuildPlugins: [sqliteDriverBesideStoreSqlite],
     esbuildOptions(options) {
       options.conditions = ['source'];
     },
