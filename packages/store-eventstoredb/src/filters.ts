@@ -24,20 +24,21 @@ export function checkFilter(filter: GlobalFilter, subject: string): void {
 }
 
 /**
- * The server-side part of a filter. Event types are the usual selective criterion, so they go to
- * the server when given; otherwise the stream prefix (within the store's namespace); otherwise
- * just "no system events".
+ * The server-side part of a filter; the server applies one criterion only. A namespace goes
+ * first (it separates whole histories sharing the cluster), with the stream prefix inside it;
+ * without one, event types are the usual selective criterion, then the stream prefix; otherwise
+ * just "no system events". The rest is checked on this side.
  */
 export function serverFilter(
   filter: GlobalFilter,
   namespace: string,
   checkpoints: Omit<EsdbFilterLike, 'filterOn' | 'prefixes' | 'regex'>,
 ): EsdbFilterLike {
-  if (filter.types !== undefined && filter.types.length > 0) {
+  const prefix = namespace + (filter.streamPrefix ?? '');
+  if (namespace === '' && filter.types !== undefined && filter.types.length > 0) {
     const alternatives = [...new Set(filter.types)].map(escapeRegex).join('|');
     return { filterOn: 'eventType', regex: `^(?:${alternatives})$`, ...checkpoints };
   }
-  const prefix = namespace + (filter.streamPrefix ?? '');
   if (prefix !== '') return { filterOn: 'streamName', prefixes: [prefix], ...checkpoints };
   return { filterOn: 'eventType', regex: '^[^$]', ...checkpoints };
 }

@@ -54,15 +54,18 @@ export class EventStoreDbSubscription implements Subscription {
       this.context.ensureOpen();
       checkFilter(this.options, operation);
       const { after, checkpointInterval, onCheckpoint } = this.options;
-      // Nothing at or before `seen` was handed out; nothing at or before it is handed out again.
-      let seen = after === undefined ? undefined : decodePosition(after, operation);
-      const advances = (position: LogPosition): boolean =>
-        seen === undefined || comparePositions(position, seen) > 0;
+      const start = after === undefined ? undefined : decodePosition(after, operation);
+      const beyond = (position: LogPosition, mark: LogPosition | undefined): boolean =>
+        mark === undefined || comparePositions(position, mark) > 0;
+      // The last event looked at: nothing at or before it is handed out (again).
+      let looked = start;
+      // The furthest point the consumer knows of (an event it got or a checkpoint it was told).
+      let told = start;
       const { namespace } = this.context;
       const matches = recordMatcher(this.options, namespace);
       const feed = (this.feed = openFeed(this.context, {
         filter: this.options,
-        after: seen,
+        after: start,
         operation,
         ...(checkpointInterval === undefined ? {} : { checkpointInterval }),
       }));
@@ -71,15 +74,18 @@ export class EventStoreDbSubscription implements Subscription {
         if (item === undefined) return;
         if (item.kind === 'caught-up') continue;
         if (item.kind === 'checkpoint') {
-          if (!advances(item.position)) continue;
-          seen = item.position;
+          // Also past events this side filtered out: only the consumer's knowledge counts.
+          if (!beyond(item.position, told)) continue;
+          told = item.position;
           await onCheckpoint?.(encodePosition(item.position));
           continue;
         }
         const { record } = item;
-        if (record.position === undefined || !advances(record.position)) continue;
-        seen = record.position;
-        if (matches(record)) yield fromRecorded(record, record.streamId.slice(namespace.length));
+        if (record.position === undefined || !beyond(record.position, looked)) continue;
+        looked = record.position;
+        if (!matches(record)) continue;
+        told = record.position;
+        yield fromRecorded(record, record.streamId.slice(namespace.length));
       }
     } finally {
       await this.close();

@@ -15,7 +15,7 @@ import {
  * Every check runs; the property runs and the number of racing writers are lowered from the
  * in-process defaults because each operation is a gRPC round trip (more so on a real server).
  */
-const OVER_THE_DOUBLE: ContractOptions = { propertyRuns: 20, writers: 10, rounds: 6 };
+const OVER_THE_DOUBLE: ContractOptions = { propertyRuns: 30, writers: 10, rounds: 6 };
 const AGAINST_A_SERVER: ContractOptions = { propertyRuns: 10, writers: 10, rounds: 4 };
 
 function registerContract(

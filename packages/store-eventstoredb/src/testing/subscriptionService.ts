@@ -97,11 +97,16 @@ export async function serveSubscription(
       live = true;
       // Going live: a filtered subscription gets a checkpoint, so it can advance even if
       // nothing it looked at matched.
-      if (matches && lastLookedAt && !(await send(call, checkpointResponse(p, lastLookedAt))))
+      if (matches && lastLookedAt && !(await send(call, checkpointResponse(p, lastLookedAt)))) {
         return;
+      }
       if (!(await send(call, caughtUpResponse(context, lastLookedAt)))) return;
+      // Writes may have landed while those were sent: look again before waiting.
+      continue;
     }
     await new Promise<void>((resolve) => {
+      // Checked and armed in one synchronous step, so no write can slip in between.
+      if (source.records()[index] !== undefined) return resolve();
       const done = (): void => {
         stop();
         call.off('cancelled', done);

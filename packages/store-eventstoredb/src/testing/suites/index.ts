@@ -34,6 +34,15 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     describeResources(clientPackage, connect);
   });
 
+  describe(`${clientPackage} over a double of its own, without a namespace`, () => {
+    let target: StoreTarget | undefined;
+    beforeAll(async () => {
+      target = await openDoubleTarget(clientPackage, connect);
+    });
+    afterAll(async () => target?.close());
+    describeCheckpoints(() => target as StoreTarget, true);
+  });
+
   const url = realServerUrl();
   // What needs no injected failure also runs against a configured server.
   describe.skipIf(url === undefined)(`${clientPackage} against GRIDLEDGER_ESDB_URL`, () => {
