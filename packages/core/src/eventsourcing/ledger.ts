@@ -7,6 +7,7 @@ import type { DomainEvent, RecordedEvent } from './envelope.js';
 import { checkId } from './appendInput.js';
 import {
   appendEvents,
+  isoTimes,
   type AppendContext,
   type LedgerAppendOptions,
   type LedgerAppendResult,
@@ -77,7 +78,15 @@ export function createLedger(options: LedgerOptions): Ledger {
   const encoder = options.encoder ?? identityEncoder;
   const codec = createCodec(store, registry, encoder, readTrust);
 
-  const appendContext: AppendContext = { store, registry, codec, clock, eventId, encoder };
+  const appendContext: AppendContext = {
+    store,
+    registry,
+    codec,
+    clock,
+    eventId,
+    recordedAtOf: isoTimes(),
+    encoder,
+  };
 
   return {
     store,

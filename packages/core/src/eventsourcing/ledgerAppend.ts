@@ -43,7 +43,26 @@ export interface AppendContext {
   readonly clock: Clock;
   /** The id of an event recorded at `now`. */
   readonly eventId: (now: Date) => string;
+  /** `now` as ISO 8601; appends within one millisecond share one string. */
+  readonly recordedAtOf: (now: Date) => string;
   readonly encoder: EventEncoder;
+}
+
+/**
+ * ISO 8601 of a time, remembering the last one: appends within one millisecond then share one
+ * string (in every event they store) and skip formatting it again.
+ */
+export function isoTimes(): (now: Date) => string {
+  let lastTime = NaN;
+  let lastIso = '';
+  return (now) => {
+    const time = now.getTime();
+    if (time !== lastTime) {
+      lastIso = now.toISOString();
+      lastTime = time;
+    }
+    return lastIso;
+  };
 }
 
 /** Store conflicts a caller expecting `any` never asked to see; others see the first one. */
@@ -72,7 +91,7 @@ export async function appendEvents<E extends DomainEvent>(
   const validated = validateEvents(context.registry, events, subject);
 
   const now = context.clock();
-  const recordedAt = now.toISOString();
+  const recordedAt = context.recordedAtOf(now);
   const ids: string[] = [];
   for (let i = 0; i < validated.length; i++) ids.push(context.eventId(now));
   const { store, codec, encoder } = context;
