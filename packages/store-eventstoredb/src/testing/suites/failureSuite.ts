@@ -148,13 +148,23 @@ export function describeFailures(clientPackage: ClientPackage, connect: Connect)
       await store.close();
     });
 
-    it('a server that is gone: appends and reads fail with StoreUnavailableError', async () => {
+    it('a server that goes away: a waiting subscription, appends and reads fail', async () => {
       const gone = await openDoubleTarget(clientPackage, connect, {
         settings: { defaultDeadline: 800 },
       });
       const store = gone.newStore();
       await store.append('dispute-1', makeEvents(1), { expectedVersion: 'no-stream' });
+      const subscription = store.subscribe();
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect((await iterator.next()).done).toBe(false);
+      const waiting = iterator.next().then(
+        () => 'an event',
+        (error: unknown) => error,
+      );
       await gone.double?.close();
+      const dropped = await waiting;
+      expect(isStoreUnavailable(dropped)).toBe(true);
+      expect((dropped as StoreUnavailableError).cause).toBeDefined();
       const append = await store.append('dispute-1', makeEvents(1), { expectedVersion: 0 }).then(
         () => 'resolved',
         (error: unknown) => error,
