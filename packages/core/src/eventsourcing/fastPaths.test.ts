@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
+  canonicalJson,
   createEventRegistry,
   createLedger,
   defineEvent,
@@ -71,6 +72,21 @@ describe('ledger fast paths', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('writes every string and key as JSON does, escapes and lone surrogates included', () => {
+    const text = fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    });
+    fc.assert(
+      fc.property(text, text, (key, value) => {
+        expect(canonicalJson(value)).toBe(JSON.stringify(value));
+        expect(canonicalJson({ [key]: [value] })).toBe(
+          `{${JSON.stringify(key)}:[${JSON.stringify(value)}]}`,
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,7 +1,7 @@
 // The hash chain: every event's hash covers its identity, place, data and metadata (including
 // the previous event's hash), so altering, removing, inserting or reordering stored events shows.
 import { hash } from 'node:crypto';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson, quoteJson as quote } from './canonical.js';
 import type { Actor, EventMetadata, StoredEvent } from './envelope.js';
 
 /**
@@ -59,24 +59,38 @@ export interface StampedHashInput {
  * canonical encoder. A property test keeps the two equal.
  */
 export function hashStamped(input: StampedHashInput): string {
-  const q = JSON.stringify;
   const { schemaVersion, streamVersion, causationId } = input;
   let canonical: string;
   try {
     if (!Number.isFinite(schemaVersion) || !Number.isFinite(streamVersion)) throw new Error();
+    const { id, type, streamId, occurredAt, recordedAt, correlationId, prevHash } = input;
+    const texts = [id, type, streamId, occurredAt, recordedAt, correlationId, causationId ?? ''];
+    if (!texts.every((text) => typeof text === 'string')) throw new Error();
+    if (prevHash !== null && typeof prevHash !== 'string') throw new Error();
     canonical =
-      `{"data":${canonicalJson(input.data)},"id":${q(input.id)},"metadata":{"actor":` +
-      canonicalJson(input.actor) +
-      (causationId === undefined ? '' : `,"causationId":${q(causationId)}`) +
-      `,"correlationId":${q(input.correlationId)},"occurredAt":${q(input.occurredAt)}` +
-      `,"prevHash":${q(input.prevHash)},"recordedAt":${q(input.recordedAt)}}` +
-      `,"schemaVersion":${q(schemaVersion)},"streamId":${q(input.streamId)}` +
-      `,"streamVersion":${q(streamVersion)},"type":${q(input.type)}}`;
+      `{"data":${canonicalJson(input.data)},"id":${quote(input.id)},"metadata":{"actor":` +
+      actorJson(input.actor) +
+      (causationId === undefined ? '' : `,"causationId":${quote(causationId)}`) +
+      `,"correlationId":${quote(input.correlationId)},"occurredAt":${quote(input.occurredAt)}` +
+      `,"prevHash":${input.prevHash === null ? 'null' : quote(input.prevHash)}` +
+      `,"recordedAt":${quote(input.recordedAt)}}` +
+      `,"schemaVersion":${JSON.stringify(schemaVersion)},"streamId":${quote(input.streamId)}` +
+      `,"streamVersion":${JSON.stringify(streamVersion)},"type":${quote(input.type)}}`;
   } catch {
     // Whatever the fast path refuses, the general one refuses too, naming the field and event.
     return hashEvent(hashInputOfStamped(input));
   }
   return hash('sha256', canonical, 'hex');
+}
+
+/** The ledger's checked actor (`{ id, role, name? }` of strings) with its keys in order. */
+function actorJson(actor: Actor): string {
+  const { id, role, name } = actor as { id: unknown; role: unknown; name?: unknown };
+  if (typeof id !== 'string' || typeof role !== 'string') return canonicalJson(actor);
+  if (name !== undefined && typeof name !== 'string') return canonicalJson(actor);
+  if (Object.keys(actor).length !== (name === undefined ? 2 : 3)) return canonicalJson(actor);
+  const named = name === undefined ? '' : `,"name":${quote(name)}`;
+  return `{"id":${quote(id)}${named},"role":${quote(role)}}`;
 }
 
 /** The general hash input of what the ledger stamps. */
