@@ -20,12 +20,13 @@ import {
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
+  pullableRead,
+  type PullEvent,
 } from '@gridledger/core';
 import { ActorPool } from './actorPool.js';
 import { acceptBatch, checkExpectedVersion, checkStreamId } from './appendInput.js';
 import { FilteredCursor, countMatching, createEventLog, record } from './eventLog.js';
 import { positionOf, startIndexAfter } from './positions.js';
-import { pullIterable, type Pull } from './pullIterable.js';
 import { checkGlobalReadOptions, checkStreamReadOptions } from './readOptions.js';
 import { MemorySubscription, type SubscriptionHost } from './subscription.js';
 
@@ -114,7 +115,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   }
 
   function readStream(streamId: string, readOptions: ReadStreamOptions = {}) {
-    return pullIterable((): Pull => {
+    return pullableRead((): PullEvent => {
       ensureOpen();
       checkStreamId(streamId, 'read of a stream');
       checkStreamReadOptions(readOptions, streamId);
@@ -134,7 +135,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   }
 
   function readAll(readOptions: ReadAllOptions = {}) {
-    return pullIterable((): Pull => {
+    return pullableRead((): PullEvent => {
       ensureOpen();
       checkGlobalReadOptions(readOptions, 'read of the global log');
       const end = log.all.length;

@@ -20,7 +20,7 @@ import {
   type SelectedRow,
   type EventStatements,
 } from './eventRows.js';
-import { pullIterable, type Pull } from './pullIterable.js';
+import { pullIterable, type PullEvent as Pull } from '@gridledger/core';
 import { rowidOf } from './position.js';
 
 /** Rows per page: large enough that per-page overhead vanishes, small enough to stay flat. */

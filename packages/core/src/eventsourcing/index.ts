@@ -21,7 +21,14 @@ export {
   type StreamVerification,
 } from './chainVerifier.js';
 export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
-export { syncPull, syncPullOf, type PullEvent, type SyncPullable } from './syncReads.js';
+export {
+  pullIterable,
+  pullableRead,
+  syncPull,
+  syncPullOf,
+  type PullEvent,
+  type SyncPullable,
+} from './syncReads.js';
 export * from './audit/index.js';
 export {
   createLedger,
