@@ -6,20 +6,15 @@ import {
   type EventToAppend,
   type ExpectedVersion,
   type ValidationIssue,
+  describeValue,
 } from '@gridledger/core';
 import { isUlid } from './ids.js';
 import { jsonShapeIssue } from './jsonShape.js';
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
-/** A value as it appears in an error message. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
-    return String(value);
-  }
-  return value === undefined ? 'undefined' : `a ${typeof value}`;
-}
+/** A value as it appears in an error message (the kernel's wording, shared by every store). */
+export const show = describeValue;
 
 /** Stream ids: non-empty, and outside EventStoreDB's `$` namespace of system streams. */
 export function streamIdIssue(streamId: unknown): ValidationIssue | undefined {

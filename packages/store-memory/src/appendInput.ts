@@ -7,7 +7,7 @@ import {
   type ExpectedVersion,
   type ValidationIssue,
 } from '@gridledger/core';
-import { show } from './readOptions.js';
+import { describeValue as show } from '@gridledger/core';
 import type { ActorPool } from './actorPool.js';
 import { JsonShapeError, frozenJsonCopy, frozenMetadataCopy } from './frozenJson.js';
 

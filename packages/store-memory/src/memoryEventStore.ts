@@ -27,7 +27,7 @@ import { ActorPool } from './actorPool.js';
 import { acceptBatch, checkExpectedVersion, checkStreamId } from './appendInput.js';
 import { FilteredCursor, countMatching, createEventLog, record } from './eventLog.js';
 import { positionOf, startIndexAfter } from './positions.js';
-import { checkGlobalReadOptions, checkStreamReadOptions } from './readOptions.js';
+import { checkGlobalReadOptions, checkStreamReadOptions } from '@gridledger/core';
 import { MemorySubscription, type SubscriptionHost } from './subscription.js';
 
 export interface MemoryEventStoreOptions {

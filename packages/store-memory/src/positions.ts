@@ -1,7 +1,7 @@
 // Positions in the memory store: the decimal 1-based global sequence, so "after nothing" needs
 // no sentinel. Outside this package they are opaque; only `parseAfter` interprets them.
 import { ValidationError, type Position } from '@gridledger/core';
-import { show } from './readOptions.js';
+import { describeValue as show } from '@gridledger/core';
 
 const CANONICAL = /^[1-9][0-9]{0,15}$/;
 

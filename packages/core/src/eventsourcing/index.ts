@@ -7,6 +7,12 @@ export * from './decider.js';
 export * from './registry.js';
 export * from './aggregate.js';
 export * from './readModelStore.js';
+export {
+  checkGlobalReadOptions,
+  checkReadLimit,
+  checkStreamReadOptions,
+  describeValue,
+} from './readOptions.js';
 export { parseOrThrow, issuesFromZod } from './validation.js';
 export { createUlidFactory, systemClock, type Clock, type UlidFactory } from './ids.js';
 export { canonicalJson, type JsonValue } from './canonical.js';

@@ -1,14 +1,11 @@
-// Checks read options (direction, fromVersion, limit, filters) so a bad value is a clear
-// ValidationError instead of a silently empty or endless read.
-import {
-  ValidationError,
-  type GlobalFilter,
-  type ReadStreamOptions,
-  type ValidationIssue,
-} from '@gridledger/core';
+// Checks of read options that every store makes the same way (direction, fromVersion, limit,
+// filters), so a bad value is a clear ValidationError instead of a silently empty or endless read.
+// Exported for store authors: a new store calls these rather than writing its own.
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { GlobalFilter, ReadStreamOptions } from './store.js';
 
 /** A value as it appears in an error message. */
-export function show(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return String(value);
@@ -22,7 +19,7 @@ const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeI
 function limitIssues(limit: unknown): ValidationIssue[] {
   return limit === undefined || isCount(limit)
     ? []
-    : [{ path: 'limit', message: `must be an integer >= 0; got ${show(limit)}` }];
+    : [{ path: 'limit', message: `must be an integer >= 0; got ${describeValue(limit)}` }];
 }
 
 export function checkStreamReadOptions(options: ReadStreamOptions, streamId: string): void {
@@ -31,13 +28,13 @@ export function checkStreamReadOptions(options: ReadStreamOptions, streamId: str
   if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
     issues.push({
       path: 'direction',
-      message: `must be 'forwards' or 'backwards'; got ${show(direction)}`,
+      message: `must be 'forwards' or 'backwards'; got ${describeValue(direction)}`,
     });
   }
   if (options.fromVersion !== undefined && !isCount(options.fromVersion)) {
     issues.push({
       path: 'fromVersion',
-      message: `must be a version >= 0; got ${show(options.fromVersion)}`,
+      message: `must be a version >= 0; got ${describeValue(options.fromVersion)}`,
     });
   }
   if (issues.length > 0) throw new ValidationError(`read of stream '${streamId}'`, issues);
@@ -59,5 +56,11 @@ export function checkGlobalReadOptions(
   if (prefix !== undefined && typeof prefix !== 'string') {
     issues.push({ path: 'streamPrefix', message: 'must be a string' });
   }
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/** Throws a ValidationError about `subject` unless `limit` is absent or a count. */
+export function checkReadLimit(limit: unknown, subject: string): void {
+  const issues = limitIssues(limit);
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }
