@@ -1,6 +1,7 @@
 // Property-test harness shared by the four aggregates. A "recipe" turns the current state into
 // a command, so random runs can name the parties, terms and wishes that actually exist.
-import { expect } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   assertOwnEvents,
   createCommandHandler,
@@ -117,4 +118,54 @@ async function countAll(store: ReturnType<typeof createMemoryEventStore>): Promi
   let n = 0;
   for await (const _ of store.readAll()) n += 1;
   return n;
+}
+
+/**
+ * The three properties every aggregate must have, as one vitest suite: any sequence of commands,
+ * accepted or rejected, leaves a valid state (and the runs reach every event type, or they prove
+ * little); folding the events `decide` returned reproduces the state; rejected commands write
+ * nothing to a store.
+ */
+export function describeDeciderProperties<C extends DomainCommand, E extends DomainEvent, S>(
+  subject: PropertySubject<C, E, S>,
+  recipe: fc.Arbitrary<Recipe<S>>,
+  lengths: { readonly run: number; readonly throughHandler: number },
+): void {
+  const { aggregate } = subject;
+  const runs = fc.array(recipe, { maxLength: lengths.run, size: 'max' });
+
+  describe(`${aggregate.name} properties`, () => {
+    it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
+      const seen = new Set<string>();
+      fc.assert(
+        fc.property(runs, (recipes) => {
+          for (const event of runRecipes(subject, recipes).events) seen.add(event.type);
+        }),
+        { numRuns: 150 },
+      );
+      expect([...seen].sort()).toEqual(aggregate.events.map((d) => d.type).sort());
+    });
+
+    it('folding the events decide returned reproduces the state', () => {
+      fc.assert(
+        fc.property(runs, (recipes) => {
+          const run = runRecipes(subject, recipes);
+          expect(refold(aggregate, run.events)).toEqual(run.state);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('rejected commands write nothing to the store', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(recipe, { maxLength: lengths.throughHandler }),
+          async (recipes) => {
+            await runThroughHandler(subject, recipes);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+  });
 }

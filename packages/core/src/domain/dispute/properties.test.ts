@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dispute, type DisputeState } from '@gridledger/core';
 import {
-  refold,
+  describeDeciderProperties,
   runRecipes,
-  runThroughHandler,
   type PropertySubject,
 } from '../__fixtures__/deciderProperties.js';
 import { disputeRecipe } from './__fixtures__/recipes.js';
@@ -49,30 +48,9 @@ const subject: PropertySubject<never, never, DisputeState> = {
   invariant,
   id: 'd-1',
 };
-describe('Dispute properties', () => {
-  it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
-    const seen = new Set<string>();
-    fc.assert(
-      fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
-        const run = runRecipes(subject, recipes);
-        for (const event of run.events as { type: string }[]) seen.add(event.type);
-      }),
-      { numRuns: 150 },
-    );
-    // The runs are only worth something if they reached every kind of fact.
-    expect([...seen].sort()).toEqual(Dispute.events.map((d) => d.type).sort());
-  });
+describeDeciderProperties(subject, disputeRecipe, { run: 60, throughHandler: 25 });
 
-  it('folding the events decide returned reproduces the state', () => {
-    fc.assert(
-      fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
-        const run = runRecipes(subject, recipes);
-        expect(refold(Dispute, run.events)).toEqual(run.state);
-      }),
-      { numRuns: 100 },
-    );
-  });
-
+describe('Dispute levels', () => {
   it('a level never goes down over a dispute’s life', () => {
     fc.assert(
       fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
@@ -90,15 +68,6 @@ describe('Dispute properties', () => {
         }
       }),
       { numRuns: 100 },
-    );
-  });
-
-  it('rejected commands write nothing to the store', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(disputeRecipe, { maxLength: 25 }), async (recipes) => {
-        await runThroughHandler(subject, recipes);
-      }),
-      { numRuns: 25 },
     );
   });
 });

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+
 import { GridMember, GridMemberRole, type GridMemberState } from '@gridledger/core';
 import {
-  refold,
-  runRecipes,
-  runThroughHandler,
+  describeDeciderProperties,
   type PropertySubject,
   type Recipe,
 } from '../__fixtures__/deciderProperties.js';
@@ -46,36 +44,5 @@ const subject: PropertySubject<never, never, GridMemberState> = {
   invariant,
   id: 'm-1',
 };
-const runs = fc.array(recipe, { maxLength: 30, size: 'max' });
 
-describe('GridMember properties', () => {
-  it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
-    const seen = new Set<string>();
-    fc.assert(
-      fc.property(runs, (recipes) => {
-        for (const e of runRecipes(subject, recipes).events as { type: string }[]) seen.add(e.type);
-      }),
-      { numRuns: 150 },
-    );
-    expect([...seen].sort()).toEqual(GridMember.events.map((d) => d.type).sort());
-  });
-
-  it('folding the events decide returned reproduces the state', () => {
-    fc.assert(
-      fc.property(runs, (recipes) => {
-        const run = runRecipes(subject, recipes);
-        expect(refold(GridMember, run.events)).toEqual(run.state);
-      }),
-      { numRuns: 100 },
-    );
-  });
-
-  it('rejected commands write nothing to the store', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(recipe, { maxLength: 15 }), async (recipes) => {
-        await runThroughHandler(subject, recipes);
-      }),
-      { numRuns: 25 },
-    );
-  });
-});
+describeDeciderProperties(subject, recipe, { run: 30, throughHandler: 15 });

@@ -1,10 +1,6 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import { Visit, type VisitState } from '@gridledger/core';
 import {
-  refold,
-  runRecipes,
-  runThroughHandler,
+  describeDeciderProperties,
   type PropertySubject,
 } from '../__fixtures__/deciderProperties.js';
 import { visitRecipe } from './__fixtures__/recipes.js';
@@ -36,38 +32,5 @@ const subject: PropertySubject<never, never, VisitState> = {
   invariant,
   id: 'v-1',
 };
-const runs = fc.array(visitRecipe, { maxLength: 40, size: 'max' });
 
-describe('Visit properties', () => {
-  it('any sequence of commands, accepted or rejected, leaves a valid state', () => {
-    const seen = new Set<string>();
-    fc.assert(
-      fc.property(runs, (recipes) => {
-        for (const event of runRecipes(subject, recipes).events as { type: string }[]) {
-          seen.add(event.type);
-        }
-      }),
-      { numRuns: 150 },
-    );
-    expect([...seen].sort()).toEqual(Visit.events.map((d) => d.type).sort());
-  });
-
-  it('folding the events decide returned reproduces the state', () => {
-    fc.assert(
-      fc.property(runs, (recipes) => {
-        const run = runRecipes(subject, recipes);
-        expect(refold(Visit, run.events)).toEqual(run.state);
-      }),
-      { numRuns: 100 },
-    );
-  });
-
-  it('rejected commands write nothing to the store', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(visitRecipe, { maxLength: 20 }), async (recipes) => {
-        await runThroughHandler(subject, recipes);
-      }),
-      { numRuns: 25 },
-    );
-  });
-});
+describeDeciderProperties(subject, visitRecipe, { run: 40, throughHandler: 20 });
