@@ -15,6 +15,7 @@ export default defineConfig({
     ],
     // Each test file in its own child process: the two EventStoreDB clients must never share one.
     pool: 'forks',
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],

@@ -6,7 +6,7 @@ import {
   runRecipes,
   type PropertySubject,
 } from '../__fixtures__/deciderProperties.js';
-import { disputeRecipe } from './__fixtures__/recipes.js';
+import { disputeRecipe, disputeTours } from './__fixtures__/recipes.js';
 import { levelRank } from './vocabulary.js';
 
 /** What must hold of every dispute, whatever happened to it. */
@@ -47,6 +47,7 @@ const subject: PropertySubject<never, never, DisputeState> = {
   aggregate: Dispute as never,
   invariant,
   id: 'd-1',
+  tours: disputeTours,
 };
 describeDeciderProperties(subject, disputeRecipe, { run: 60, throughHandler: 25 });
 

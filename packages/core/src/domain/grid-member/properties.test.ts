@@ -43,6 +43,26 @@ const subject: PropertySubject<never, never, GridMemberState> = {
   aggregate: GridMember as never,
   invariant,
   id: 'm-1',
+  tours: [
+    [
+      {
+        type: 'enrolGridMember',
+        data: {
+          memberId: 'm-1',
+          community: 'xuzhai',
+          name: 'Li',
+          roles: ['party-member', 'volunteer'],
+        },
+      },
+      { type: 'assignToGrid', data: { grid: 'g-1' } },
+      { type: 'reassignToGrid', data: { grid: 'g-2' } },
+      { type: 'joinPatrolTeam', data: {} },
+      { type: 'leavePatrolTeam', data: {} },
+      { type: 'addRole', data: { role: 'grid-worker' } },
+      { type: 'dropRole', data: { role: 'volunteer' } },
+      { type: 'retireGridMember', data: {} },
+    ].map((command) => () => command),
+  ],
 };
 
 describeDeciderProperties(subject, recipe, { run: 30, throughHandler: 15 });

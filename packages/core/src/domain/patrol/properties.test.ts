@@ -9,18 +9,19 @@ import {
 
 const grid = fc.constantFrom('g-1', 'g-2', 'g-9');
 const members = fc.subarray(['m-1', 'm-2', 'm-3']);
+const schedule = (m: readonly string[]) => ({
+  type: 'schedulePatrol',
+  data: {
+    patrolId: 'pt-1',
+    community: 'xuzhai',
+    route: 'Market loop',
+    grids: ['g-1', 'g-2'],
+    members: m,
+    scheduledFor: '2026-08-01T19:00:00Z',
+  },
+});
 const recipe: fc.Arbitrary<Recipe<PatrolState>> = fc.oneof(
-  members.map((m) => () => ({
-    type: 'schedulePatrol',
-    data: {
-      patrolId: 'pt-1',
-      community: 'xuzhai',
-      route: 'Market loop',
-      grids: ['g-1', 'g-2'],
-      members: m,
-      scheduledFor: '2026-08-01T19:00:00Z',
-    },
-  })),
+  members.map((m) => () => schedule(m)),
   fc.option(members, { nil: undefined }).map((m) => () => ({
     type: 'startPatrol',
     data: m === undefined ? {} : { members: m },
@@ -62,6 +63,21 @@ const subject: PropertySubject<never, never, PatrolState> = {
   aggregate: Patrol as never,
   invariant,
   id: 'pt-1',
+  tours: [
+    [
+      () => schedule(['m-1', 'm-2', 'm-3']),
+      () => ({ type: 'startPatrol', data: {} }),
+      () => ({ type: 'logObservation', data: { grid: 'g-1', note: 'Quiet' } }),
+      () => ({ type: 'reportPatrolHazard', data: { grid: 'g-2', description: 'Wire' } }),
+      (s) => ({ type: 'recordPatrolHazardRemoved', data: { hazardId: s.hazards[0]?.hazardId } }),
+      () => ({
+        type: 'reportPatrolIncident',
+        data: { grid: 'g-1', kind: 'quarrel', description: 'Shouting', isDispute: true },
+      }),
+      () => ({ type: 'completePatrol', data: { durationMinutes: 90 } }),
+    ],
+    [() => schedule(['m-1', 'm-2']), () => ({ type: 'cancelPatrol', data: { reason: 'Rain' } })],
+  ],
 };
 
 describeDeciderProperties(subject, recipe, { run: 30, throughHandler: 15 });

@@ -3,7 +3,7 @@ import {
   describeDeciderProperties,
   type PropertySubject,
 } from '../__fixtures__/deciderProperties.js';
-import { visitRecipe } from './__fixtures__/recipes.js';
+import { visitRecipe, visitTours } from './__fixtures__/recipes.js';
 
 function invariant(s: VisitState): string[] {
   const broken: string[] = [];
@@ -31,6 +31,7 @@ const subject: PropertySubject<never, never, VisitState> = {
   aggregate: Visit as never,
   invariant,
   id: 'v-1',
+  tours: visitTours,
 };
 
 describeDeciderProperties(subject, visitRecipe, { run: 40, throughHandler: 20 });

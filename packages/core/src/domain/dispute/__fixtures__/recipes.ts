@@ -129,3 +129,27 @@ export const disputeRecipe: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
   { weight: 4, arbitrary: fc.constant(nextStep) },
   { weight: 1, arbitrary: anyCommand },
 );
+
+const step =
+  (command: unknown): Recipe<DisputeState> =>
+  () =>
+    command;
+const firstSteps = (n: number): Recipe<DisputeState>[] => Array.from({ length: n }, () => nextStep);
+
+/** Runs that together reach every Dispute event: the properties start from these. */
+export const disputeTours: readonly (readonly Recipe<DisputeState>[])[] = [
+  // Report to close by agreement: reported … term fulfilled, resolved, followed up, closed.
+  firstSteps(14),
+  // A witness turns up, the grid cannot settle it, and it becomes a criminal case.
+  [
+    ...firstSteps(4),
+    step({ type: 'identifyParty', data: { party: partyPool[2] } }),
+    step({
+      type: 'escalateDispute',
+      data: { toLevel: 'community', reason: 'Tempers rose', mediators: ['m-2'] },
+    }),
+    step({ type: 'referDisputeOut', data: { to: 'criminal-case', reason: 'Assault' } }),
+  ],
+  [...firstSteps(1), step({ type: 'declineDispute', data: { reason: 'Not a dispute' } })],
+  [...firstSteps(2), step({ type: 'withdrawDispute', data: { reason: 'Settled between them' } })],
+];

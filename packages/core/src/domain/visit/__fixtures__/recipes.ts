@@ -88,3 +88,24 @@ export const visitRecipe: fc.Arbitrary<Recipe<VisitState>> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(nextStep) },
   { weight: 2, arbitrary: anyCommand },
 );
+
+const step =
+  (command: unknown): Recipe<VisitState> =>
+  () =>
+    command;
+
+/** Runs that together reach every Visit event: the properties start from these. */
+export const visitTours: readonly (readonly Recipe<VisitState>[])[] = [
+  // Scheduled, conducted, a wish, an appeal and a hazard recorded, closed, then followed up.
+  Array.from({ length: 10 }, () => nextStep),
+  [
+    step(schedule('service')),
+    step({ type: 'rescheduleVisit', data: { scheduledFor: '2026-07-16T09:30:00Z' } }),
+    step({ type: 'conductVisit', data: {} }),
+    step({ type: 'renderService', data: { kind: 'id-card-application', details: 'At home' } }),
+    step({ type: 'noteDisputeSpotted', data: { description: 'Neighbours quarrel' } }),
+    step({ type: 'recordMicroAppeal', data: { description: 'Light' } }),
+    (s) => ({ type: 'fulfilMicroAppeal', data: { appealId: ids(s.appeals, 0) } }),
+  ],
+  [step(schedule('routine')), step({ type: 'cancelVisit', data: { reason: 'Away' } })],
+];
