@@ -1,11 +1,11 @@
-// One vitest run for the whole workspace. Packages resolve to their `src/` through the `source`
+// One vitest run for the whole workspace. Packages resolve to their `src/` through the `@gridledger/source`
 // export condition, so tests and examples need no build step.
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultServerConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  resolve: { conditions: ['@gridledger/source', ...defaultServerConditions] },
+  ssr: { resolve: { conditions: ['@gridledger/source', ...defaultServerConditions] } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -20,7 +20,7 @@ export default defineConfig([
     platform: 'node',
     noExternal: [/^@gridledger\//],
     esbuildOptions(options) {
-      options.conditions = ['source'];
+      options.conditions = ['@gridledger/source'];
     },
     banner: {
       // Bundled CommonJS dependencies may call require().

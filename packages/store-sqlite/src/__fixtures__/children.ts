@@ -19,7 +19,7 @@ export function startChild(script: string, args: readonly string[]): Child {
   const child = spawn(
     process.execPath,
     [
-      '--conditions=source',
+      '--conditions=@gridledger/source',
       '--import',
       'tsx',
       fileURLToPath(new URL(script, import.meta.url)),
