@@ -73,4 +73,20 @@ describe('a fresh clone, set up as the README says', () => {
     expect(history.out).toMatch(/^History of dispute-xu-shang-tv-deposit \(Dispute\) in sqlite:/);
     expect(history.out).toMatch(/✓ 11 events; every hash and link verifies/);
   });
+
+  it('ends quietly when the reader stops early (`| head -1`)', () => {
+    const piped = run(
+      copy,
+      'bash',
+      '-o',
+      'pipefail',
+      '-c',
+      'pnpm gridledger history xu-shang-tv-deposit | head -1',
+    );
+    expect(piped.err).toBe('');
+    expect(piped.code).toBe(0);
+    expect(piped.out).toBe(
+      `History of dispute-xu-shang-tv-deposit (Dispute) in sqlite:${join(copy, 'gridledger.db')}\n`,
+    );
+  });
 });
