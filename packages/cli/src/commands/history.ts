@@ -22,7 +22,10 @@ import {
   storeOptionSpec,
   withStore,
 } from './audit-common.js';
-import { compact, entryBlock, reportClock, type Clock } from './history-text.js';
+import { chooseClock } from '../time-zone/choose.js';
+import type { Clock } from '../time-zone/clock.js';
+import { TIME_ZONE_HELP, timeZoneOptionSpec } from '../time-zone/option.js';
+import { compact, entryBlock } from './history-text.js';
 
 const help = `Usage: gridledger history <stream or dispute id> [options]
 
@@ -38,7 +41,7 @@ Options:
   --json               one JSON object per line (NDJSON), one line per event, in order; each has
                        the envelope, decoded data, state after it, changes, verified, findings and
                        causes (nearest first)
-  --tz <zone>          time zone of the timeline (default $TZ, else the system's), e.g. Asia/Shanghai
+${TIME_ZONE_HELP}
 ${STORE_HELP}
   -h, --help           this help
 
@@ -67,7 +70,7 @@ export const historyCommand: Command = {
     ...storeOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
-    tz: { type: 'string' },
+    ...timeZoneOptionSpec,
   },
   async run(args, io) {
     const [id, ...extra] = args.positionals;
@@ -77,7 +80,8 @@ export const historyCommand: Command = {
     const at = stringOption(args, 'at');
     const until = at === undefined ? undefined : parseAt(at);
     const json = args.values['json'] === true;
-    const clock = reportClock(stringOption(args, 'tz') ?? io.env['TZ']);
+    const { clock, note } = chooseClock(stringOption(args, 'time-zone'), io.env);
+    if (note !== undefined) write(io.stderr, `gridledger history: note: ${note}`);
     return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
       const streamId = await resolveStreamId(events, id);
       const chains = new Map(
