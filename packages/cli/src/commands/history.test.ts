@@ -108,6 +108,18 @@ describe('gridledger history', () => {
     expect((await history()).code).toBe(2);
   });
 
+  it('refuses --at a version past the end of the stream, or below 0', async () => {
+    const past = await history('d-tv-deposit', '--at', '99');
+    expect(past).toMatchObject({ code: 2, out: '' });
+    expect(past.err).toBe(
+      `gridledger history: --at 99 is past the end of ${DISPUTE_STREAM}: its versions run from 0 to 10 (11 events)\n`,
+    );
+    expect((await history('d-tv-deposit', '--at', '10')).code).toBe(0);
+    const negative = await history('d-tv-deposit', '--at', '-1');
+    expect(negative.code).toBe(2);
+    expect(negative.err).toMatch(/^gridledger history: malformed --at '-1': give a stream version/);
+  });
+
   it('shows times in the zone $TZ means, and says so when $TZ cannot be read', async () => {
     const first = async (TZ: string) => {
       const result = await gridledger(['history', 'd-tv-deposit', '--at', '0', '--store', store], {
