@@ -8,6 +8,7 @@ import { formatCount, formatDuration } from '../progress/format.js';
 import { openRebuildPlan } from '../progress/plan.js';
 import { analystRunner, baseName, pickReadModels, readModelSet } from '../report/readModels.js';
 import { openAnalystStore } from '../report/store.js';
+import { counted } from '../words.js';
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -100,7 +101,7 @@ async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
       write(io.stdout, `${label}: ${summary(result, (performance.now() - started) / 1000)}`);
     }
     await plan.finish();
-    write(io.stdout, `Rebuilt ${total} read model${total === 1 ? '' : 's'} on ${store.name}.`);
+    write(io.stdout, `Rebuilt ${counted(total, 'read model')} on ${store.name}.`);
     return 0;
   } finally {
     await store.close();
@@ -115,7 +116,7 @@ function summary(
   const rate = seconds > 0 ? ` (${formatCount(eventsApplied / seconds)} events/s)` : '';
   const resumed =
     eventsApplied === eventsInModel ? '' : `, ${formatCount(eventsApplied)} of them in this run`;
-  return `rebuilt from ${formatCount(eventsInModel)} events${resumed} in ${formatDuration(seconds)}${rate}`;
+  return `rebuilt from ${counted(eventsInModel, 'event')}${resumed} in ${formatDuration(seconds)}${rate}`;
 }
 
 function interrupted(
@@ -129,10 +130,10 @@ function interrupted(
   const where =
     savedAt === undefined || savedAt === 0
       ? `before ${current}`
-      : `in ${current}, saved after ${formatCount(savedAt)} events`;
+      : `in ${current}, saved after ${counted(savedAt, 'event')}`;
   write(
     io.stderr,
-    `Interrupted ${where}; ${index} of ${projections.length} read models rebuilt.\n` +
+    `Interrupted ${where}; ${index} of ${counted(projections.length, 'read model')} rebuilt.\n` +
       `Run the same command again to carry on from there: ${resumeCommand(args)}`,
   );
   return EXIT_INTERRUPTED;

@@ -83,7 +83,7 @@ describe('gridledger report', () => {
     await opened.close();
 
     const updated = await report(['incidence', '--format', 'json'], file);
-    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 events\)\./);
+    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 event\)\./);
     const august = JSON.parse(updated.out).sections[0].result.rows[2];
     expect(august).toMatchObject({ month: '2025-08', disputes: 11 });
   });

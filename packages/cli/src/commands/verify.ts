@@ -3,6 +3,8 @@ import { auditStore, readExportManifest, type StoreAudit } from '@gridledger/cor
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
+import { formatCount } from '../progress/format.js';
+import { counted } from '../words.js';
 import {
   exportDirectory,
   openFromArgs,
@@ -77,7 +79,10 @@ export const verifyCommand: Command = {
 function report(audit: StoreAudit, name: string, io: CliIo): void {
   write(io.stdout, `Verifying ${name}`);
   for (const stream of audit.broken) {
-    write(io.stdout, `✗ ${stream.streamId}: chain broken (${stream.eventsChecked} events read)`);
+    write(
+      io.stdout,
+      `✗ ${stream.streamId}: chain broken (${counted(stream.eventsChecked, 'event')} read)`,
+    );
     for (const finding of stream.findings) {
       write(io.stdout, `    ${finding.kind.toUpperCase()}: ${finding.message}`);
     }
@@ -85,10 +90,10 @@ function report(audit: StoreAudit, name: string, io: CliIo): void {
   for (const missing of audit.missingStreams) {
     write(
       io.stdout,
-      `✗ ${missing.streamId}: missing from the store (the manifest recorded ${missing.eventCount} events)`,
+      `✗ ${missing.streamId}: missing from the store (the manifest recorded ${counted(missing.eventCount, 'event')})`,
     );
   }
-  const totals = `${audit.streamsChecked} stream${audit.streamsChecked === 1 ? '' : 's'}, ${audit.eventsChecked} events`;
+  const totals = `${counted(audit.streamsChecked, 'stream')}, ${counted(audit.eventsChecked, 'event')}`;
   if (audit.ok) {
     write(io.stdout, `✓ ${totals}: every hash and link verifies`);
     return;
@@ -97,7 +102,7 @@ function report(audit: StoreAudit, name: string, io: CliIo): void {
   const missing = audit.missingStreams.length;
   write(
     io.stdout,
-    `✗ ${totals} read: ${audit.broken.length} stream${audit.broken.length === 1 ? '' : 's'} broken ` +
-      `(${findings} finding${findings === 1 ? '' : 's'})${missing === 0 ? '' : `, ${missing} missing`}`,
+    `✗ ${totals} read: ${counted(audit.broken.length, 'stream')} broken ` +
+      `(${counted(findings, 'finding')})${missing === 0 ? '' : `, ${formatCount(missing)} missing`}`,
   );
 }
