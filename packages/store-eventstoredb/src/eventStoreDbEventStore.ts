@@ -97,7 +97,8 @@ export function createEventStoreDbEventStore(
     if (result.position !== undefined) {
       return { streamVersion, position: encodePosition(result.position) };
     }
-    // An idempotent repeat of an earlier append is acknowledged without a position.
+    // A repeat of an earlier append is acknowledged with the original position, unless the server
+    // can no longer read that event (the stream was soft-deleted since): then it is looked up.
     const last = await eventAt(streamId, streamVersion);
     if (last === undefined) {
       throw new StoreUnavailableError(name, `append to '${streamId}' reported no position`);

@@ -14,6 +14,7 @@ import { describeCheckpoints } from './checkpointSuite.js';
 import { describeDeletion } from './deletionSuite.js';
 import { describeDouble } from './doubleSuite.js';
 import { describeFailures } from './failureSuite.js';
+import { describeIdempotency } from './idempotencySuite.js';
 import { describeResources } from './resourcesSuite.js';
 import { describeSystemEvents } from './systemEventsSuite.js';
 
@@ -30,6 +31,7 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     describeSystemEvents(current);
     describeDouble(current);
     describeAppendPaths(clientPackage, connect);
+    describeIdempotency(clientPackage, connect);
     describeFailures(clientPackage, connect);
     describeResources(clientPackage, connect);
   });
