@@ -15,6 +15,7 @@ describe('a reader that closes the pipe early (`gridledger … | head`)', () => 
   const commands = [
     ['history', 'd-tv-deposit'],
     ['verify'],
+    ['streams'],
     ['rebuild', 'resolution-rate'],
     ['report', 'resolution-rate'],
     ['--help'],

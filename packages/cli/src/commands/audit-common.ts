@@ -72,7 +72,8 @@ export async function resolveStreamId(store: EventStore, id: string): Promise<st
     if (await exists(store, candidate)) return candidate;
   }
   throw new UsageError(
-    `unknown id '${id}': ${store.name} has no stream ${candidates.map((c) => `'${c}'`).join(' or ')}`,
+    `unknown id '${id}': ${store.name} has no stream ${candidates.map((c) => `'${c}'`).join(' or ')} ` +
+      "('gridledger streams' lists them)",
   );
 }
 

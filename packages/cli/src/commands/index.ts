@@ -5,9 +5,11 @@ import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
 import { reportCommand } from './report.js';
+import { streamsCommand } from './streams.js';
 import { verifyCommand } from './verify.js';
 
 export const commands: readonly Command[] = [
+  streamsCommand,
   historyCommand,
   verifyCommand,
   exportCommand,
