@@ -15,6 +15,8 @@ export interface AnalystStore {
   readonly name: string;
   readonly events: EventStore;
   readonly readModels: ReadModelStore;
+  /** The SQLite file the read models are kept in: the store's own, or --read-models. */
+  readonly readModelsFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,8 +47,10 @@ export async function openAnalystStore(
   }
   const opened = await openStore(spec, { access: 'write' });
   try {
-    const separate =
+    const separateFile =
       options.readModels === undefined ? undefined : readModelFile(options.readModels, io);
+    const separate =
+      separateFile === undefined ? undefined : openSqliteReadModelStore(separateFile);
     const readModels = separate ?? opened.readModels;
     // open-store gives a SQLite file its read models; this guards a store kind added later.
     if (readModels === undefined) {
@@ -58,6 +62,7 @@ export async function openAnalystStore(
       name: opened.name,
       events: opened.events,
       readModels,
+      readModelsFile: separateFile ?? (spec.kind === 'sqlite' ? spec.file : undefined),
       async close() {
         await separate?.close();
         await opened.close();
@@ -69,10 +74,10 @@ export async function openAnalystStore(
   }
 }
 
-function readModelFile(option: string, io: CliIo) {
+function readModelFile(option: string, io: CliIo): string {
   const file = option.startsWith('sqlite:') ? option.slice('sqlite:'.length) : option;
   if (file === '') throw new UsageError('--read-models needs a file: --read-models <file.db>');
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   refuseDirectory(path, 'read-model file', '--read-models ');
-  return openSqliteReadModelStore(path);
+  return path;
 }
