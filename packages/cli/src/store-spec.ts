@@ -1,6 +1,6 @@
 // Chooses the store a command works on: `--store`, else $GRIDLEDGER_STORE, else the SQLite file
-// ./gridledger.db. Forms: `sqlite:<file>` (or a bare path ending in .db), `esdb://…`,
-// `kurrentdb://…` (an EventStoreDB/KurrentDB connection string).
+// ./gridledger.db. Forms: `sqlite:<file>` (or a bare path), `kurrentdb://…` or `esdb://…` (a
+// KurrentDB/EventStoreDB connection string).
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
