@@ -247,6 +247,24 @@ describe('gridledger report', () => {
     );
   });
 
+  it('says which month each Resolved count is in: the month reported, or the month resolved', async () => {
+    const { out } = await report([]);
+    const header = (title: string) =>
+      out
+        .split(`\n${title}\n`)[1]
+        ?.split('\n')
+        .find((line) => line.includes('Resolved'));
+    expect(header('Resolution rate')).toMatch(
+      /^Month reported +Reported +Declined +Accepted +Resolved /,
+    );
+    expect(header('Where disputes were settled')).toMatch(
+      /^Month resolved +Resolved +In the grid /,
+    );
+    const html = await report(['--format', 'html']);
+    expect(html.out).toContain('<th scope="col">Month reported</th>');
+    expect(html.out).toContain('<th scope="col">Month resolved</th>');
+  });
+
   it('refuses --out onto a directory or into a missing one, before building anything', async () => {
     const onDir = await report(['--format', 'html', '--out', files.dir]);
     expect(onDir).toMatchObject({ code: 2, out: '' });
