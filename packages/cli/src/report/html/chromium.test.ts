@@ -1,6 +1,7 @@
 // The proof that `gridledger report --format html` opens in a real browser with its charts
-// drawn: headless Chromium (Debian's `chromium`, installed by .ci/run) loads the file, the
-// charts have a size, their labels are visible, and a screenshot is not blank.
+// drawn: headless Chromium (Debian's `chromium`, installed by .ci/run with `fonts-noto-cjk` for
+// the Chinese labels) loads the file, the charts have a size, their labels are visible, the
+// Chinese text has glyphs, and a screenshot is not blank.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +23,37 @@ const suite = available ? describe : describe.skip;
 const title = available
   ? 'the HTML report in headless Chromium'
   : `the HTML report in headless Chromium (skipped: ${CHROMIUM} is not installed; apt-get install chromium)`;
+
+/**
+ * In the page: every CJK character of the text, and those drawn no differently from U+0378 (a
+ * code point no font has): where no installed font has a glyph, both come out as the same box.
+ * Drawn on a canvas in the font of the element that holds the text, through the browser's own
+ * font fallback.
+ */
+const MISSING_GLYPHS = `(() => {
+  const canvas = document.createElement('canvas');
+  canvas.width = 96;
+  canvas.height = 96;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const drawn = (ch, font) => {
+    context.clearRect(0, 0, 96, 96);
+    context.font = font;
+    context.fillText(ch, 16, 64);
+    return context.getImageData(0, 0, 96, 96).data.join();
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = '';
+  let missing = '';
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const style = getComputedStyle(node.parentElement);
+    const font = style.fontSize + ' ' + style.fontFamily;
+    for (const ch of node.textContent.match(/[\\u3400-\\u9fff\\uf900-\\ufaff]/gu) ?? []) {
+      chars += ch;
+      if (drawn(ch, font) === drawn('\\u0378', font)) missing += ch;
+    }
+  }
+  return { chars, missing };
+})()`;
 
 suite(title, () => {
   let files: XuzhaiFiles;
@@ -134,6 +166,14 @@ suite(title, () => {
     await expect(glance.getByText('94.3%', { exact: true }).isVisible()).resolves.toBe(true);
     const box = await glance.boundingBox();
     expect(box!.y).toBeLessThan(900);
+  });
+
+  it('draws every Chinese character with a glyph, not a box (a CJK font is installed)', async () => {
+    const { chars, missing } = await page.evaluate<{ chars: string; missing: string }>(
+      MISSING_GLYPHS,
+    );
+    expect(chars).toContain('民转刑');
+    expect(missing).toBe('');
   });
 
   it('makes a screenshot that is not blank', async () => {
