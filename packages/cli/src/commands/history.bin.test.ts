@@ -1,48 +1,13 @@
 // The built `gridledger` binary, spawned as a user would run it: the Xu/Shang dispute's timeline
-// as an auditor reads it. Builds the CLI first when dist/bin.js is missing or older than a source.
+// as an auditor reads it. Builds the CLI first when its dist/ is missing or older than a source.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, ROOT } from '../../../../tests/fixtures/built.js';
 import { auditFiles, sql, type AuditFiles } from './__fixtures__/auditStore.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const root = ROOT;
 const bin = join(root, 'packages/cli/dist/bin.js');
-const bundled = [
-  'cli',
-  'core',
-  'store-sqlite',
-  'store-memory',
-  'store-eventstoredb',
-  'projections',
-];
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const sources = Math.max(
-    statSync(join(root, 'packages/cli/tsup.config.ts')).mtimeMs,
-    ...bundled.map((name) => newestSource(join(root, 'packages', name, 'src'))),
-  );
-  if (existsSync(bin) && statSync(bin).mtimeMs >= sources) return;
-  const build = spawnSync('pnpm', ['--filter', '@gridledger/cli', 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0)
-    throw new Error(`building the CLI failed:\n${build.stdout}${build.stderr}`);
-}
 
 function gridledger(...args: string[]) {
   const run = spawnSync(process.execPath, [bin, ...args], {
@@ -56,7 +21,7 @@ function gridledger(...args: string[]) {
 let files: AuditFiles;
 let store: string;
 beforeAll(async () => {
-  buildIfStale();
+  buildCli();
   files = auditFiles();
   store = `sqlite:${await files.record()}`;
 }, 300_000);
