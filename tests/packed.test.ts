@@ -113,6 +113,22 @@ function provideSqliteBinary(): void {
 
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
+const KNOWN_CONDITIONS = new Set(['@gridledger/source', 'types', 'import', 'require', 'default']);
+
+/** Every condition named in an exports map. */
+function conditionsOf(exports: unknown): Set<string> {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (!key.startsWith('.')) found.add(key);
+      walk(inner);
+    }
+  };
+  walk(exports);
+  return found;
+}
+
 function tsconfig(name: string, compilerOptions: Record<string, unknown>, files: string[]): void {
   const options = {
     target: 'es2022',
@@ -173,6 +189,11 @@ describe('the packages as published, installed with npm into an app of its own',
       ) as Record<string, unknown>;
       expect(JSON.stringify(manifest)).not.toMatch(/workspace:/);
       expect(existsSync(join(app, 'node_modules/@gridledger', name, 'dist'))).toBe(true);
+      // Only conditions every tool knows, and the workspace's own: a common name such as
+      // `source` would be picked up by a user's bundler and lead it into src/.
+      expect(
+        [...conditionsOf(manifest['exports'])].filter((c) => !KNOWN_CONDITIONS.has(c)),
+      ).toEqual([]);
     }
   });
 
