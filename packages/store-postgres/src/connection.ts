@@ -169,9 +169,11 @@ export async function openStore(
     ...config,
     max: options.maxConnections ?? resolved.config.max ?? DEFAULTS.maxConnections,
   });
-  // An idle connection that dies (a terminated backend, a restart) is dropped by the pool; the
-  // handler keeps the error from crashing the process, and the next call takes a new one.
+  // A connection that dies (a terminated backend, a restart) must not crash the process: idle,
+  // the pool drops it; checked out between statements, the next statement on it fails and it is
+  // dropped then. Either way the next call takes a new one.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   let client: pg.PoolClient;
   try {
