@@ -41,8 +41,8 @@ Options:
   --out <file>           write to a file (replaced if it exists) instead of standard output
   --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
-  --read-models <file>   a SQLite file to keep read models in (needed for EventStoreDB;
-                         a SQLite store keeps them in its own file)
+  --read-models <file>   a SQLite file or postgres:// URL to keep read models in (needed
+                         for EventStoreDB; SQLite and PostgreSQL stores keep their own)
   -h, --help             this help`,
   options: {
     by: { type: 'string' },
