@@ -48,3 +48,29 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './importStore.js';
+export {
+  generateCheckpointKeys,
+  keyFingerprint,
+  privateKeyFrom,
+  publicKeyFrom,
+  type CheckpointKeyPair,
+} from './checkpointKeys.js';
+export { type CheckpointHead, type SignedCheckpoint } from './checkpointNote.js';
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_FORMAT_VERSION,
+  readCheckpoint,
+  type Checkpoint,
+} from './checkpointFile.js';
+export { type LogEntry } from './logEntry.js';
+export { type LogDifference, type LogDifferenceKind } from './logDifference.js';
+export {
+  writeCheckpoint,
+  type CheckpointOptions,
+  type CheckpointResult,
+} from './writeCheckpoint.js';
+export {
+  verifyCheckpoint,
+  type CheckpointVerification,
+  type CheckpointVerifyOptions,
+} from './verifyCheckpoint.js';
