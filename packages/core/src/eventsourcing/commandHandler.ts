@@ -2,7 +2,7 @@
 // conflict reload and decide again, a bounded number of times.
 import { streamIdOf, type AggregateType } from './aggregate.js';
 import { checkActor, checkExpectedVersion, checkId, checkTimestamp } from './appendInput.js';
-import { assertOwnEvents, parseCommand } from './commandBoundary.js';
+import { assertOwnEvents, checkCommandId, parseCommand } from './commandBoundary.js';
 import type { DecideContext, DomainCommand } from './decider.js';
 import type { Actor, DomainEvent, ExpectedVersion, Position, RecordedEvent } from './envelope.js';
 import { isConcurrencyConflict, ValidationError } from './errors.js';
@@ -73,6 +73,7 @@ export function createCommandHandler<C extends DomainCommand, E extends DomainEv
       ]);
     }
     checkId(id, 'id', subject);
+    checkCommandId(aggregate, id, parsed);
     const actor = checkActor(context.actor, subject);
     const now =
       context.now === undefined

@@ -46,7 +46,7 @@ export {
 } from './ledger.js';
 export type { LoadedAggregate } from './ledgerLoad.js';
 export type { StreamHead } from './stampEvents.js';
-export { assertOwnEvents, parseCommand } from './commandBoundary.js';
+export { assertOwnEvents, checkCommandId, parseCommand } from './commandBoundary.js';
 export {
   createCommandHandler,
   type CommandContext,

@@ -14,12 +14,12 @@ import {
 } from './vocabulary.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 const mediators = distinctList(MemberId, 'mediators').min(1);
 
 const reportData = z
-  .object({
+  .strictObject({
     disputeId: Id,
     community: CommunityId,
     grid: GridId,
@@ -88,7 +88,7 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   command(
     'referDisputeOut',
     z
-      .object({
+      .strictObject({
         to: ReferralTarget,
         body: Label.optional(),
         reason: Text,

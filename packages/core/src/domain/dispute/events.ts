@@ -14,7 +14,7 @@ import {
 } from './vocabulary.js';
 
 /** A resident in the dispute. Name and household are personal data. */
-export const DisputeParty = z.object({
+export const DisputeParty = z.strictObject({
   partyId: Id,
   name: Label,
   /** Their side in the dispute, e.g. `landlord`, `tenant`, `neighbour`. */
@@ -24,7 +24,7 @@ export const DisputeParty = z.object({
 export type DisputeParty = z.infer<typeof DisputeParty>;
 
 /** Who brought the dispute to the committee (a resident, a grid member, another office). */
-export const Reporter = z.object({
+export const Reporter = z.strictObject({
   name: Label,
   role: Label,
   memberId: MemberId.optional(),
@@ -33,7 +33,7 @@ export const Reporter = z.object({
 export type Reporter = z.infer<typeof Reporter>;
 
 /** One obligation of an agreement: which party does what ("return the TV"). */
-export const AgreementTerm = z.object({
+export const AgreementTerm = z.strictObject({
   termId: Id,
   obligatedPartyId: Id,
   action: Text,
