@@ -10,6 +10,7 @@ export {
 export {
   auditStore,
   auditStream,
+  type RecordedHashes,
   type StoreAudit,
   type StoreAuditOptions,
   type StreamAuditOptions,
@@ -42,6 +43,7 @@ export {
   type ExportedStream,
 } from './exportFormat.js';
 export { exportStore, type ExportOptions, type ExportResult } from './exportStore.js';
+export { readExportHashes } from './exportHashes.js';
 export {
   importStore,
   readExportManifest,
