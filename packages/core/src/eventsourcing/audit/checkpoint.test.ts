@@ -280,6 +280,7 @@ describe('verifying the log against a checkpoint', () => {
         recordedUntil: rows[3]!.metadata.recordedAt,
         keyId: older.result.checkpoint.keyId,
       },
+      streamsChecked: 4,
       eventsChecked: 10,
       eventsSince: 6,
       streamsBroken: [],

@@ -57,7 +57,11 @@ export {
   publicKeyFrom,
   type CheckpointKeyPair,
 } from './checkpointKeys.js';
-export { type CheckpointHead, type SignedCheckpoint } from './checkpointNote.js';
+export {
+  isOrigin as isCheckpointOrigin,
+  type CheckpointHead,
+  type SignedCheckpoint,
+} from './checkpointNote.js';
 export {
   CHECKPOINT_FORMAT,
   CHECKPOINT_FORMAT_VERSION,

@@ -45,6 +45,7 @@ export interface CheckpointVerification {
   readonly ok: boolean;
   /** The checkpoint, as signed. */
   readonly checkpoint: Omit<SignedCheckpoint, 'note'>;
+  readonly streamsChecked: number;
   readonly eventsChecked: number;
   /** Events after the checkpoint's end: appended since it was made, so not covered by it. */
   readonly eventsSince: number;
@@ -131,6 +132,7 @@ export async function verifyCheckpoint(
     file,
     ok: firstDifference === undefined && broken.size === 0,
     checkpoint: signed,
+    streamsChecked: chains.size,
     eventsChecked: index,
     eventsSince: Math.max(0, index - checkpoint.treeSize),
     ...(firstDifference === undefined ? {} : { firstDifference }),
