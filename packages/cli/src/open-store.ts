@@ -1,7 +1,8 @@
 // Opens the store a command works on, from its StoreSpec: an SQLite file (read-only for commands
 // that only read, and never created by them), or an EventStoreDB/KurrentDB server through
 // whichever official client package is installed.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { StoreUnavailableError, type EventStore, type ReadModelStore } from '@gridledger/core';
 import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/store-eventstoredb';
 import { openSqlite } from '@gridledger/store-sqlite';
@@ -43,7 +44,17 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Pro
   }
 }
 
+/** SQLite cannot open a directory and says only SQLITE_IOERR_READ: say so here, and what to do. */
+export function refuseDirectory(file: string, what: string, option: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new UsageError(
+      `the ${what} ${file} is a directory: name a SQLite file, e.g. ${option}${join(file, 'gridledger.db')}`,
+    );
+  }
+}
+
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {
+  refuseDirectory(spec.file, 'store', '--store sqlite:');
   if (access === 'read' && !existsSync(spec.file)) {
     throw new UsageError(
       `no store at ${spec.file}: the file does not exist (choose one with --store sqlite:<file> or $GRIDLEDGER_STORE)`,

@@ -7,7 +7,7 @@ import type { EventStore, ReadModelStore } from '@gridledger/core';
 import { openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { openStore } from '../open-store.js';
+import { openStore, refuseDirectory } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
 
 export interface AnalystStore {
@@ -72,5 +72,7 @@ export async function openAnalystStore(
 function readModelFile(option: string, io: CliIo) {
   const file = option.startsWith('sqlite:') ? option.slice('sqlite:'.length) : option;
   if (file === '') throw new UsageError('--read-models needs a file: --read-models <file.db>');
-  return openSqliteReadModelStore(isAbsolute(file) ? file : resolve(io.cwd, file));
+  const path = isAbsolute(file) ? file : resolve(io.cwd, file);
+  refuseDirectory(path, 'read-model file', '--read-models ');
+  return openSqliteReadModelStore(path);
 }
