@@ -62,7 +62,7 @@ describe('options', () => {
     const { code, err } = await usage('verify', '--frobnicate');
     expect(code).toBe(2);
     expect(err).toBe(
-      "gridledger verify: unknown option '--frobnicate': verify takes --store, --stream, --manifest, --json, -h/--help\n",
+      "gridledger verify: unknown option '--frobnicate': verify takes --store, --stream, --manifest, --checkpoint, --public-key, --json, -h/--help\n",
     );
     expect((await usage('verify', '-x')).err).toMatch(
       /^gridledger verify: unknown option '-x': verify takes/,
