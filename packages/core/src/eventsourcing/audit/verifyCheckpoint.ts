@@ -10,19 +10,12 @@ import {
   type StreamChainVerifier,
 } from '../chainVerifier.js';
 import type { EventStore } from '../store.js';
-import { readCheckpoint, type Checkpoint } from './checkpointFile.js';
+import { entryLinesOf, readCheckpoint, type Checkpoint } from './checkpointFile.js';
 import { publicKeyFrom } from './checkpointKeys.js';
 import type { SignedCheckpoint } from './checkpointNote.js';
 import { judgeDifference, viewOf, type Mismatch } from './judgeDifference.js';
 import type { LogDifference } from './logDifference.js';
-import {
-  entryName,
-  entryOf,
-  placeName,
-  sameEntry,
-  type FoundEntry,
-  type LogEntry,
-} from './logEntry.js';
+import { entryName, entryOf, leafOf, parseLeaf, placeName, type FoundEntry } from './logEntry.js';
 
 export interface CheckpointVerifyOptions {
   /** The office's Ed25519 public key: a KeyObject, or PEM text. */
@@ -80,7 +73,7 @@ export async function verifyCheckpoint(
     checkpoint.recordedUntil === undefined ? undefined : Date.parse(checkpoint.recordedUntil);
   const chains = new Map<string, StreamChainVerifier>();
   const broken = new Set<string>();
-  const entries = checkpoint.entries()[Symbol.asyncIterator]();
+  const entries = entryLinesOf(file);
   let mismatch: Mismatch | undefined;
   let backdated: FoundEntry | undefined;
   let index = 0;
@@ -98,8 +91,11 @@ export async function verifyCheckpoint(
       if (chain.check(event, content) !== undefined) broken.add(event.streamId);
       if (index < checkpoint.treeSize) {
         if (mismatch === undefined) {
-          const recorded = (await entries.next()).value as LogEntry;
-          if (!found.sealed || !sameEntry(found, recorded)) mismatch = { recorded, found };
+          // The entry's text is the leaf that was signed: equal text, equal entry.
+          const line = (await entries.next()).value as string;
+          if (!found.sealed || line !== leafOf(found)) {
+            mismatch = { recorded: parseLeaf(line, index, file), found };
+          }
         }
       } else if (mismatch === undefined && backdated === undefined && recordedUntil !== undefined) {
         if (Date.parse(event.metadata.recordedAt) < recordedUntil - tolerance) backdated = found;
@@ -107,10 +103,10 @@ export async function verifyCheckpoint(
       if (++index % 1000 === 0) options.onProgress?.({ eventsChecked: index });
     }
     if (mismatch === undefined && index < checkpoint.treeSize) {
-      mismatch = { recorded: (await entries.next()).value as LogEntry };
+      mismatch = { recorded: parseLeaf((await entries.next()).value as string, index, file) };
     }
   } finally {
-    await entries.return?.();
+    await entries.return(undefined);
   }
   const firstDifference =
     mismatch !== undefined

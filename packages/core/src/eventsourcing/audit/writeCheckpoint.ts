@@ -3,7 +3,7 @@
 // Nothing is stored per append: the tree is computed here and again when a checkpoint is checked.
 import type { KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import {
   contentHashOf,
@@ -22,7 +22,6 @@ import {
   type CheckpointHead,
   type SignedCheckpoint,
 } from './checkpointNote.js';
-import { openEventsWriter } from './eventsFile.js';
 import { entryOf, leafOf } from './logEntry.js';
 import { createLogTree, leafHash } from './logTree.js';
 
@@ -82,10 +81,10 @@ export async function writeCheckpoint(
   }
   const entriesPath = `${file}.entries.partial`;
   const partial = `${file}.partial`;
-  const writer = openEventsWriter(entriesPath);
+  const writer = await openLinesWriter(entriesPath);
   try {
     const { treeSize, rootHash, recordedUntil } = await writeEntries(store, writer, options);
-    const { bytes } = await writer.close();
+    const bytes = await writer.close();
     const head: CheckpointHead = {
       origin,
       treeSize,
@@ -100,7 +99,7 @@ export async function writeCheckpoint(
     await rename(partial, file);
     return { file, checkpoint, bytes: Buffer.byteLength(header) + bytes };
   } catch (error) {
-    writer.destroy();
+    await writer.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
   } finally {
@@ -108,9 +107,40 @@ export async function writeCheckpoint(
   }
 }
 
+/** Lines written in chunks: one write per 64 KiB, not one per event. */
+async function openLinesWriter(path: string) {
+  const handle = await open(path, 'wx');
+  let chunk = '';
+  let bytes = 0;
+  let closed = false;
+  const flush = async () => {
+    const buffer = Buffer.from(chunk, 'utf8');
+    chunk = '';
+    bytes += buffer.length;
+    await handle.write(buffer);
+  };
+  return {
+    async write(line: string): Promise<void> {
+      chunk += line;
+      if (chunk.length >= 65_536) await flush();
+    },
+    /** Flushes and closes; returns the bytes written. */
+    async close(): Promise<number> {
+      if (closed) return bytes;
+      closed = true;
+      try {
+        await flush();
+      } finally {
+        await handle.close();
+      }
+      return bytes;
+    },
+  };
+}
+
 async function writeEntries(
   store: EventStore,
-  writer: ReturnType<typeof openEventsWriter>,
+  writer: Awaited<ReturnType<typeof openLinesWriter>>,
   options: CheckpointOptions,
 ): Promise<{ treeSize: number; rootHash: string; recordedUntil: string | undefined }> {
   const chains = new Map<string, StreamChainVerifier>();
