@@ -132,7 +132,7 @@ describe('store spec', () => {
   });
 
   it('names what was wrong with an unknown scheme', () => {
-    expect(() => parseStoreSpec('postgres://x', '/w')).toThrow(/unknown store 'postgres:\/\/x'/);
+    expect(() => parseStoreSpec('mysql://x', '/w')).toThrow(/unknown store 'mysql:\/\/x'/);
     expect(() => parseStoreSpec('sqlite:', '/w')).toThrow(/unknown store/);
   });
 });

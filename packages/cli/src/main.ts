@@ -19,6 +19,7 @@ export function overview(): string {
     '',
     `Every command takes --store <spec> (default ${DEFAULT_STORE}; also $${STORE_ENV}):`,
     '  sqlite:<file>               the embedded SQLite store',
+    '  postgres://host/db          a PostgreSQL database (postgresql:// too; ?schema=<name>)',
     '  esdb://host:2113?tls=false  an EventStoreDB or KurrentDB server (kurrentdb:// too)',
     '',
     "Run 'gridledger <command> --help' (or 'gridledger help <command>') for a command's options;",

@@ -1,11 +1,22 @@
 // Opens the store a command works on, from its StoreSpec: an SQLite file (read-only for commands
-// that only read, and never created by them), or an EventStoreDB/KurrentDB server through
-// whichever official client package is installed.
+// that only read, and never created by them), a PostgreSQL schema (the same rules, enforced by
+// the server), or an EventStoreDB/KurrentDB server through whichever official client package is
+// installed. Also opens the read-model store that --read-models names.
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { StoreUnavailableError, type EventStore, type ReadModelStore } from '@gridledger/core';
+import { isAbsolute, join, resolve } from 'node:path';
+import {
+  isValidationError,
+  StoreUnavailableError,
+  type EventStore,
+  type ReadModelStore,
+} from '@gridledger/core';
 import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/store-eventstoredb';
-import { openSqlite } from '@gridledger/store-sqlite';
+import {
+  isPostgresUnavailable,
+  openPostgres,
+  openPostgresReadModelStore,
+} from '@gridledger/store-postgres';
+import { openSqlite, openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from './errors.js';
 import type { StoreSpec } from './store-spec.js';
 
@@ -14,7 +25,7 @@ export interface OpenedStore {
   /** For messages: `sqlite:/abs/path.db`, or the server without credentials. */
   readonly name: string;
   readonly events: EventStore;
-  /** Read models kept beside the events: the same SQLite file; none on EventStoreDB. */
+  /** Read models kept beside the events: the same SQLite file or schema; none on EventStoreDB. */
   readonly readModels: ReadModelStore | undefined;
   close(): Promise<void>;
 }
@@ -25,6 +36,11 @@ export interface OpenStoreOptions {
    * it. `write`: an SQLite file is created when missing.
    */
   readonly access: 'read' | 'write';
+  /**
+   * Whether a PostgreSQL store may be created when its schema is missing (default: for `write`).
+   * Commands that only make sense on an existing history pass false.
+   */
+  readonly create?: boolean;
   /** Loads a client package by name. Default: a dynamic `import`. */
   readonly importClient?: (name: string) => Promise<unknown>;
 }
@@ -41,6 +57,8 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Pro
       return openSqliteStore(spec, options.access);
     case 'eventstoredb':
       return openEventStoreDb(spec, options.importClient ?? ((name) => import(name)));
+    case 'postgres':
+      return openPostgresStore(spec, options.access, options.create ?? options.access === 'write');
   }
 }
 
@@ -51,6 +69,74 @@ export function refuseDirectory(file: string, what: string, option: string): voi
       `the ${what} ${file} is a directory: name a SQLite file, e.g. ${option}${join(file, 'gridledger.db')}`,
     );
   }
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+async function openPostgresStore(
+  spec: StoreSpec & { kind: 'postgres' },
+  access: 'read' | 'write',
+  create: boolean,
+): Promise<OpenedStore> {
+  try {
+    // Read access asks the server for read-only sessions, so reading can never change the store.
+    const opened = await openPostgres(spec.connectionString, {
+      readonly: access === 'read',
+      create,
+    });
+    return {
+      spec,
+      name: opened.name,
+      events: opened.events,
+      readModels: opened.readModels,
+      close: () => opened.close(),
+    };
+  } catch (error) {
+    throw postgresUsageError(error, spec.connectionString);
+  }
+}
+
+/** A missing schema or a malformed URL is the caller's to fix: a usage error, as for a file. */
+function postgresUsageError(error: unknown, url: string): unknown {
+  if (isPostgresUnavailable(error) && error.reason === 'missing') {
+    return new UsageError(
+      `no store at ${error.store}: the schema holds no Gridledger store (import into it first, or choose one with --store or $GRIDLEDGER_STORE)`,
+    );
+  }
+  if (isValidationError(error)) {
+    const why = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return new UsageError(`malformed PostgreSQL URL ${redactConnectionString(url)}: ${why}`);
+  }
+  return error;
+}
+
+/** A read-model store that the command closes when done. */
+export interface OpenedReadModels extends ReadModelStore {
+  close(): Promise<void>;
+}
+
+/**
+ * The read models `--read-models` names: a `postgres://` URL (its schema is created when missing)
+ * or a SQLite file, `sqlite:<file>` or a bare path, relative to `cwd`.
+ */
+export async function openReadModelStore(option: string, cwd: string): Promise<OpenedReadModels> {
+  const spec = option.trim();
+  if (POSTGRES_URL.test(spec)) {
+    try {
+      return await openPostgresReadModelStore(spec);
+    } catch (error) {
+      throw postgresUsageError(error, spec);
+    }
+  }
+  const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
+  if (file === '') {
+    throw new UsageError(
+      '--read-models needs a file or a URL: --read-models <file.db|postgres://…>',
+    );
+  }
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  refuseDirectory(path, 'read-model file', '--read-models ');
+  return openSqliteReadModelStore(path);
 }
 
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {

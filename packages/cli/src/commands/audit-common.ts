@@ -27,7 +27,7 @@ export const storeOptionSpec: OptionSpec = { store: { type: 'string' } };
 
 export const STORE_HELP =
   '  --store <spec>   sqlite:<file> (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)\n' +
-  '                   or an esdb:// / kurrentdb:// connection string';
+  '                   a postgres:// URL, or an esdb:// / kurrentdb:// connection string';
 
 export function openFromArgs(
   args: ParsedArgs,

@@ -33,8 +33,8 @@ Read models (all of them when none is named):
 Options:
   --store <spec>       the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --time-zone <zone>   IANA time zone of the read models' months (default ${DEFAULT_TIME_ZONE})
-  --read-models <file> a SQLite file to keep read models in (needed for EventStoreDB;
-                       a SQLite store keeps them in its own file)
+  --read-models <file> a SQLite file or postgres:// URL to keep read models in (needed
+                       for EventStoreDB; SQLite and PostgreSQL stores keep their own)
   --restart            start over, discarding an interrupted rebuild
   -h, --help           this help`,
   options: {

@@ -243,7 +243,7 @@ describe('gridledger report', () => {
     const { code, err } = await report([], 'esdb://127.0.0.1:1?tls=false');
     expect(code).toBe(2);
     expect(err).toMatch(
-      /an EventStoreDB store keeps no read models: name a SQLite file to keep them in with --read-models <file>/,
+      /an EventStoreDB store keeps no read models: name a SQLite file or a postgres:\/\/ URL to keep them in with --read-models <file\|url>/,
     );
   });
 

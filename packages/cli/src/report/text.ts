@@ -69,6 +69,8 @@ export function describeScope(report: Report): string {
     ...(place.length > 0 ? [place.join(', ')] : []),
     `by ${scope.by}`,
     `months in ${scope.timeZone}`,
+    ...(scope.asOf === undefined ? [] : [`as of ${scope.asOf}`]),
+    ...(scope.knownAt === undefined ? [] : [`as known on ${scope.knownAt}`]),
   ].join(' · ');
 }
 

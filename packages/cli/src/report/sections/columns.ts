@@ -10,7 +10,7 @@ export interface SectionQuery {
 }
 
 export function sectionQuery(scope: ReportScope): SectionQuery {
-  const { from, to, community, grid } = scope;
+  const { from, to, community, grid, asOf, knownAt } = scope;
   return {
     // `member` is only offered by coverage, which asks for it itself; other sections group by month.
     by: scope.by === 'member' ? 'month' : scope.by,
@@ -19,6 +19,8 @@ export function sectionQuery(scope: ReportScope): SectionQuery {
       ...(to === undefined ? {} : { to }),
       ...(community === undefined ? {} : { community }),
       ...(grid === undefined ? {} : { grid }),
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(knownAt === undefined ? {} : { knownAt }),
     },
   };
 }
