@@ -13,7 +13,7 @@ import type { EventStore } from '../store.js';
 import { entryLinesOf, readCheckpoint, type Checkpoint } from './checkpointFile.js';
 import { publicKeyFrom } from './checkpointKeys.js';
 import type { SignedCheckpoint } from './checkpointNote.js';
-import { judgeDifference, viewOf, type Mismatch } from './judgeDifference.js';
+import { judgeDifference, LOOKAHEAD, viewOf, type Mismatch } from './judgeDifference.js';
 import type { LogDifference } from './logDifference.js';
 import { entryName, entryOf, leafOf, parseLeaf, placeName, type FoundEntry } from './logEntry.js';
 
@@ -74,7 +74,7 @@ export async function verifyCheckpoint(
   const chains = new Map<string, StreamChainVerifier>();
   const broken = new Set<string>();
   const entries = entryLinesOf(file);
-  let mismatch: Mismatch | undefined;
+  let mismatch: (Mismatch & { next: FoundEntry[] }) | undefined;
   let backdated: FoundEntry | undefined;
   let index = 0;
   try {
@@ -89,12 +89,13 @@ export async function verifyCheckpoint(
       }
       // A Set keeps the order streams first failed in.
       if (chain.check(event, content) !== undefined) broken.add(event.streamId);
+      if (mismatch !== undefined && mismatch.next.length < LOOKAHEAD) mismatch.next.push(found);
       if (index < checkpoint.treeSize) {
         if (mismatch === undefined) {
           // The entry's text is the leaf that was signed: equal text, equal entry.
           const line = (await entries.next()).value as string;
           if (!found.sealed || line !== leafOf(found)) {
-            mismatch = { recorded: parseLeaf(line, index, file), found };
+            mismatch = { recorded: parseLeaf(line, index, file), found, next: [] };
           }
         }
       } else if (mismatch === undefined && backdated === undefined && recordedUntil !== undefined) {
@@ -103,7 +104,8 @@ export async function verifyCheckpoint(
       if (++index % 1000 === 0) options.onProgress?.({ eventsChecked: index });
     }
     if (mismatch === undefined && index < checkpoint.treeSize) {
-      mismatch = { recorded: parseLeaf((await entries.next()).value as string, index, file) };
+      const line = (await entries.next()).value as string;
+      mismatch = { recorded: parseLeaf(line, index, file), next: [] };
     }
   } finally {
     await entries.return(undefined);

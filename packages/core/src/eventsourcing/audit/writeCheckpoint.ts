@@ -1,7 +1,7 @@
 // Making a checkpoint: one pass over the whole log, in position order, checking every stream's
 // chain and building the Merkle tree over the log's entries; then the office signs its head.
 // Nothing is stored per append: the tree is computed here and again when a checkpoint is checked.
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -24,6 +24,7 @@ import {
 } from './checkpointNote.js';
 import { entryOf, leafOf } from './logEntry.js';
 import { createLogTree, leafHash } from './logTree.js';
+import { verifyCheckpoint } from './verifyCheckpoint.js';
 
 export interface CheckpointOptions {
   /** The office's Ed25519 private key: a KeyObject, or PEM text. */
@@ -35,6 +36,11 @@ export interface CheckpointOptions {
   readonly signal?: AbortSignal;
   /** Called after every 1,000 events read. */
   readonly onProgress?: (progress: { readonly eventsRead: number }) => void;
+  /**
+   * The last checkpoint: the log must still hold everything it covers, or nothing is signed
+   * (a new checkpoint would vouch for the difference). Its key defaults to `privateKey`'s.
+   */
+  readonly previous?: { readonly file: string; readonly publicKey?: KeyObject | string };
 }
 
 export interface CheckpointResult {
@@ -79,6 +85,7 @@ export async function writeCheckpoint(
       { path: file, message: 'already exists: a checkpoint is never overwritten' },
     ]);
   }
+  if (options.previous !== undefined) await checkPrevious(store, key, options.previous, options);
   const entriesPath = `${file}.entries.partial`;
   const partial = `${file}.partial`;
   const writer = await openLinesWriter(entriesPath);
@@ -105,6 +112,28 @@ export async function writeCheckpoint(
   } finally {
     await rm(entriesPath, { force: true });
   }
+}
+
+/** Refuses to go on unless the log still holds what the previous checkpoint covers. */
+async function checkPrevious(
+  store: EventStore,
+  key: KeyObject,
+  previous: NonNullable<CheckpointOptions['previous']>,
+  options: CheckpointOptions,
+): Promise<void> {
+  const publicKey = previous.publicKey ?? createPublicKey(key);
+  const { firstDifference } = await verifyCheckpoint(store, previous.file, {
+    publicKey,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (firstDifference === undefined) return;
+  throw new CorruptedEventError(
+    firstDifference.streamId,
+    firstDifference.streamVersion,
+    'checkpoint-mismatch',
+    `${firstDifference.message}. The log no longer holds what checkpoint ${previous.file} covers; ` +
+      'a new checkpoint would vouch for the difference',
+  );
 }
 
 /** Lines written in chunks: one write per 64 KiB, not one per event. */
