@@ -15,7 +15,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type Subscription,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 import { checkEsdbAppend, checkNamespace } from './appendInput.js';
 import type { EsdbAppendResultLike, EsdbClientLike } from './clientLike.js';
 import { translateClientError } from './clientErrors.js';

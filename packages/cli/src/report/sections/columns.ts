@@ -31,10 +31,14 @@ export const column = (key: string, label: string, kind: ColumnKind): Column => 
   kind,
 });
 
-export function keyColumns(by: Grouping): Column[] {
+/**
+ * The key columns of a grouping. `month` names what the month is of, where a reader could take
+ * it for another: a dispute resolved in July may have been reported in June.
+ */
+export function keyColumns(by: Grouping, month = 'Month'): Column[] {
   switch (by) {
     case 'month':
-      return [column('month', 'Month', 'text')];
+      return [column('month', month, 'text')];
     case 'community':
       return [column('community', 'Community', 'text')];
     case 'grid':

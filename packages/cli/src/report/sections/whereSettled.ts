@@ -85,7 +85,7 @@ export function whereSettledSection(state: WhereSettledState, query: SectionQuer
       },
     ],
     table: {
-      columns: [...keyColumns(query.by), ...figures],
+      columns: [...keyColumns(query.by, 'Month resolved'), ...figures],
       rows: result.rows.map((row) => [...keyCells(query.by, row), ...cells(row)]),
       total: [...totalKey(query.by), ...cells(total)],
     },
