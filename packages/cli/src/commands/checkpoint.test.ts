@@ -81,6 +81,38 @@ describe('gridledger checkpoint', () => {
     expect(header.note).toMatch(/^xuzhai\.example\/gridledger\n14\n/);
   });
 
+  it('with --previous, signs only a log that still holds what the last checkpoint covers', async () => {
+    const file = await fresh();
+    const first = `${file}.1.checkpoint`;
+    expect((await checkpoint(file, first)).code).toBe(0);
+    const second = await checkpoint(file, `${file}.2.checkpoint`, '--previous', first);
+    expect(second.code, second.err).toBe(0);
+    expect(second.out).toContain(`    the log still holds everything ${first} covers\n`);
+    sql(file, `DELETE FROM events WHERE stream_id = '${DISPUTE_STREAM}' AND stream_version >= 9`);
+    const out = `${file}.3.checkpoint`;
+    const refused = await checkpoint(file, out, '--previous', first);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^gridledger checkpoint: CORRUPTED_EVENT: Event 9 of stream 'dispute-d-tv-deposit' \(checkpoint-mismatch\): .* was removed with every later event of its stream.* a new checkpoint would vouch for the difference/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const other = join(files.dir, 'rotated');
+    await gridledger(['keygen', '--out', other]);
+    const wrongKey = await checkpoint(
+      file,
+      out,
+      '--previous',
+      first,
+      '--public-key',
+      `${other}.pub.pem`,
+    );
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.err).toMatch(/SIGNATURE_INVALID: .*\(wrong-key\)/);
+    expect((await checkpoint(file, out, '--public-key', `${keys}.pub.pem`)).err).toMatch(
+      /--public-key goes with --previous <file>/,
+    );
+  });
+
   it('refuses to sign a log that does not verify, and what it cannot use', async () => {
     const file = await fresh();
     sql(

@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isCheckpointOrigin, writeCheckpoint } from '@gridledger/core';
-import { stringOption, type Command } from '../command.js';
+import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { write } from '../io.js';
+import { write, type CliIo } from '../io.js';
 import {
   openFromArgs,
   STORE_HELP,
@@ -13,7 +13,7 @@ import {
   unlessInterrupted,
   withStore,
 } from './audit-common.js';
-import { existingFile, keyFile } from './keys.js';
+import { existingFile, fileAt, keyFile } from './keys.js';
 
 const help = `Usage: gridledger checkpoint --key <file> --out <file> [options]
 
@@ -27,11 +27,17 @@ Options:
   --key <file>     the office's private key (PEM), from 'gridledger keygen'
   --out <file>     where to write the checkpoint (must not exist)
   --origin <name>  the log's name in the signed note, without spaces (default: the store's name)
+  --previous <file>
+                   the last checkpoint: nothing is signed unless the log still holds everything
+                   it covers (a new checkpoint would vouch for the difference)
+  --public-key <file>
+                   the key that signed --previous, when not the one --key belongs to
 ${STORE_HELP}
   -h, --help       this help
 
-Exit code: 0 when written; 1 when the log does not verify (nothing is signed) or the store
-failed; 2 for a usage error (missing key, unreadable key, file already there).`;
+Exit code: 0 when written; 1 when the log does not verify or differs from --previous (nothing
+is signed) or the store failed; 2 for a usage error (missing key, unreadable key, file already
+there).`;
 
 export const checkpointCommand: Command = {
   name: 'checkpoint',
@@ -42,6 +48,8 @@ export const checkpointCommand: Command = {
     key: { type: 'string' },
     out: { type: 'string' },
     origin: { type: 'string' },
+    previous: { type: 'string' },
+    'public-key': { type: 'string' },
   },
   async run(args, io) {
     if (args.positionals.length > 0) {
@@ -60,6 +68,7 @@ export const checkpointCommand: Command = {
     if (origin !== undefined && !isCheckpointOrigin(origin)) {
       throw new UsageError(`--origin '${origin}': a log's name has no spaces and no '+'`);
     }
+    const previous = previousCheckpoint(args, io);
     const opened = await openFromArgs(args, io, 'read');
     const leftBehind = `no checkpoint was written to ${file}; run it again`;
     return unlessInterrupted(io, leftBehind, () =>
@@ -67,6 +76,7 @@ export const checkpointCommand: Command = {
         const { checkpoint, bytes } = await writeCheckpoint(events, file, {
           privateKey,
           ...(origin === undefined ? {} : { origin }),
+          ...(previous === undefined ? {} : { previous }),
           ...(io.signal === undefined ? {} : { signal: io.signal }),
         });
         write(
@@ -74,6 +84,9 @@ export const checkpointCommand: Command = {
           `Checkpoint of ${name}: ${checkpoint.treeSize} events, root ${checkpoint.rootHash.slice(0, 16)}…`,
         );
         write(io.stdout, `    written to ${file} (${bytes} bytes)`);
+        if (previous !== undefined) {
+          write(io.stdout, `    the log still holds everything ${previous.file} covers`);
+        }
         write(
           io.stdout,
           `    signed by key ${checkpoint.keyId} as ${checkpoint.origin}, issued ${checkpoint.issuedAt}`,
@@ -84,3 +97,16 @@ export const checkpointCommand: Command = {
     );
   },
 };
+
+function previousCheckpoint(args: ParsedArgs, io: CliIo) {
+  const given = stringOption(args, 'previous');
+  const key = stringOption(args, 'public-key');
+  if (given === undefined) {
+    if (key !== undefined) throw new UsageError('--public-key goes with --previous <file>');
+    return undefined;
+  }
+  return {
+    file: fileAt(io, given, 'previous'),
+    ...(key === undefined ? {} : { publicKey: keyFile(fileAt(io, key, 'public-key'), 'public') }),
+  };
+}

@@ -2,8 +2,7 @@
 // log still holds exactly what it covers, or the first place where it does not.
 import type { CheckpointVerification } from '@gridledger/core';
 import { write, type CliIo } from '../io.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { counted } from '../words.js';
 
 export function reportCheckpoint(result: CheckpointVerification, io: CliIo): void {
   const { checkpoint, firstDifference, eventsSince } = result;
@@ -14,7 +13,7 @@ export function reportCheckpoint(result: CheckpointVerification, io: CliIo): voi
   if (firstDifference === undefined) {
     write(
       io.stdout,
-      `✓ the ${plural(checkpoint.treeSize, 'event')} it covers are unchanged: nothing was removed, ` +
+      `✓ the ${counted(checkpoint.treeSize, 'event')} it covers are unchanged: nothing was removed, ` +
         `renumbered or inserted (root ${checkpoint.rootHash.slice(0, 16)}…)`,
     );
   } else {
@@ -26,6 +25,6 @@ export function reportCheckpoint(result: CheckpointVerification, io: CliIo): voi
     write(io.stdout, `    ${firstDifference.kind.toUpperCase()}: ${firstDifference.message}`);
   }
   if (eventsSince > 0) {
-    write(io.stdout, `    ${plural(eventsSince, 'event')} appended since (not covered by it)`);
+    write(io.stdout, `    ${counted(eventsSince, 'event')} appended since (not covered by it)`);
   }
 }

@@ -196,14 +196,25 @@ function report(
     write(io.stdout, `✓ ${totals}: every hash and link verifies${against}`);
     return;
   }
+  const checkpoints =
+    differing === 1
+      ? checked.length === 1
+        ? 'the checkpoint'
+        : '1 checkpoint'
+      : `${differing} checkpoints`;
+  if (audit.ok) {
+    write(
+      io.stdout,
+      `✗ ${totals} read: every hash and link verifies, but the log differs from ${checkpoints}`,
+    );
+    return;
+  }
   const findings = audit.broken.reduce((n, s) => n + s.findings.length, 0);
   const missing = audit.missingStreams.length;
   write(
     io.stdout,
     `✗ ${totals} read: ${counted(audit.broken.length, 'stream')} broken ` +
       `(${counted(findings, 'finding')})${missing === 0 ? '' : `, ${formatCount(missing)} missing`}` +
-      (differing === 0
-        ? ''
-        : `; the log differs from ${differing === 1 ? (checked.length === 1 ? 'the checkpoint' : '1 checkpoint') : `${differing} checkpoints`}`),
+      (differing === 0 ? '' : `; the log differs from ${checkpoints}`),
   );
 }

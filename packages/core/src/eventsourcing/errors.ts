@@ -139,7 +139,9 @@ export type CorruptionReason =
   | 'unknown-event-type'
   | 'unknown-schema-version'
   | 'schema-mismatch'
-  | 'unreadable';
+  | 'unreadable'
+  /** The log no longer holds what a signed checkpoint of it covers. */
+  | 'checkpoint-mismatch';
 
 /** A stored event is unreadable, fails its schema, or does not match its hash chain. */
 export class CorruptedEventError extends GridledgerError {

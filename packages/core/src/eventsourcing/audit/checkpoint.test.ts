@@ -146,6 +146,45 @@ describe('a checkpoint file', () => {
   });
 });
 
+describe('a checkpoint after another', () => {
+  it('is made only of a log that still holds what the previous one covers', async () => {
+    const rows = await recordedLog([...plan, 'case-b', 'case-c']);
+    const { file: previous } = await checkpointOf(rows.slice(0, 7), 'previous.checkpoint');
+    const dir = scratch();
+    const next = await writeCheckpoint(logStore(rows), join(dir, 'next'), {
+      privateKey: keys.privateKeyPem,
+      previous: { file: previous },
+    });
+    expect(next.checkpoint.treeSize).toBe(9);
+
+    // Its tail cut: every chain verifies, but the previous checkpoint says what is missing.
+    const cut = logStore(logTamper.removeTail(rows, 'case-a', 3));
+    const refused = writeCheckpoint(cut, join(dir, 'refused'), {
+      privateKey: keys.privateKeyPem,
+      previous: { file: previous },
+    });
+    await expect(refused).rejects.toSatisfy(
+      (error) => isCorruptedEvent(error) && error.reason === 'checkpoint-mismatch',
+    );
+    await expect(refused).rejects.toThrow(
+      /Event 3 of stream 'case-a' \(checkpoint-mismatch\): case-a v3 SessionHeld .* was removed with every later event of its stream.*a new checkpoint would vouch for the difference/,
+    );
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+    // Signed with another key, the previous checkpoint needs that key.
+    const other = generateCheckpointKeys();
+    const rotated = writeCheckpoint(logStore(rows), join(dir, 'rotated'), {
+      privateKey: other.privateKeyPem,
+      previous: { file: previous },
+    });
+    await expect(rotated).rejects.toSatisfy(isSignatureError);
+    const withOldKey = await writeCheckpoint(logStore(rows), join(dir, 'rotated'), {
+      privateKey: other.privateKeyPem,
+      previous: { file: previous, publicKey: keys.publicKeyPem },
+    });
+    expect(withOldKey.checkpoint.treeSize).toBe(9);
+  });
+});
+
 describe('keys', () => {
   it('are Ed25519 PEM; the private key is refused where the public one belongs', () => {
     expect(keys.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);

@@ -56,10 +56,14 @@ function parseHeader(text: string | undefined, file: string): string {
   return note;
 }
 
+/** The entry lines of a checkpoint file, as written: each is the leaf's exact text. */
+export async function* entryLinesOf(file: string): AsyncGenerator<string> {
+  for await (const { n, text } of linesOf(file)) if (n > 1) yield text;
+}
+
 async function* entriesOf(file: string): AsyncGenerator<LogEntry> {
-  for await (const { n, text } of linesOf(file)) {
-    if (n > 1) yield parseLeaf(text, n - 2, file);
-  }
+  let index = 0;
+  for await (const text of entryLinesOf(file)) yield parseLeaf(text, index++, file);
 }
 
 /**
@@ -71,17 +75,16 @@ export async function readCheckpoint(file: string, publicKey: KeyObject): Promis
   let signed: SignedCheckpoint | undefined;
   const tree = createLogTree();
   for await (const { n, text } of linesOf(file)) {
-    if (n === 1) {
-      signed = openCheckpoint(parseHeader(text, file), publicKey, file);
-      continue;
-    }
-    parseLeaf(text, n - 2, file); // only the exact text a checkpoint writes is a leaf
-    tree.push(leafHash(text));
+    if (n === 1) signed = openCheckpoint(parseHeader(text, file), publicKey, file);
+    else tree.push(leafHash(text));
   }
   if (signed === undefined) parseHeader(undefined, file);
   const head = signed as SignedCheckpoint;
   const root = tree.root().toString('hex');
   if (tree.size !== head.treeSize || root !== head.rootHash) {
+    // Lines that hash to the signed root are the ones signed, so only a mismatch is parsed, to
+    // name a line that is not an entry at all.
+    for await (const entry of entriesOf(file)) void entry;
     throw new SignatureError(
       `checkpoint ${file}`,
       'altered',

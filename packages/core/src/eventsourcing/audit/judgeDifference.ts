@@ -14,7 +14,12 @@ export interface Mismatch {
   readonly recorded: LogEntry;
   /** Absent when the log ends before the checkpoint does. */
   readonly found?: FoundEntry;
+  /** The events the log holds next, a few: whether the recorded sequence resumes after it. */
+  readonly next: readonly FoundEntry[];
 }
+
+/** How many events after the first difference are kept to judge it. */
+export const LOOKAHEAD = 16;
 
 /** A plain entry for reports, without the event it was read from. */
 export const viewOf = (entry: LogEntry): LogEntry => ({
@@ -51,47 +56,67 @@ async function readStream(store: EventStore, streamId: string): Promise<FoundEnt
 export async function judgeDifference(
   store: EventStore,
   checkpoint: Checkpoint,
-  { recorded, found }: Mismatch,
+  { recorded, found, next }: Mismatch,
 ): Promise<LogDifference> {
   const streams = new Set([recorded.streamId, ...(found === undefined ? [] : [found.streamId])]);
+  const ids = new Set([found, ...next].flatMap((e) => (e === undefined ? [] : [e.id])));
   const recordedStreams = new Map<string, LogEntry[]>();
-  const sameId: LogEntry[] = [];
+  const byId = new Map<string, LogEntry[]>();
   for await (const entry of checkpoint.entries()) {
-    if (streams.has(entry.streamId)) {
-      const list = recordedStreams.get(entry.streamId) ?? [];
-      list.push(entry);
-      recordedStreams.set(entry.streamId, list);
-    }
-    if (entry.id === found?.id) sameId.push(entry);
+    if (streams.has(entry.streamId)) push(recordedStreams, entry.streamId, entry);
+    if (ids.has(entry.id)) push(byId, entry.id, entry);
   }
   const current = new Map<string, FoundEntry[]>();
   for (const streamId of streams) current.set(streamId, await readStream(store, streamId));
-  const judge = new Judge(recordedStreams, current);
-  return judge.first(recorded, found, sameId);
+  const judge = new Judge(recordedStreams, current, byId, next);
+  return judge.first(recorded, found);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 class Judge {
   constructor(
     private readonly recordedStreams: ReadonlyMap<string, readonly LogEntry[]>,
     private readonly currentStreams: ReadonlyMap<string, readonly FoundEntry[]>,
+    private readonly recordedById: ReadonlyMap<string, readonly LogEntry[]>,
+    private readonly next: readonly FoundEntry[],
   ) {}
+
+  /** The recorded entry this event is, intact apart from its place, if any. */
+  private recordedAs = (found: FoundEntry) =>
+    (this.recordedById.get(found.id) ?? []).find((entry) => genuine(found, entry));
 
   private recordedOf = (streamId: string) => this.recordedStreams.get(streamId) ?? [];
   private currentOf = (streamId: string) => this.currentStreams.get(streamId) ?? [];
   private currentAt = (streamId: string, streamVersion: number) =>
     this.currentOf(streamId).find((e) => e.streamVersion === streamVersion);
 
-  first(recorded: LogEntry, found: FoundEntry | undefined, sameId: readonly LogEntry[]) {
+  first(recorded: LogEntry, found: FoundEntry | undefined) {
     if (found === undefined) return this.removal(recorded, undefined);
     if (found.id === recorded.id) return this.sameEvent(recorded, found);
-    const foundRecorded = sameId.find((entry) => genuine(found, entry));
+    const foundRecorded = this.recordedAs(found);
     if (foundRecorded === undefined) {
+      const now = this.whereNow(recorded);
       const inItsPlace =
         found.streamId === recorded.streamId && found.streamVersion === recorded.streamVersion;
-      if (inItsPlace && this.whereNow(recorded) === undefined) {
-        return this.rewritten(recorded, found);
-      }
-      return this.extra(recorded, found);
+      if (inItsPlace && now === undefined) return this.rewritten(recorded, found);
+      // Inserted: the recorded sequence resumes right after events never recorded. Otherwise
+      // the recorded event left its place (and what follows may be appended since).
+      const resumes = this.next.findIndex((e) => e.id === recorded.id && genuine(e, recorded));
+      const onlyNew = this.next.slice(0, Math.max(0, resumes)).every((e) => !this.recordedAs(e));
+      if (resumes >= 0 && onlyNew) return this.extra(recorded, found);
+      if (now === undefined) return this.removal(recorded, found);
+      return this.difference(
+        'reordered',
+        recorded,
+        found,
+        recorded,
+        `${entryName(recorded)} was moved in the log: recorded at ${placeName(recorded)}, it is now at position ${now.position}`,
+      );
     }
     if (foundRecorded.index < recorded.index) {
       return this.difference(
@@ -262,9 +287,11 @@ class Judge {
         `${name}, recorded at ${at}, was removed with its whole stream: the log has no ${recorded.streamId} at all (the checkpoint recorded ${recordedStream.length} event${recordedStream.length === 1 ? '' : 's'} of it)`,
       );
     }
-    const laterRemain = events.some((e) =>
-      recordedStream.some((r) => r.id === e.id && r.streamVersion > recorded.streamVersion),
-    );
+    // Later events: recorded later than it (wherever they are now), or new ones after it.
+    const laterRemain = events.some((e) => {
+      const was = recordedStream.find((r) => r.id === e.id);
+      return (was ?? e).streamVersion > recorded.streamVersion;
+    });
     if (laterRemain) {
       return this.difference(
         'removed',

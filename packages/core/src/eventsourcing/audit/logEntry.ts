@@ -59,15 +59,6 @@ export const leafOf = (entry: LogEntry): string =>
     entry.hash,
   ]);
 
-/** The same entry: same place, same event, same content. */
-export const sameEntry = (a: LogEntry, b: LogEntry): boolean =>
-  a.hash === b.hash &&
-  a.position === b.position &&
-  a.streamId === b.streamId &&
-  a.streamVersion === b.streamVersion &&
-  a.id === b.id &&
-  a.type === b.type;
-
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**

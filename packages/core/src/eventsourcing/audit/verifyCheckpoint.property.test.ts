@@ -25,7 +25,15 @@ interface Expected {
   readonly streamId: string;
   readonly streamVersion: number;
 }
-type Tampering = (rows: StoredEvent[]) => { rows: StoredEvent[]; expected: Expected };
+/**
+ * A tampering of the rows, and the difference expected. `grown`: the checkpoint covers all rows
+ * but the last, which was appended after it was made.
+ */
+type Tampering = (rows: StoredEvent[]) => {
+  rows: StoredEvent[];
+  expected: Expected;
+  grown?: boolean;
+};
 
 const at = (rows: readonly StoredEvent[], k: number, kind: LogDifferenceKind): Expected => ({
   kind,
@@ -124,6 +132,19 @@ function tamperings(rows: readonly StoredEvent[], pick: readonly number[]): Tamp
         },
       };
     },
+    (r) => {
+      // Removed from what the checkpoint covers, with an event appended since.
+      if (n < 3) return { rows: logTamper.changeData(r, k), expected: at(r, k, 'changed') };
+      const i = k % (n - 1);
+      return { rows: logTamper.remove(r, i), expected: at(r, i, removalKind(r, i)), grown: true };
+    },
+    (r) => {
+      // Moved after an event appended since: not an insertion of that event.
+      if (n < 4) return { rows: logTamper.changeData(r, k), expected: at(r, k, 'changed') };
+      const i = k % (n - 2);
+      const moved = logTamper.move(r, i, n);
+      return { rows: moved, expected: at(r, i, 'reordered'), grown: true };
+    },
   ];
   return options;
 }
@@ -143,9 +164,13 @@ describe('verifying against a checkpoint (property)', () => {
           const rows = await recordedLog(plan);
           const file = join(dir, `${files++}.checkpoint`);
           await writeCheckpoint(logStore(rows), file, { privateKey: keys.privateKeyPem });
+          const before = join(dir, `${files++}.checkpoint`);
+          await writeCheckpoint(logStore(rows.slice(0, -1)), before, {
+            privateKey: keys.privateKeyPem,
+          });
           for (const tamper of tamperings(rows, pick)) {
-            const { rows: tampered, expected } = tamper(rows);
-            const result = await verifyCheckpoint(logStore(tampered), file, {
+            const { rows: tampered, expected, grown } = tamper(rows);
+            const result = await verifyCheckpoint(logStore(tampered), grown ? before : file, {
               publicKey: keys.publicKeyPem,
               backdatingToleranceMs: 0,
             });

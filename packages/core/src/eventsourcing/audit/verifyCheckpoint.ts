@@ -10,19 +10,12 @@ import {
   type StreamChainVerifier,
 } from '../chainVerifier.js';
 import type { EventStore } from '../store.js';
-import { readCheckpoint, type Checkpoint } from './checkpointFile.js';
+import { entryLinesOf, readCheckpoint, type Checkpoint } from './checkpointFile.js';
 import { publicKeyFrom } from './checkpointKeys.js';
 import type { SignedCheckpoint } from './checkpointNote.js';
-import { judgeDifference, viewOf, type Mismatch } from './judgeDifference.js';
+import { judgeDifference, LOOKAHEAD, viewOf, type Mismatch } from './judgeDifference.js';
 import type { LogDifference } from './logDifference.js';
-import {
-  entryName,
-  entryOf,
-  placeName,
-  sameEntry,
-  type FoundEntry,
-  type LogEntry,
-} from './logEntry.js';
+import { entryName, entryOf, leafOf, parseLeaf, placeName, type FoundEntry } from './logEntry.js';
 
 export interface CheckpointVerifyOptions {
   /** The office's Ed25519 public key: a KeyObject, or PEM text. */
@@ -80,8 +73,8 @@ export async function verifyCheckpoint(
     checkpoint.recordedUntil === undefined ? undefined : Date.parse(checkpoint.recordedUntil);
   const chains = new Map<string, StreamChainVerifier>();
   const broken = new Set<string>();
-  const entries = checkpoint.entries()[Symbol.asyncIterator]();
-  let mismatch: Mismatch | undefined;
+  const entries = entryLinesOf(file);
+  let mismatch: (Mismatch & { next: FoundEntry[] }) | undefined;
   let backdated: FoundEntry | undefined;
   let index = 0;
   try {
@@ -96,10 +89,14 @@ export async function verifyCheckpoint(
       }
       // A Set keeps the order streams first failed in.
       if (chain.check(event, content) !== undefined) broken.add(event.streamId);
+      if (mismatch !== undefined && mismatch.next.length < LOOKAHEAD) mismatch.next.push(found);
       if (index < checkpoint.treeSize) {
         if (mismatch === undefined) {
-          const recorded = (await entries.next()).value as LogEntry;
-          if (!found.sealed || !sameEntry(found, recorded)) mismatch = { recorded, found };
+          // The entry's text is the leaf that was signed: equal text, equal entry.
+          const line = (await entries.next()).value as string;
+          if (!found.sealed || line !== leafOf(found)) {
+            mismatch = { recorded: parseLeaf(line, index, file), found, next: [] };
+          }
         }
       } else if (mismatch === undefined && backdated === undefined && recordedUntil !== undefined) {
         if (Date.parse(event.metadata.recordedAt) < recordedUntil - tolerance) backdated = found;
@@ -107,10 +104,11 @@ export async function verifyCheckpoint(
       if (++index % 1000 === 0) options.onProgress?.({ eventsChecked: index });
     }
     if (mismatch === undefined && index < checkpoint.treeSize) {
-      mismatch = { recorded: (await entries.next()).value as LogEntry };
+      const line = (await entries.next()).value as string;
+      mismatch = { recorded: parseLeaf(line, index, file), next: [] };
     }
   } finally {
-    await entries.return?.();
+    await entries.return(undefined);
   }
   const firstDifference =
     mismatch !== undefined

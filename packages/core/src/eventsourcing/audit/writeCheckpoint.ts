@@ -1,9 +1,9 @@
 // Making a checkpoint: one pass over the whole log, in position order, checking every stream's
 // chain and building the Merkle tree over the log's entries; then the office signs its head.
 // Nothing is stored per append: the tree is computed here and again when a checkpoint is checked.
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import {
   contentHashOf,
@@ -22,9 +22,9 @@ import {
   type CheckpointHead,
   type SignedCheckpoint,
 } from './checkpointNote.js';
-import { openEventsWriter } from './eventsFile.js';
 import { entryOf, leafOf } from './logEntry.js';
 import { createLogTree, leafHash } from './logTree.js';
+import { verifyCheckpoint } from './verifyCheckpoint.js';
 
 export interface CheckpointOptions {
   /** The office's Ed25519 private key: a KeyObject, or PEM text. */
@@ -36,6 +36,11 @@ export interface CheckpointOptions {
   readonly signal?: AbortSignal;
   /** Called after every 1,000 events read. */
   readonly onProgress?: (progress: { readonly eventsRead: number }) => void;
+  /**
+   * The last checkpoint: the log must still hold everything it covers, or nothing is signed
+   * (a new checkpoint would vouch for the difference). Its key defaults to `privateKey`'s.
+   */
+  readonly previous?: { readonly file: string; readonly publicKey?: KeyObject | string };
 }
 
 export interface CheckpointResult {
@@ -80,12 +85,13 @@ export async function writeCheckpoint(
       { path: file, message: 'already exists: a checkpoint is never overwritten' },
     ]);
   }
+  if (options.previous !== undefined) await checkPrevious(store, key, options.previous, options);
   const entriesPath = `${file}.entries.partial`;
   const partial = `${file}.partial`;
-  const writer = openEventsWriter(entriesPath);
+  const writer = await openLinesWriter(entriesPath);
   try {
     const { treeSize, rootHash, recordedUntil } = await writeEntries(store, writer, options);
-    const { bytes } = await writer.close();
+    const bytes = await writer.close();
     const head: CheckpointHead = {
       origin,
       treeSize,
@@ -100,7 +106,7 @@ export async function writeCheckpoint(
     await rename(partial, file);
     return { file, checkpoint, bytes: Buffer.byteLength(header) + bytes };
   } catch (error) {
-    writer.destroy();
+    await writer.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
   } finally {
@@ -108,9 +114,62 @@ export async function writeCheckpoint(
   }
 }
 
+/** Refuses to go on unless the log still holds what the previous checkpoint covers. */
+async function checkPrevious(
+  store: EventStore,
+  key: KeyObject,
+  previous: NonNullable<CheckpointOptions['previous']>,
+  options: CheckpointOptions,
+): Promise<void> {
+  const publicKey = previous.publicKey ?? createPublicKey(key);
+  const { firstDifference } = await verifyCheckpoint(store, previous.file, {
+    publicKey,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (firstDifference === undefined) return;
+  throw new CorruptedEventError(
+    firstDifference.streamId,
+    firstDifference.streamVersion,
+    'checkpoint-mismatch',
+    `${firstDifference.message}. The log no longer holds what checkpoint ${previous.file} covers; ` +
+      'a new checkpoint would vouch for the difference',
+  );
+}
+
+/** Lines written in chunks: one write per 64 KiB, not one per event. */
+async function openLinesWriter(path: string) {
+  const handle = await open(path, 'wx');
+  let chunk = '';
+  let bytes = 0;
+  let closed = false;
+  const flush = async () => {
+    const buffer = Buffer.from(chunk, 'utf8');
+    chunk = '';
+    bytes += buffer.length;
+    await handle.write(buffer);
+  };
+  return {
+    async write(line: string): Promise<void> {
+      chunk += line;
+      if (chunk.length >= 65_536) await flush();
+    },
+    /** Flushes and closes; returns the bytes written. */
+    async close(): Promise<number> {
+      if (closed) return bytes;
+      closed = true;
+      try {
+        await flush();
+      } finally {
+        await handle.close();
+      }
+      return bytes;
+    },
+  };
+}
+
 async function writeEntries(
   store: EventStore,
-  writer: ReturnType<typeof openEventsWriter>,
+  writer: Awaited<ReturnType<typeof openLinesWriter>>,
   options: CheckpointOptions,
 ): Promise<{ treeSize: number; rootHash: string; recordedUntil: string | undefined }> {
   const chains = new Map<string, StreamChainVerifier>();
