@@ -28,3 +28,17 @@ describe('a reader that closes the pipe early (`gridledger … | head`)', () => 
     });
   }
 });
+
+describe('$TZ as systems and containers set it', () => {
+  for (const TZ of [':/etc/localtime', '', 'CST-8']) {
+    it(`reads TZ='${TZ}' and prints the history`, async () => {
+      const ran = await launch(['history', 'd-tv-deposit', '--store', store], {
+        cwd: files.dir,
+        env: { TZ },
+      });
+      expect(ran.err).toBe('');
+      expect(ran.code).toBe(0);
+      expect(ran.out).toMatch(/^Times in \S+ \(UTC[+-]\d\d:\d\d\)/m);
+    });
+  }
+});

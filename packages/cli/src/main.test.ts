@@ -62,7 +62,7 @@ describe('options', () => {
     const { code, err } = await usage('verify', '--frobnicate');
     expect(code).toBe(2);
     expect(err).toBe(
-      "gridledger verify: unknown option '--frobnicate': verify takes --store, --stream, --manifest, --json, -h/--help\n",
+      "gridledger verify: unknown option '--frobnicate': verify takes --store, --stream, --manifest, --checkpoint, --public-key, --json, -h/--help\n",
     );
     expect((await usage('verify', '-x')).err).toMatch(
       /^gridledger verify: unknown option '-x': verify takes/,
@@ -114,6 +114,21 @@ describe('store spec', () => {
     for (const cs of ['esdb://127.0.0.1:2113?tls=false', 'kurrentdb://node1:2113']) {
       expect(parseStoreSpec(cs, '/w')).toEqual({ kind: 'eventstoredb', connectionString: cs });
     }
+  });
+
+  it('takes no other scheme for a file name: mysql:x, memory:, data:x', () => {
+    expect(() => parseStoreSpec('mysql:x', '/w')).toThrow(
+      "unknown store 'mysql:x': use sqlite:<file> or a kurrentdb:// (or esdb://) connection string",
+    );
+    expect(() => parseStoreSpec('memory:', '/w')).toThrow(
+      'a memory: store starts empty and is gone when the command ends: use sqlite:<file> or a kurrentdb:// (or esdb://) connection string',
+    );
+    expect(() => parseStoreSpec('MEMORY:x', '/w')).toThrow(/a memory: store starts empty/);
+    expect(parseStoreSpec('sqlite:mysql:x', '/w')).toEqual({ kind: 'sqlite', file: '/w/mysql:x' });
+    expect(parseStoreSpec('./audit:2025.db', '/w')).toEqual({
+      kind: 'sqlite',
+      file: '/w/audit:2025.db',
+    });
   });
 
   it('names what was wrong with an unknown scheme', () => {

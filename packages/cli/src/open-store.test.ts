@@ -13,6 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sqlite = (file: string) => parseStoreSpec(`sqlite:${file}`, dir);
 
 describe('openStore: SQLite', () => {
+  it('refuses a directory, to read or to write, naming a file it could use', async () => {
+    for (const access of ['read', 'write'] as const) {
+      await expect(openStore(sqlite(dir), { access })).rejects.toThrow(
+        new UsageError(
+          `the store ${dir} is a directory: name a SQLite file, e.g. --store sqlite:${join(dir, 'gridledger.db')}`,
+        ),
+      );
+    }
+  });
+
   it('refuses to read a file that does not exist, and creates it to write', async () => {
     const file = join(dir, 'new.db');
     await expect(openStore(sqlite(file), { access: 'read' })).rejects.toThrow(

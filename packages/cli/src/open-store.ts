@@ -2,8 +2,8 @@
 // that only read, and never created by them), a PostgreSQL schema (the same rules, enforced by
 // the server), or an EventStoreDB/KurrentDB server through whichever official client package is
 // installed. Also opens the read-model store that --read-models names.
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import {
   isValidationError,
   StoreUnavailableError,
@@ -59,6 +59,15 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Pro
       return openEventStoreDb(spec, options.importClient ?? ((name) => import(name)));
     case 'postgres':
       return openPostgresStore(spec, options.access, options.create ?? options.access === 'write');
+  }
+}
+
+/** SQLite cannot open a directory and says only SQLITE_IOERR_READ: say so here, and what to do. */
+export function refuseDirectory(file: string, what: string, option: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new UsageError(
+      `the ${what} ${file} is a directory: name a SQLite file, e.g. ${option}${join(file, 'gridledger.db')}`,
+    );
   }
 }
 
@@ -125,10 +134,13 @@ export async function openReadModelStore(option: string, cwd: string): Promise<O
       '--read-models needs a file or a URL: --read-models <file.db|postgres://…>',
     );
   }
-  return openSqliteReadModelStore(isAbsolute(file) ? file : resolve(cwd, file));
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  refuseDirectory(path, 'read-model file', '--read-models ');
+  return openSqliteReadModelStore(path);
 }
 
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {
+  refuseDirectory(spec.file, 'store', '--store sqlite:');
   if (access === 'read' && !existsSync(spec.file)) {
     throw new UsageError(
       `no store at ${spec.file}: the file does not exist (choose one with --store sqlite:<file> or $GRIDLEDGER_STORE)`,

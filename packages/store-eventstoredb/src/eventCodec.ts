@@ -103,3 +103,11 @@ export function fromRecorded(record: EsdbRecordedEventLike, streamId: string): S
 /** System streams (`$…`, including `$$…` metadata streams) and system events (`$…` types). */
 export const isSystemRecord = (record: EsdbRecordedEventLike): boolean =>
   record.streamId.startsWith('$') || record.type.startsWith('$');
+
+/**
+ * Whether a record was written by someone else: a system event, or one whose metadata carries no
+ * Gridledger envelope (another service's JSON, a binary event, a link). A record that carries an
+ * envelope is ours, and unreadable if the envelope is broken.
+ */
+export const isForeignRecord = (record: EsdbRecordedEventLike): boolean =>
+  isSystemRecord(record) || !isRecord(record.metadata) || !('gridledger' in record.metadata);

@@ -2,6 +2,8 @@
 import {
   ConcurrencyConflictError,
   StoreUnavailableError,
+  ValidationError,
+  describeValue,
   isStreamDeleted,
   isStreamNotFound,
   type AppendOptions,
@@ -20,6 +22,7 @@ import { translateClientError } from './clientErrors.js';
 import { toEventData } from './eventCodec.js';
 import { appendOptionsFor } from './expectedVersion.js';
 import { encodePosition } from './position.js';
+import type { ForeignEventPolicy } from './filters.js';
 import type { ReadContext } from './readContext.js';
 import { readAll, readStream } from './reads.js';
 import { EventStoreDbSubscription, type EventStoreDbSubscribeOptions } from './subscription.js';
@@ -35,11 +38,25 @@ export interface EventStoreDbEventStoreOptions {
   readonly namespace?: string;
   /** Dispose the client when the store is closed. Default false: the caller owns the client. */
   readonly disposeClientOnClose?: boolean;
+  /**
+   * What reads and subscriptions of the global log do with an event Gridledger did not write
+   * (another service's, a binary event, a link): `skip` it (default, for a shared cluster), or
+   * `fail` with CorruptedEventError. Reads of one stream always report such an event.
+   */
+  readonly foreignEvents?: ForeignEventPolicy;
 }
 
 /** The port, plus checkpoints for subscriptions whose filters rarely match. */
 export interface EventStoreDbEventStore extends EventStore {
   subscribe(options?: EventStoreDbSubscribeOptions): Subscription;
+}
+
+function checkForeignEvents(policy: unknown): ForeignEventPolicy {
+  if (policy === undefined) return 'skip';
+  if (policy === 'skip' || policy === 'fail') return policy;
+  throw new ValidationError('EventStoreDB store options', [
+    { path: 'foreignEvents', message: `must be 'skip' or 'fail'; got ${describeValue(policy)}` },
+  ]);
 }
 
 export function createEventStoreDbEventStore(
@@ -48,12 +65,14 @@ export function createEventStoreDbEventStore(
 ): EventStoreDbEventStore {
   const name = options.name ?? 'eventstoredb';
   const namespace = checkNamespace(options.namespace);
+  const foreignEvents = checkForeignEvents(options.foreignEvents);
   const subscriptions = new Set<EventStoreDbSubscription>();
   let closed = false;
   const context: ReadContext = {
     client,
     store: name,
     namespace,
+    foreignEvents,
     ensureOpen: () => {
       if (closed) throw new StoreUnavailableError(name, 'the store has been closed');
     },
@@ -97,7 +116,8 @@ export function createEventStoreDbEventStore(
     if (result.position !== undefined) {
       return { streamVersion, position: encodePosition(result.position) };
     }
-    // An idempotent repeat of an earlier append is acknowledged without a position.
+    // A repeat of an earlier append is acknowledged with the original position, unless the server
+    // can no longer read that event (the stream was soft-deleted since): then it is looked up.
     const last = await eventAt(streamId, streamVersion);
     if (last === undefined) {
       throw new StoreUnavailableError(name, `append to '${streamId}' reported no position`);

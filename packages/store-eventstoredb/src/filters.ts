@@ -3,7 +3,7 @@
 // either client, whether or not the server filtered.
 import { ValidationError, type GlobalFilter } from '@gridledger/core';
 import type { EsdbFilterLike, EsdbRecordedEventLike } from './clientLike.js';
-import { isSystemRecord } from './eventCodec.js';
+import { isForeignRecord, isSystemRecord } from './eventCodec.js';
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -43,15 +43,24 @@ export function serverFilter(
   return { filterOn: 'eventType', regex: '^[^$]', ...checkpoints };
 }
 
-/** Whether a record from $all is a Gridledger event of this store that the filter asks for. */
+/** What reads of $all do with an event that is not Gridledger's (see the store's options). */
+export type ForeignEventPolicy = 'skip' | 'fail';
+
+/**
+ * Whether a record from $all is one the filter asks for: in this store's namespace, of a wanted
+ * type, not a system event, and (unless foreign events must fail the read) carrying Gridledger's
+ * envelope. What it lets through is decoded, and an unreadable record fails there.
+ */
 export function recordMatcher(
   filter: GlobalFilter,
   namespace: string,
+  foreignEvents: ForeignEventPolicy,
 ): (record: EsdbRecordedEventLike) => boolean {
   const types = filter.types === undefined ? undefined : new Set(filter.types);
   const prefix = namespace + (filter.streamPrefix ?? '');
   return (record) =>
     !isSystemRecord(record) &&
+    (foreignEvents === 'fail' || !isForeignRecord(record)) &&
     (types === undefined || types.has(record.type)) &&
     record.streamId.startsWith(prefix);
 }

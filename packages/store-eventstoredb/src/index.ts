@@ -5,6 +5,7 @@ export {
   type EventStoreDbEventStoreOptions,
 } from './eventStoreDbEventStore.js';
 export type { EventStoreDbSubscribeOptions } from './subscription.js';
+export type { ForeignEventPolicy } from './filters.js';
 export type {
   EsdbAppendOptions,
   EsdbAppendResultLike,

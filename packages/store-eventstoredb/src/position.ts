@@ -1,5 +1,6 @@
 // Positions in the $all log. EventStoreDB needs the commit AND the prepare position to resume
-// exactly (events of one transaction share a commit position), so a Position carries both.
+// exactly: events of an explicit transaction (older servers) share a commit position, and the
+// server's checkpoints stand between events (`c/0`, even `0/0`), so a Position carries both.
 import { ValidationError, type Position } from '@gridledger/core';
 
 /** A place in $all, as the clients report it. */

@@ -101,7 +101,7 @@ export async function* readAll(
   const end = await endOfLog(context, operation);
   if (end === undefined || (after !== undefined && comparePositions(after, end) >= 0)) return;
   const { namespace } = context;
-  const matches = recordMatcher(options, namespace);
+  const matches = recordMatcher(options, namespace, context.foreignEvents);
   const feed = openFeed(context, { filter: options, after, operation });
   try {
     let served = 0;

@@ -62,7 +62,7 @@ export class EventStoreDbSubscription implements Subscription {
       // The furthest point the consumer knows of (an event it got or a checkpoint it was told).
       let told = start;
       const { namespace } = this.context;
-      const matches = recordMatcher(this.options, namespace);
+      const matches = recordMatcher(this.options, namespace, this.context.foreignEvents);
       const feed = (this.feed = openFeed(this.context, {
         filter: this.options,
         after: start,

@@ -1,51 +1,7 @@
 // The readable timeline of `gridledger history`: one block per event (version, local time, what
 // happened in words, who, the facts, why, what changed, whether its hash verifies).
 import type { CauseChain, EventRef, HistoryEntry, StateChange } from '@gridledger/core';
-import { UsageError } from '../errors.js';
-
-export interface Clock {
-  /** `2025-06-30 09:40` in the report's time zone. */
-  format(iso: string): string;
-  /** `Asia/Shanghai (UTC+08:00)`. */
-  readonly zone: string;
-}
-
-export function reportClock(timeZone: string | undefined): Clock {
-  let parts: Intl.DateTimeFormat;
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-  } catch {
-    throw new UsageError(
-      `unknown time zone '${timeZone}': use an IANA name such as Asia/Shanghai or UTC`,
-    );
-  }
-  const pick = (date: Date) => {
-    const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
-    return { text: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`, offset: p.timeZoneName };
-  };
-  const name = parts.resolvedOptions().timeZone;
-  const offset = (pick(new Date(0)).offset ?? 'GMT')
-    .replace(/^GMT$/, 'GMT+00:00')
-    .replace('GMT', 'UTC');
-  return {
-    format: (iso) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime())
-        ? `(unreadable time ${JSON.stringify(iso)})`
-        : pick(date).text;
-    },
-    zone: `${name} (${offset})`,
-  };
-}
+import type { Clock } from '../time-zone/clock.js';
 
 /** `DisputeReported` → `Dispute reported`. */
 export const inWords = (type: string): string => {

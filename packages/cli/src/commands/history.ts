@@ -6,6 +6,7 @@ import {
   isValidationError,
   traceCauses,
   type AsOf,
+  type EventStore,
   type CauseChain,
   type HistoryEntry,
 } from '@gridledger/core';
@@ -22,7 +23,11 @@ import {
   storeOptionSpec,
   withStore,
 } from './audit-common.js';
-import { compact, entryBlock, reportClock, type Clock } from './history-text.js';
+import { chooseClock } from '../time-zone/choose.js';
+import type { Clock } from '../time-zone/clock.js';
+import { TIME_ZONE_HELP, timeZoneOptionSpec } from '../time-zone/option.js';
+import { counted } from '../words.js';
+import { compact, entryBlock } from './history-text.js';
 
 const help = `Usage: gridledger history <stream or dispute id> [options]
 
@@ -38,7 +43,7 @@ Options:
   --json               one JSON object per line (NDJSON), one line per event, in order; each has
                        the envelope, decoded data, state after it, changes, verified, findings and
                        causes (nearest first)
-  --tz <zone>          time zone of the timeline (default $TZ, else the system's), e.g. Asia/Shanghai
+${TIME_ZONE_HELP}
 ${STORE_HELP}
   -h, --help           this help
 
@@ -67,7 +72,7 @@ export const historyCommand: Command = {
     ...storeOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
-    tz: { type: 'string' },
+    ...timeZoneOptionSpec,
   },
   async run(args, io) {
     const [id, ...extra] = args.positionals;
@@ -77,9 +82,11 @@ export const historyCommand: Command = {
     const at = stringOption(args, 'at');
     const until = at === undefined ? undefined : parseAt(at);
     const json = args.values['json'] === true;
-    const clock = reportClock(stringOption(args, 'tz') ?? io.env['TZ']);
+    const { clock, note } = chooseClock(stringOption(args, 'time-zone'), io.env);
+    if (note !== undefined) write(io.stderr, `gridledger history: note: ${note}`);
     return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
       const streamId = await resolveStreamId(events, id);
+      if (until !== undefined && 'version' in until) await checkVersion(events, streamId, until);
       const chains = new Map(
         (await traceCauses(events, streamId, { hints: causeHints })).map((c) => [
           c.event.eventId,
@@ -104,6 +111,22 @@ export const historyCommand: Command = {
     });
   },
 };
+
+/** A version past the end would silently show everything: say so instead. */
+async function checkVersion(
+  events: EventStore,
+  streamId: string,
+  until: { readonly version: number },
+): Promise<void> {
+  for await (const last of events.readStream(streamId, { direction: 'backwards', limit: 1 })) {
+    if (until.version > last.streamVersion) {
+      throw new UsageError(
+        `--at ${until.version} is past the end of ${streamId}: its versions run from 0 to ` +
+          `${last.streamVersion} (${counted(last.streamVersion + 1, 'event')})`,
+      );
+    }
+  }
+}
 
 const asOfText = (asOf: AsOf, clock: Clock): string =>
   'version' in asOf ? `v${asOf.version}` : `${clock.format(asOf.time)} (${asOf.time})`;

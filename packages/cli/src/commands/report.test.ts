@@ -247,6 +247,28 @@ describe('gridledger report', () => {
     );
   });
 
+  it('refuses --out onto a directory or into a missing one, before building anything', async () => {
+    const onDir = await report(['--format', 'html', '--out', files.dir]);
+    expect(onDir).toMatchObject({ code: 2, out: '' });
+    expect(onDir.err).toBe(
+      `gridledger report: --out ${files.dir} is a directory: name a file, e.g. --out ${join(files.dir, 'summary.html')}\n`,
+    );
+    const missing = join(files.dir, 'no/such');
+    const nowhere = await report(['incidence', '--out', join(missing, 'incidence.csv')]);
+    expect(nowhere).toMatchObject({ code: 2, out: '' });
+    expect(nowhere.err).toBe(
+      `gridledger report: --out ${join(missing, 'incidence.csv')}: there is no directory ${missing} to write it in\n`,
+    );
+  });
+
+  it('refuses --read-models onto a directory', async () => {
+    const { code, err } = await report(['--read-models', files.dir]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `gridledger report: the read-model file ${files.dir} is a directory: name a SQLite file, e.g. --read-models ${join(files.dir, 'gridledger.db')}\n`,
+    );
+  });
+
   it('names a store file that does not exist', async () => {
     const { code, err } = await report([], join(files.dir, 'nowhere.db'));
     expect(code).toBe(2);

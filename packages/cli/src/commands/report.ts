@@ -1,7 +1,8 @@
 // `gridledger report [read model]`: the figures an analyst wants, as an aligned table, CSV, JSON
 // or one self-contained HTML page with charts. Read models not built yet are built first.
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE, type AnyProjection } from '@gridledger/projections';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -37,7 +38,7 @@ Options:
   --grid <id>            only this grid
   --format <format>      ${FORMATS.join(', ')} (default table); html is one self-contained
                          page with charts, csv holds one table (not the summary)
-  --out <file>           write to a file instead of standard output
+  --out <file>           write to a file (replaced if it exists) instead of standard output
   --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --read-models <file>   a SQLite file or postgres:// URL to keep read models in (needed
@@ -60,6 +61,7 @@ Options:
 
 async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { definition, scope, format } = readOptions(args, io);
+  const out = outFile(args, io, `${definition.name}.${EXTENSIONS[format]}`);
   const set = readModelSet(stringOption(args, 'time-zone'));
   const store = await openAnalystStore(
     { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
@@ -97,15 +99,31 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
-  const out = stringOption(args, 'out');
   if (out === undefined) {
     io.stdout.write(text);
   } else {
-    const path = resolve(io.cwd, out);
-    await writeFile(path, text);
-    write(io.stderr, `Wrote the ${definition.name} report (${format}) to ${path}`);
+    await writeFile(out, text);
+    write(io.stderr, `Wrote the ${definition.name} report (${format}) to ${out}`);
   }
   return 0;
+}
+
+const EXTENSIONS = { table: 'txt', csv: 'csv', json: 'json', html: 'html' } as const;
+
+/** `--out`, checked before any work: a file (replaced if it exists) in a directory that exists. */
+function outFile(args: ParsedArgs, io: CliIo, example: string): string | undefined {
+  const out = stringOption(args, 'out');
+  if (out === undefined) return undefined;
+  const path = resolve(io.cwd, out);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new UsageError(
+      `--out ${path} is a directory: name a file, e.g. --out ${join(path, example)}`,
+    );
+  }
+  if (statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UsageError(`--out ${path}: there is no directory ${dirname(path)} to write it in`);
+  }
+  return path;
 }
 
 function readOptions(args: ParsedArgs, io: CliIo) {

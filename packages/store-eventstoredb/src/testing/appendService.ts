@@ -2,13 +2,14 @@
 // use when the server does not offer BatchAppend.
 import type { sendUnaryData, ServerReadableStream } from '@grpc/grpc-js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
-import { appendSize, type DoubleContext } from './context.js';
+import { appendSize, eventSize, oversizedEvent, type DoubleContext } from './context.js';
 import type { Expectation, WriteOutcome } from './database.js';
 import { faultStatus } from './faultReplies.js';
 import type { ProposedEvent } from './log.js';
 import { expectationOf, proposedEvent, streamNameOf } from './messages.js';
 import {
   invalidArgument,
+  maximumAppendEventSizeExceeded,
   maximumAppendSizeExceeded,
   streamDeleted,
   type RpcError,
@@ -89,6 +90,18 @@ export function serveAppend(context: DoubleContext) {
     call.on('end', () => {
       if (refused) return callback(refused);
       if (options === undefined) return callback(invalidArgument(p, 'options are required'));
+      // Each event is measured before the whole (`Streams.Append.cs`).
+      const oversized = oversizedEvent(context, events);
+      if (oversized !== undefined) {
+        return callback(
+          maximumAppendEventSizeExceeded(
+            p,
+            oversized.eventId,
+            eventSize(oversized),
+            context.maxAppendEventSize as number,
+          ),
+        );
+      }
       if (appendSize(events) > context.maxAppendSize) {
         return callback(maximumAppendSizeExceeded(p, context.maxAppendSize));
       }

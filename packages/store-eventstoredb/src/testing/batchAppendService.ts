@@ -1,10 +1,12 @@
 // The BatchAppend call: one long-lived duplex stream per client carrying many appends, each
 // identified by a correlation id, split into chunks, and answered on its own. Per-append failures
-// travel as google.rpc.Status with typed details; a not-leader answer fails the whole call.
+// travel as google.rpc.Status with typed details and the codes of KurrentDB's
+// `Services/Transport/Grpc/Status.cs`; a not-leader answer fails the whole call
+// (`Streams.BatchAppend.cs`).
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
-import { appendSize, type DoubleContext } from './context.js';
+import { appendSize, eventSize, oversizedEvent, type DoubleContext } from './context.js';
 import type { Expectation, WriteOutcome } from './database.js';
 import type { ProposedEvent } from './log.js';
 import { proposedEvent, streamIdentifier, streamNameOf, uuidText } from './messages.js';
@@ -56,16 +58,37 @@ export function serveBatchAppend(context: DoubleContext) {
     return new p.status.Status().setCode(code).setMessage(message).setDetails(any);
   };
 
+  /** A status whose details the client's generated code has no class for. */
+  const eventTooLarge = (event: ProposedEvent) => {
+    const max = context.maxAppendEventSize as number;
+    const writer = new p.BinaryWriter();
+    writer.writeString(1, event.eventId);
+    writer.writeUint32(2, eventSize(event));
+    writer.writeUint32(3, max);
+    const any = new p.Any();
+    any.pack(writer.getResultBuffer(), 'event_store.client.MaximumAppendEventSizeExceeded');
+    return new p.status.Status()
+      .setCode(3)
+      .setMessage('MaximumAppendEventSizeExceeded')
+      .setDetails(any);
+  };
+
   const reply = (
     call: BatchCall,
     append: PendingAppend,
-    outcome: WriteOutcome | 'timeout' | 'not-ready' | 'too-large',
+    outcome: WriteOutcome | 'timeout' | 'not-ready' | 'too-large' | 'access-denied' | ProposedEvent,
   ) => {
     const response = new p.streams.BatchAppendResp()
       .setCorrelationId(append.correlationId)
       .setStreamIdentifier(streamIdentifier(p, append.stream));
     if (outcome === 'timeout') {
       response.setError(status(4, 'Timeout', new p.shared.Timeout(), 'event_store.client.Timeout'));
+    } else if (outcome === 'access-denied') {
+      response.setError(
+        status(7, 'AccessDenied', new p.shared.AccessDenied(), 'event_store.client.AccessDenied'),
+      );
+    } else if (typeof outcome === 'object' && 'eventId' in outcome) {
+      response.setError(eventTooLarge(outcome));
     } else if (outcome === 'too-large') {
       const details = new p.shared.MaximumAppendSizeExceeded().setMaxappendsize(
         context.maxAppendSize,
@@ -73,7 +96,7 @@ export function serveBatchAppend(context: DoubleContext) {
       response.setError(
         status(
           3,
-          'Maximum append size exceeded',
+          'MaximumAppendSizeExceeded',
           details,
           'event_store.client.MaximumAppendSizeExceeded',
         ),
@@ -84,7 +107,7 @@ export function serveBatchAppend(context: DoubleContext) {
       const details = new p.shared.StreamDeleted().setStreamIdentifier(
         streamIdentifier(p, append.stream),
       );
-      response.setError(status(9, 'Stream deleted', details, 'event_store.client.StreamDeleted'));
+      response.setError(status(5, 'StreamDeleted', details, 'event_store.client.StreamDeleted'));
     } else if (outcome.kind === 'wrong-expected-version') {
       const details = new p.shared.WrongExpectedVersion();
       if (outcome.current === undefined) details.setCurrentNoStream(new p.Empty());
@@ -96,7 +119,7 @@ export function serveBatchAppend(context: DoubleContext) {
       else if (expected.kind === 'stream-exists') details.setExpectedStreamExists(new p.Empty());
       else details.setExpectedAny(new p.Empty());
       response.setError(
-        status(9, 'Wrong expected version', details, 'event_store.client.WrongExpectedVersion'),
+        status(6, 'WrongExpectedVersion', details, 'event_store.client.WrongExpectedVersion'),
       );
     } else {
       const success = new p.streams.BatchAppendResp.Success().setCurrentRevision(
@@ -119,11 +142,15 @@ export function serveBatchAppend(context: DoubleContext) {
     const write = (): WriteOutcome =>
       context.database.append(append.stream, append.expected, append.events);
     if (Date.now() >= append.deadline) return reply(call, append, 'timeout');
+    const oversized = oversizedEvent(context, append.events);
+    if (oversized !== undefined) return reply(call, append, oversized);
     if (appendSize(append.events) > context.maxAppendSize) return reply(call, append, 'too-large');
     const fault = context.faults.take('append', append.stream);
     if (fault === undefined) return reply(call, append, write());
     if (fault.afterWrite === true) write();
     switch (fault.kind) {
+      case 'access-denied':
+        return reply(call, append, 'access-denied');
       case 'not-leader': {
         const { host, port } = context.leader();
         return void call.emit('error', notLeader(p, host, port));

@@ -10,6 +10,8 @@ export interface DoubleContext {
   readonly faults: Faults;
   /** The most bytes one append may carry, as the server's MaxAppendSize (1 MiB by default). */
   readonly maxAppendSize: number;
+  /** The most bytes one event may take, as the server's MaxAppendEventSize; none when undefined. */
+  readonly maxAppendEventSize: number | undefined;
   /** Where a not-leader answer points the client: the double itself. */
   readonly leader: () => { readonly host: string; readonly port: number };
 }
@@ -39,6 +41,19 @@ export async function send<T>(call: ResponseStream<T>, message: T): Promise<bool
   return !call.cancelled;
 }
 
-/** What an append occupies, as the server counts it: type, data and metadata bytes. */
+/** What one event occupies, as the server counts it (`Event.SizeOnDisk`). */
+export const eventSize = (event: ProposedEvent): number =>
+  event.data.length + event.metadata.length + event.type.length * 2;
+
+/** What an append occupies: the sum of its events' sizes. */
 export const appendSize = (events: readonly ProposedEvent[]): number =>
-  events.reduce((sum, e) => sum + Buffer.byteLength(e.type) + e.data.length + e.metadata.length, 0);
+  events.reduce((sum, e) => sum + eventSize(e), 0);
+
+/** The first event larger than the server's per-event limit, if any. */
+export const oversizedEvent = (
+  context: DoubleContext,
+  events: readonly ProposedEvent[],
+): ProposedEvent | undefined =>
+  context.maxAppendEventSize === undefined
+    ? undefined
+    : events.find((event) => eventSize(event) > (context.maxAppendEventSize as number));

@@ -1,7 +1,13 @@
 // How an injected fault reaches the client on calls that answer with a status.
 import type { DoubleContext } from './context.js';
 import type { FaultPlan } from './faults.js';
-import { deadlineExceeded, notLeader, serverNotReady, type RpcError } from './rpcErrors.js';
+import {
+  accessDenied,
+  deadlineExceeded,
+  notLeader,
+  serverNotReady,
+  type RpcError,
+} from './rpcErrors.js';
 
 /**
  * The status a faulted call ends with, or undefined when it must not answer at all (a deadline
@@ -19,6 +25,8 @@ export function faultStatus(
       const { host, port } = context.leader();
       return notLeader(context.protocol, host, port);
     }
+    case 'access-denied':
+      return accessDenied(context.protocol);
     case 'deadline-exceeded':
       // Reads and subscriptions carry no client deadline; a proxy's deadline reaches them as a status.
       return clientEnforcesDeadline ? undefined : deadlineExceeded(context.protocol);

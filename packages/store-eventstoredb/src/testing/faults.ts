@@ -1,7 +1,8 @@
 // Failures a test can make the double produce, the way a cluster produces them: a node that is
-// not ready, a node that is not the leader, an answer that never comes before the deadline.
+// not ready, a node that is not the leader, an answer that never comes before the deadline, a
+// user the server's access control refuses.
 
-export type FaultKind = 'unavailable' | 'deadline-exceeded' | 'not-leader';
+export type FaultKind = 'unavailable' | 'deadline-exceeded' | 'not-leader' | 'access-denied';
 
 /** `append` covers both Append and BatchAppend; `read` is a read of a stream or of $all. */
 export type FaultOperation = 'append' | 'read' | 'subscribe' | 'delete' | 'tombstone';

@@ -22,10 +22,8 @@ export function recordFilterOf(options: StreamsPb.ReadReq.Options): RecordFilter
   return (record) => prefixes.some((prefix) => field(record).startsWith(prefix));
 }
 
-/** How many considered events pass between two checkpoints: window × multiplier. */
-export function checkpointIntervalOf(options: StreamsPb.ReadReq.Options): number {
+/** How many events one page looks at: the filter's `max`, or the server's default. */
+export function searchWindowOf(options: StreamsPb.ReadReq.Options): number {
   const filter = options.getFilter();
-  if (filter === undefined) return Infinity;
-  const window = filter.hasMax() ? filter.getMax() : DEFAULT_WINDOW;
-  return Math.max(1, window) * Math.max(1, filter.getCheckpointintervalmultiplier());
+  return Math.max(1, filter?.hasMax() === true ? filter.getMax() : DEFAULT_WINDOW);
 }

@@ -1,6 +1,9 @@
 // The double's data: the $all transaction log and its streams. Positions are byte offsets as in
-// a real log; a batch is laid out as one transaction whose commit position is its last prepare's,
-// so events of one append share a commit position and differ in prepare position.
+// a real log. Each event of a normal append is a committed prepare of its own, so its commit and
+// prepare positions are both its own offset (KurrentDB `StorageWriterService.WritePrepares` writes
+// `PrepareFlags.IsCommitted` records; `AllReader` reports them as `TFPos(p, p)`), and the append
+// answers with the last event's position. The log begins with an epoch record, as a real log
+// does, so no event ever sits at 0/0.
 
 export interface LogPosition {
   readonly commit: bigint;
@@ -19,6 +22,8 @@ export interface LogRecord {
   /** Ticks of 100 ns since the Unix epoch, as the server reports `created`. */
   readonly created: bigint;
   readonly position: LogPosition;
+  /** Where the next record begins: a filtered read that stops after this record resumes there. */
+  readonly postPosition: bigint;
 }
 
 export interface ProposedEvent {
@@ -40,36 +45,38 @@ export const comparePositions = (a: LogPosition, b: LogPosition): number =>
         ? 1
         : 0;
 
+/** What a chunk's epoch record takes before the first event (its size on a real node). */
+const EPOCH_RECORD_SIZE = 128n;
+
 /** The records of $all in commit order, and each stream's records in revision order. */
 export class TransactionLog {
   readonly records: LogRecord[] = [];
   readonly streams = new Map<string, LogRecord[]>();
-  private cursor = 0n;
+  private cursor = EPOCH_RECORD_SIZE;
   private readonly listeners = new Set<() => void>();
 
-  /** Writes one transaction; `revisions` gives each event's stream revision. */
+  /** Writes the events of one append; `revisions` gives each event's stream revision. */
   write(
     streamName: string,
     revisions: readonly bigint[],
     events: readonly ProposedEvent[],
   ): LogRecord[] {
-    const prepares = events.map((event) => {
+    const created = BigInt(Date.now()) * 10_000n;
+    const written = events.map((event, i): LogRecord => {
       const at = this.cursor;
       // Roughly what the record takes on disk: a header, the names, the payloads.
       this.cursor += BigInt(
         80 + streamName.length + event.type.length + event.data.length + event.metadata.length,
       );
-      return at;
+      return {
+        ...event,
+        streamName,
+        revision: revisions[i] as bigint,
+        created,
+        position: { commit: at, prepare: at },
+        postPosition: this.cursor,
+      };
     });
-    const commit = prepares[prepares.length - 1] as bigint;
-    const created = BigInt(Date.now()) * 10_000n;
-    const written = events.map((event, i) => ({
-      ...event,
-      streamName,
-      revision: revisions[i] as bigint,
-      created,
-      position: { commit, prepare: prepares[i] as bigint },
-    }));
     const stream = this.streams.get(streamName) ?? [];
     this.streams.set(streamName, stream);
     stream.push(...written);

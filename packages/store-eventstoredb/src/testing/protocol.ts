@@ -38,6 +38,14 @@ export interface Protocol {
   readonly featuresService: typeof FeaturesGrpc.ServerFeaturesService;
   readonly Any: new () => AnyMessage;
   readonly Empty: new () => GoogleEmpty;
+  /** Encodes messages the client's generated code lacks (newer server details). */
+  readonly BinaryWriter: new () => ProtobufWriter;
+}
+
+export interface ProtobufWriter {
+  writeString(field: number, value: string): void;
+  writeUint32(field: number, value: number): void;
+  getResultBuffer(): Uint8Array;
 }
 
 export function loadProtocol(clientPackage: ClientPackage): Protocol {
@@ -60,6 +68,7 @@ export function loadProtocol(clientPackage: ClientPackage): Protocol {
     featuresService: featuresGrpc.ServerFeaturesService,
     Any: (fromClient('google-protobuf/google/protobuf/any_pb.js') as Protocol).Any,
     Empty: (fromClient('google-protobuf/google/protobuf/empty_pb.js') as Protocol).Empty,
+    BinaryWriter: (fromClient('google-protobuf') as Protocol).BinaryWriter,
   };
 }
 

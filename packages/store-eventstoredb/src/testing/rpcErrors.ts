@@ -70,3 +70,28 @@ export const maximumAppendSizeExceeded = (p: Protocol, maxAppendSize: number): R
     exception: 'maximum-append-size-exceeded',
     'maximum-append-size': String(maxAppendSize),
   });
+
+export const accessDenied = (p: Protocol): RpcError =>
+  rpcError(p, p.grpc.status.PERMISSION_DENIED, 'Access Denied', { exception: 'access-denied' });
+
+/**
+ * One event is larger than the server's MaxAppendEventSize. `event-id` carries the proposed
+ * message's id as the server prints the protobuf message.
+ */
+export const maximumAppendEventSizeExceeded = (
+  p: Protocol,
+  eventId: string,
+  size: number,
+  max: number,
+): RpcError =>
+  rpcError(
+    p,
+    p.grpc.status.INVALID_ARGUMENT,
+    `Event with Id: { "string": "${eventId}" }, Size: ${size}, exceeds Maximum Append Event Size of ${max}.`,
+    {
+      exception: 'maximum-append-event-size-exceeded',
+      'maximum-append-event-size': String(max),
+      'event-id': `{ "string": "${eventId}" }`,
+      'proposed-append-event-size': String(size),
+    },
+  );

@@ -20,6 +20,10 @@ export interface EventStoreDbDoubleOptions {
   readonly batchAppend?: boolean;
   /** The most bytes one append may carry; default 1 MiB, the server's default. */
   readonly maxAppendSize?: number;
+  /** The most bytes one event may take (the server's MaxAppendEventSize); default no limit. */
+  readonly maxAppendEventSize?: number;
+  /** How many recent event ids an `any` or `stream-exists` append is checked against. */
+  readonly recentEventIds?: number;
 }
 
 export interface EventStoreDbDouble {
@@ -70,7 +74,9 @@ export async function startEventStoreDbDouble(
   const client = options.client ?? '@eventstore/db-client';
   const batchAppend = options.batchAppend ?? true;
   const protocol = loadProtocol(client);
-  const database = new Database();
+  const database = new Database(
+    options.recentEventIds === undefined ? {} : { recentEventIds: options.recentEventIds },
+  );
   const faults = new Faults();
   let port = 0;
   const context: DoubleContext = {
@@ -78,6 +84,7 @@ export async function startEventStoreDbDouble(
     database,
     faults,
     maxAppendSize: options.maxAppendSize ?? 1_048_576,
+    maxAppendEventSize: options.maxAppendEventSize,
     leader: () => ({ host: '127.0.0.1', port }),
   };
   const server = new protocol.grpc.Server();

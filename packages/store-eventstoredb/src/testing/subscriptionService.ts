@@ -1,13 +1,12 @@
 // Catch-up subscriptions to $all or to one stream: a confirmation, the history after the start,
-// checkpoints every so many considered events when filtered, caught-up, then live events. As on
-// a server, a checkpoint is the position of the last event looked at, so resuming strictly after
-// it neither skips nor repeats an event.
+// caught-up, then live events. Filtered subscriptions to $all, with their checkpoints, follow the
+// server's own algorithm in `filteredAllSubscription`.
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb';
 import { send, type DoubleContext } from './context.js';
-import { checkpointIntervalOf, recordFilterOf } from './filter.js';
+import { serveFilteredAllSubscription } from './filteredAllSubscription.js';
 import type { LogPosition, LogRecord } from './log.js';
-import { checkpointResponse, readEventResponse, streamNameOf } from './messages.js';
+import { readEventResponse, streamNameOf } from './messages.js';
 import { optional } from './protocol.js';
 
 type ReadCall = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>;
@@ -71,12 +70,14 @@ export async function serveSubscription(
     crypto.randomUUID(),
   );
   if (!(await send(call, new p.streams.ReadResp().setConfirmation(confirmation)))) return;
+  if (options.hasAll() && options.hasFilter()) {
+    return serveFilteredAllSubscription(context, call, options, (at) =>
+      caughtUpResponse(context, at),
+    );
+  }
   const source = sourceOf(context, options);
-  const matches = recordFilterOf(options);
-  const interval = matches ? checkpointIntervalOf(options) : Infinity;
   const structured = options.getUuidOption()?.hasStructured() ?? false;
   let index = source.start;
-  let considered = 0;
   let lastLookedAt = source.origin;
   let live = false;
   while (!call.cancelled) {
@@ -84,24 +85,13 @@ export async function serveSubscription(
     if (record !== undefined) {
       index++;
       lastLookedAt = record.position;
-      if (!matches || matches(record)) {
-        if (!(await send(call, readEventResponse(p, record, structured)))) return;
-      }
-      if (++considered >= interval && lastLookedAt) {
-        considered = 0;
-        if (!(await send(call, checkpointResponse(p, lastLookedAt)))) return;
-      }
+      if (!(await send(call, readEventResponse(p, record, structured)))) return;
       continue;
     }
     if (!live) {
       live = true;
-      // Going live: a filtered subscription gets a checkpoint, so it can advance even if
-      // nothing it looked at matched.
-      if (matches && lastLookedAt && !(await send(call, checkpointResponse(p, lastLookedAt)))) {
-        return;
-      }
       if (!(await send(call, caughtUpResponse(context, lastLookedAt)))) return;
-      // Writes may have landed while those were sent: look again before waiting.
+      // Writes may have landed while that was sent: look again before waiting.
       continue;
     }
     await new Promise<void>((resolve) => {

@@ -9,7 +9,11 @@ import {
 } from '../eventStoreDbEventStore.js';
 import type { TestClient } from './connectClient.js';
 import type { ClientPackage } from './protocol.js';
-import { startEventStoreDbDouble, type EventStoreDbDouble } from './server.js';
+import {
+  startEventStoreDbDouble,
+  type EventStoreDbDouble,
+  type EventStoreDbDoubleOptions,
+} from './server.js';
 
 /** Builds the client under test from a connection string. */
 export type Connect = (connectionString: string) => TestClient;
@@ -60,6 +64,8 @@ export interface DoubleTargetOptions {
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
   /** Offer BatchAppend (default) or only Append, as EventStoreDB 20.x did. */
   readonly batchAppend?: boolean;
+  /** Further settings of the double (limits, the recent-ids cache). */
+  readonly server?: Omit<EventStoreDbDoubleOptions, 'client' | 'batchAppend'>;
 }
 
 export async function openDoubleTarget(
@@ -68,6 +74,7 @@ export async function openDoubleTarget(
   options: DoubleTargetOptions = {},
 ): Promise<StoreTarget> {
   const double = await startEventStoreDbDouble({
+    ...options.server,
     client: clientPackage,
     ...(options.batchAppend === undefined ? {} : { batchAppend: options.batchAppend }),
   });

@@ -28,6 +28,13 @@ export function describeCheckpoints(target: () => StoreTarget, wholeCluster = fa
           expectedVersion: 'no-stream',
         },
       );
+      // The server checkpoints after whole pages, at the page's start: events after the skipped
+      // ones keep it looking, so that a checkpoint moves past them.
+      const more = await store.append(
+        'patrol-1',
+        makeEvents(30, { type: 'PatrolObservationLogged' }),
+        { expectedVersion: skipped.streamVersion },
+      );
       const checkpoints: Position[] = [];
       const reported = condition();
       const subscription = store.subscribe({
@@ -49,11 +56,13 @@ export function describeCheckpoints(target: () => StoreTarget, wholeCluster = fa
         expect(compare(checkpoints[i - 1] as Position, checkpoints[i] as Position)).toBe(-1);
       }
       const resumeFrom = checkpoints.at(-1) as Position;
-      expect(await settle(() => store.readAll({ after: resumeFrom }))).toEqual([]);
+      expect(
+        await settle(() => store.readAll({ after: resumeFrom, types: ['DisputeEscalated'] })),
+      ).toEqual([]);
 
       const wanted = makeEvent({ type: 'DisputeEscalated' });
-      await store.append('patrol-1', makeEvents(30, { type: 'PatrolObservationLogged' }), {
-        expectedVersion: skipped.streamVersion,
+      await store.append('patrol-1', makeEvents(5, { type: 'PatrolObservationLogged' }), {
+        expectedVersion: more.streamVersion,
       });
       await store.append('dispute-1', [wanted], { expectedVersion: 'no-stream' });
       expect((await iteration).map((e) => e.id)).toEqual([wanted.id]);
@@ -64,6 +73,60 @@ export function describeCheckpoints(target: () => StoreTarget, wholeCluster = fa
       const later = makeEvent({ type: 'DisputeEscalated' });
       await store.append('dispute-2', [later], { expectedVersion: 'no-stream' });
       expect((await take(resumed, 2)).map((e) => e.id)).toEqual([wanted.id, later.id]);
+      await resumed.close();
+      await store.close();
+    });
+
+    // Enumerator.AllSubscriptionFiltered.cs: pages begin at (post-position of the last record
+    // looked at, 0), and the first page at 0/0; a checkpoint is a page's beginning.
+    it('come after whole pages, at positions that may be no event, even 0/0, and round-trip', async () => {
+      const store = newStore();
+      await store.append('patrol-2', makeEvents(25, { type: 'PatrolObservationLogged' }), {
+        expectedVersion: 'no-stream',
+      });
+      const escalated = makeEvent({ type: 'DisputeEscalated' });
+      await store.append('dispute-3', [escalated], { expectedVersion: 'no-stream' });
+      await store.append('patrol-2', makeEvents(25, { type: 'PatrolObservationLogged' }), {
+        expectedVersion: 24,
+      });
+      const checkpoints: Position[] = [];
+      const reported = condition();
+      const subscription = store.subscribe({
+        types: ['DisputeEscalated'],
+        checkpointInterval: 5,
+        onCheckpoint: (position) => {
+          checkpoints.push(position);
+          reported.notify();
+        },
+      });
+      const delivered: StoredEvent[] = [];
+      const consuming = (async () => {
+        for await (const event of subscription) delivered.push(event);
+      })();
+      await reported.until(() => {
+        const found = delivered.find((e) => e.id === escalated.id);
+        return found !== undefined && checkpoints.some((c) => compare(c, found.position) > 0);
+      });
+      await subscription.close();
+      await consuming;
+
+      // The first page begins at the head of the log and matched nothing there.
+      expect(checkpoints[0]).toBe('0/0');
+      // An event of a normal append has equal commit and prepare positions; `c/0` is a page start.
+      expect(checkpoints.some((c) => /^[1-9][0-9]*\/0$/.test(c))).toBe(true);
+      const everyMatch = (await settle(() =>
+        store.readAll({ types: ['DisputeEscalated'] }),
+      )) as StoredEvent[];
+      for (const checkpoint of checkpoints) {
+        const after = (await settle(() =>
+          store.readAll({ after: checkpoint, types: ['DisputeEscalated'] }),
+        )) as StoredEvent[];
+        expect(after.map((e) => e.id)).toEqual(
+          everyMatch.filter((e) => compare(e.position, checkpoint) > 0).map((e) => e.id),
+        );
+      }
+      const resumed = store.subscribe({ types: ['DisputeEscalated'], after: '0/0' as Position });
+      expect((await take(resumed, 1))[0]?.id).toBe(everyMatch[0]?.id);
       await resumed.close();
       await store.close();
     });

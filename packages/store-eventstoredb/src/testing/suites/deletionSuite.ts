@@ -1,6 +1,6 @@
 // Streams deleted outside Gridledger (by an operator, with the client): a soft-deleted stream and
 // a tombstoned one each surface as a typed StreamDeletedError, and their system events stay hidden.
-import { isStreamDeleted, type StreamDeletedError } from '@gridledger/core';
+import { isConcurrencyConflict, isStreamDeleted, type StreamDeletedError } from '@gridledger/core';
 import { makeEvent, makeEvents } from '@gridledger/store-conformance';
 import { describe, expect, it } from 'vitest';
 import type { StoreTarget } from '../targets.js';
@@ -34,6 +34,40 @@ export function describeDeletion(target: () => StoreTarget): void {
         'DisputeReported',
         'DisputeReopened',
       ]);
+      await store.close();
+    });
+
+    // IndexWriter.cs (CheckCommit): expecting no stream, or the last revision, goes ahead on a
+    // soft-deleted stream, and StorageWriterService.cs (SoftUndeleteStream) revives it from there.
+    it('re-creates a soft-deleted stream after its last version, never reusing a version', async () => {
+      const namespace = target().freshNamespace();
+      const store = target().newStore({ namespace });
+      const original = await store.append('visit-9', makeEvents(3), {
+        expectedVersion: 'no-stream',
+      });
+      await target().client.deleteStream(`${namespace}visit-9`);
+
+      const exists = await store
+        .append('visit-9', [makeEvent()], { expectedVersion: 'stream-exists' })
+        .catch((e: unknown) => e);
+      expect(isConcurrencyConflict(exists)).toBe(true);
+      expect(exists).toMatchObject({ expected: 'stream-exists', actual: 2 });
+
+      const again = makeEvent({ type: 'VisitScheduled' });
+      const recreated = await store.append('visit-9', [again], { expectedVersion: 'no-stream' });
+      expect(recreated.streamVersion).toBe(3);
+      expect(recreated.position).not.toBe(original.position);
+      const next = await store.append('visit-9', [makeEvent()], { expectedVersion: 3 });
+      expect(next.streamVersion).toBe(4);
+      const read = (await settle(() => store.readStream('visit-9'))) as { id: string }[];
+      expect(read.map((e) => e.id)).toEqual([again.id, expect.any(String)]);
+
+      // Expecting the last version before the deletion goes ahead too.
+      await store.append('visit-10', makeEvents(2), { expectedVersion: 'no-stream' });
+      await target().client.deleteStream(`${namespace}visit-10`);
+      expect(
+        (await store.append('visit-10', [makeEvent()], { expectedVersion: 1 })).streamVersion,
+      ).toBe(2);
       await store.close();
     });
 

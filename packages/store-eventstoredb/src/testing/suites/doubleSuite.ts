@@ -6,6 +6,7 @@ import type { EsdbResolvedEventLike } from '../../clientLike.js';
 import { uuidMessage, uuidText } from '../messages.js';
 import { loadProtocol } from '../protocol.js';
 import type { StoreTarget } from '../targets.js';
+import { settle } from './waiting.js';
 
 async function first(
   iterable: AsyncIterable<EsdbResolvedEventLike>,
@@ -32,6 +33,24 @@ export function describeDouble(target: () => StoreTarget): void {
       const revisions = (await pending).map((r) => r.event?.revision);
       expect(revisions).toEqual([0n, 1n, 2n]);
       await subscription.unsubscribe();
+      await store.close();
+    });
+
+    // StorageWriterService.cs writes each event as a committed prepare; AllReader.cs reports it
+    // at TFPos(p, p). The append answers with its last event's position.
+    it('gives each event of an append its own position, commit equal to prepare', async () => {
+      const store = target().newStore();
+      const result = await store.append('patrol-3', makeEvents(3), {
+        expectedVersion: 'no-stream',
+      });
+      const read = (await settle(() => store.readStream('patrol-3'))) as { position: string }[];
+      const positions = read.map((e) => e.position);
+      expect(new Set(positions).size).toBe(3);
+      for (const position of positions) {
+        const [commit, prepare] = position.split('/');
+        expect(commit).toBe(prepare);
+      }
+      expect(result.position).toBe(positions[2]);
       await store.close();
     });
 

@@ -12,8 +12,11 @@ import type { EventStoreDbDouble } from '../server.js';
 import { openDoubleTarget, type Connect, type StoreTarget } from '../targets.js';
 import { settle } from './waiting.js';
 
+/** Faults that mean "not now": the store is unavailable. */
+type TransientFault = Exclude<FaultKind, 'access-denied'>;
+
 /** The client error type each fault arrives as, per call. */
-const CAUSES: Record<'batch' | 'unary' | 'read', Record<FaultKind, string>> = {
+const CAUSES: Record<'batch' | 'unary' | 'read', Record<TransientFault, string>> = {
   // BatchAppend reports "not ready" per request with no typed detail: the client says unknown.
   batch: {
     unavailable: 'unknown',
@@ -32,7 +35,7 @@ const CAUSES: Record<'batch' | 'unary' | 'read', Record<FaultKind, string>> = {
   },
 };
 
-const KINDS: FaultKind[] = ['unavailable', 'deadline-exceeded', 'not-leader'];
+const KINDS: TransientFault[] = ['unavailable', 'deadline-exceeded', 'not-leader'];
 
 function expectUnavailable(outcome: unknown, cause: string): void {
   expect(isStoreUnavailable(outcome)).toBe(true);

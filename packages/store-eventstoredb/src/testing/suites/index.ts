@@ -14,6 +14,8 @@ import { describeCheckpoints } from './checkpointSuite.js';
 import { describeDeletion } from './deletionSuite.js';
 import { describeDouble } from './doubleSuite.js';
 import { describeFailures } from './failureSuite.js';
+import { describeForeignEvents } from './foreignEventsSuite.js';
+import { describeIdempotency } from './idempotencySuite.js';
 import { describeResources } from './resourcesSuite.js';
 import { describeSystemEvents } from './systemEventsSuite.js';
 
@@ -28,8 +30,10 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     describeCheckpoints(current);
     describeDeletion(current);
     describeSystemEvents(current);
+    describeForeignEvents(current);
     describeDouble(current);
     describeAppendPaths(clientPackage, connect);
+    describeIdempotency(clientPackage, connect);
     describeFailures(clientPackage, connect);
     describeResources(clientPackage, connect);
   });
@@ -54,5 +58,6 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     const current = (): StoreTarget => target as StoreTarget;
     describeCheckpoints(current);
     describeDeletion(current);
+    describeForeignEvents(current);
   });
 }

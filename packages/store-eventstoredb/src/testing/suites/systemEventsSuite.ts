@@ -1,6 +1,7 @@
 // A store spanning the whole cluster (no namespace) sees only Gridledger events: system streams
 // (`$…`, `$$…` metadata) and system events (`$…` types) are skipped by reads and subscriptions,
-// and events written by other tools are reported as unreadable, not misread.
+// and an event written by another tool into a Gridledger stream is reported as unreadable when
+// that stream is read, never misread.
 import { isCorruptedEvent } from '@gridledger/core';
 import { makeEvents } from '@gridledger/store-conformance';
 import { describe, expect, it } from 'vitest';
