@@ -118,10 +118,10 @@ describe('store spec', () => {
 
   it('takes no other scheme for a file name: mysql:x, memory:, data:x', () => {
     expect(() => parseStoreSpec('mysql:x', '/w')).toThrow(
-      "unknown store 'mysql:x': use sqlite:<file> or a kurrentdb:// (or esdb://) connection string",
+      "unknown store 'mysql:x': use sqlite:<file>, a postgres:// URL or a kurrentdb:// (or esdb://) connection string",
     );
     expect(() => parseStoreSpec('memory:', '/w')).toThrow(
-      'a memory: store starts empty and is gone when the command ends: use sqlite:<file> or a kurrentdb:// (or esdb://) connection string',
+      'a memory: store starts empty and is gone when the command ends: use sqlite:<file>, a postgres:// URL or a kurrentdb:// (or esdb://) connection string',
     );
     expect(() => parseStoreSpec('MEMORY:x', '/w')).toThrow(/a memory: store starts empty/);
     expect(parseStoreSpec('sqlite:mysql:x', '/w')).toEqual({ kind: 'sqlite', file: '/w/mysql:x' });
