@@ -15,6 +15,7 @@ describe('a reader that closes the pipe early (`gridledger … | head`)', () => 
   const commands = [
     ['history', 'd-tv-deposit'],
     ['verify'],
+    ['streams'],
     ['rebuild', 'resolution-rate'],
     ['report', 'resolution-rate'],
     ['--help'],
@@ -41,4 +42,17 @@ describe('$TZ as systems and containers set it', () => {
       expect(ran.out).toMatch(/^Times in \S+ \(UTC[+-]\d\d:\d\d\)/m);
     });
   }
+});
+
+describe('an EventStoreDB server', () => {
+  it('is reached through the client installed with the CLI, with esdb:// as good as kurrentdb://', async () => {
+    const ran = await launch(['verify', '--store', 'esdb://127.0.0.1:1?tls=false'], {
+      cwd: files.dir,
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.err).toMatch(
+      /^gridledger verify: STORE_UNAVAILABLE: Store 'eventstoredb:esdb:\/\/127\.0\.0\.1:1\?tls=false' unavailable/,
+    );
+    expect(ran.err).not.toMatch(/no EventStoreDB client|deprecated/);
+  });
 });

@@ -4,11 +4,21 @@ import { counted } from './words.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** A problem with how the command was called (unknown option, malformed time, missing file). */
-export class UsageError extends Error {
-  readonly exitCode = EXIT.usage;
-  constructor(message: string) {
+/** A reason the command could not run, told as it is, with the exit code it ends with. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** A problem with how the command was called (unknown option, malformed time, missing file). */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
     this.name = 'UsageError';
   }
 }
@@ -20,7 +30,7 @@ const LONGEST_MESSAGE = 1000;
 
 /** What went wrong, in a few lines a person can act on. */
 export function describeError(error: unknown): { message: string; exitCode: number } {
-  if (error instanceof UsageError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   if (isValidationError(error) && error.issues.length > 1) {
     return { message: cut(issueList(error)), exitCode: EXIT.failed };
   }

@@ -45,11 +45,22 @@ export interface OpenStoreOptions {
   readonly importClient?: (name: string) => Promise<unknown>;
 }
 
-/** The client packages tried for an EventStoreDB spec, in order, and the class each exports. */
+/**
+ * The client packages tried for an EventStoreDB spec, in order, the class each exports, and the
+ * scheme it speaks. The first is an optional dependency of the CLI, installed with it unless
+ * optional dependencies are left out; the second is used when it is installed instead.
+ */
 export const EVENTSTOREDB_CLIENTS = [
-  { name: '@kurrent/kurrentdb-client', exportName: 'KurrentDBClient' },
-  { name: '@eventstore/db-client', exportName: 'EventStoreDBClient' },
+  { name: '@kurrent/kurrentdb-client', exportName: 'KurrentDBClient', scheme: 'kurrentdb' },
+  { name: '@eventstore/db-client', exportName: 'EventStoreDBClient', scheme: 'esdb' },
 ] as const;
+
+/**
+ * Both schemes name the same servers; each client gets the one it speaks (the KurrentDB client
+ * warns on every connection that `esdb` is deprecated, and the older client predates `kurrentdb`).
+ */
+const inScheme = (connectionString: string, scheme: string): string =>
+  connectionString.replace(/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\//, `${scheme}$2://`);
 
 export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> {
   switch (spec.kind) {
@@ -112,6 +123,8 @@ function postgresUsageError(error: unknown, url: string): unknown {
 
 /** A read-model store that the command closes when done. */
 export interface OpenedReadModels extends ReadModelStore {
+  /** The SQLite file the read models are kept in; undefined for a PostgreSQL schema. */
+  readonly file?: string;
   close(): Promise<void>;
 }
 
@@ -136,7 +149,7 @@ export async function openReadModelStore(option: string, cwd: string): Promise<O
   }
   const path = isAbsolute(file) ? file : resolve(cwd, file);
   refuseDirectory(path, 'read-model file', '--read-models ');
-  return openSqliteReadModelStore(path);
+  return Object.assign(openSqliteReadModelStore(path), { file: path });
 }
 
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {
@@ -199,7 +212,7 @@ function connect(
     );
   }
   try {
-    return exported.connectionString(connectionString);
+    return exported.connectionString(inScheme(connectionString, candidate.scheme));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new UsageError(`malformed connection string for ${name}: ${why}`);

@@ -1,7 +1,7 @@
 // Chooses the store a command works on: `--store`, else $GRIDLEDGER_STORE, else the SQLite file
-// ./gridledger.db. Forms: `sqlite:<file>` (or a bare path ending in .db), `esdb://…`,
-// `kurrentdb://…` (an EventStoreDB/KurrentDB connection string), `postgres://…` or
-// `postgresql://…` (a PostgreSQL database; `?schema=` picks the schema, default `gridledger`).
+// ./gridledger.db. Forms: `sqlite:<file>` (or a bare path), `kurrentdb://…` or `esdb://…` (a
+// KurrentDB/EventStoreDB connection string), `postgres://…` or `postgresql://…` (a PostgreSQL
+// database; `?schema=` picks the schema, default `gridledger`).
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 

@@ -15,8 +15,8 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type Subscription,
-} from '@gridledger/core';
-import { checkBatch, checkExpectedVersion, checkNamespace, checkStreamId } from './appendInput.js';
+} from '@gridledger/core/store';
+import { checkEsdbAppend, checkNamespace } from './appendInput.js';
 import type { EsdbAppendResultLike, EsdbClientLike } from './clientLike.js';
 import { translateClientError } from './clientErrors.js';
 import { toEventData } from './eventCodec.js';
@@ -126,15 +126,15 @@ export function createEventStoreDbEventStore(
   }
 
   async function append(
-    streamId: string,
+    streamIdGiven: string,
     events: readonly EventToAppend[],
     appendOptions: AppendOptions,
   ): Promise<AppendResult> {
     context.ensureOpen();
-    checkStreamId(streamId, 'append');
+    const checked = checkEsdbAppend(streamIdGiven, events, appendOptions);
+    const { streamId, expectedVersion: expected } = checked;
+    const batch = checked.events;
     const operation = `append to '${streamId}'`;
-    const batch = checkBatch(streamId, events);
-    const expected = checkExpectedVersion(appendOptions?.expectedVersion, operation);
     let result: EsdbAppendResultLike;
     try {
       result = await client.appendToStream(

@@ -9,7 +9,7 @@ import {
   type ExpectedVersion,
   type GlobalFilter,
   type ValidationIssue,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 
 /** One append, ready for the `append_events` function: one array per column. */
 export interface AppendRows {

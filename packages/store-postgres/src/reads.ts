@@ -8,7 +8,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 import { checkGlobalFilter, checkName } from './checks.js';
 import type { PostgresConnection } from './connection.js';
 import { NO_BOUND, type EventStatements, type SelectedRow } from './eventRows.js';

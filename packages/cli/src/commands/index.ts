@@ -7,9 +7,11 @@ import { importCommand } from './import.js';
 import { keygenCommand } from './keygen.js';
 import { rebuildCommand } from './rebuild.js';
 import { reportCommand } from './report.js';
+import { streamsCommand } from './streams.js';
 import { verifyCommand } from './verify.js';
 
 export const commands: readonly Command[] = [
+  streamsCommand,
   historyCommand,
   verifyCommand,
   checkpointCommand,

@@ -83,7 +83,7 @@ describe('gridledger report', () => {
     await opened.close();
 
     const updated = await report(['incidence', '--format', 'json'], file);
-    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 events\)\./);
+    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 event\)\./);
     const august = JSON.parse(updated.out).sections[0].result.rows[2];
     expect(august).toMatchObject({ month: '2025-08', disputes: 11 });
   });
@@ -245,6 +245,24 @@ describe('gridledger report', () => {
     expect(err).toMatch(
       /an EventStoreDB store keeps no read models: name a SQLite file or a postgres:\/\/ URL to keep them in with --read-models <file\|url>/,
     );
+  });
+
+  it('says which month each Resolved count is in: the month reported, or the month resolved', async () => {
+    const { out } = await report([]);
+    const header = (title: string) =>
+      out
+        .split(`\n${title}\n`)[1]
+        ?.split('\n')
+        .find((line) => line.includes('Resolved'));
+    expect(header('Resolution rate')).toMatch(
+      /^Month reported +Reported +Declined +Accepted +Resolved /,
+    );
+    expect(header('Where disputes were settled')).toMatch(
+      /^Month resolved +Resolved +In the grid /,
+    );
+    const html = await report(['--format', 'html']);
+    expect(html.out).toContain('<th scope="col">Month reported</th>');
+    expect(html.out).toContain('<th scope="col">Month resolved</th>');
   });
 
   it('refuses --out onto a directory or into a missing one, before building anything', async () => {

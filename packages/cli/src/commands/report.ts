@@ -8,8 +8,8 @@ import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
 import { reportNamed, reports, type ReportDefinition } from '../report/catalogue.js';
-import type { Report, ReportScope, ReportSource } from '../report/model.js';
-import { FORMATS, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
+import type { Report, ReportScope, ReportSource, Section } from '../report/model.js';
+import { FORMATS, parseAsOf, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
 import { analystRunner, readModelSet, resolveTimeZone } from '../report/readModels.js';
 import { renderReport } from '../report/render.js';
 import { openAnalystStore } from '../report/store.js';
@@ -40,6 +40,10 @@ Options:
                          page with charts, csv holds one table (not the summary)
   --out <file>           write to a file (replaced if it exists) instead of standard output
   --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
+  --as-of <when>         the figures as they stood then: a month or a date (to its end, in the
+                         time zone) or an instant with a zone; events that occurred later do not
+                         count. Where entries recorded later about that time change a figure, the
+                         section is printed twice: as known now and as known then
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --read-models <file>   a SQLite file or postgres:// URL to keep read models in (needed
                          for EventStoreDB; SQLite and PostgreSQL stores keep their own)
@@ -53,6 +57,7 @@ Options:
     format: { type: 'string' },
     out: { type: 'string' },
     'time-zone': { type: 'string' },
+    'as-of': { type: 'string' },
     store: { type: 'string' },
     'read-models': { type: 'string' },
   },
@@ -93,7 +98,9 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
       generatedAt: new Date().toISOString(),
       store: store.name,
       sources,
-      sections: definition.sections(stateOf, set, scope),
+      sections: withKnownThen(definition.sections(stateOf, set, scope), scope, format, io, () =>
+        definition.sections(stateOf, set, { ...scope, ...(scope.asOf && { knownAt: scope.asOf }) }),
+      ),
     };
     text = renderReport(built, format);
   } finally {
@@ -156,9 +163,12 @@ function readOptions(args: ParsedArgs, io: CliIo) {
       'work per member (--by member) covers every grid: leave out --community and --grid',
     );
   }
+  const timeZone = resolveTimeZone(stringOption(args, 'time-zone'));
+  const asOf = stringOption(args, 'as-of');
   const scope: ReportScope = {
     by,
-    timeZone: resolveTimeZone(stringOption(args, 'time-zone')),
+    timeZone,
+    ...(asOf === undefined ? {} : { asOf: parseAsOf(asOf, timeZone) }),
     ...(period.from === undefined ? {} : { from: period.from }),
     ...(period.to === undefined ? {} : { to: period.to }),
     ...(community === undefined ? {} : { community }),
@@ -174,4 +184,41 @@ function checkCsv(definition: ReportDefinition, format: string): void {
         `${definition.sectionIds.length}: name one (${definition.sectionIds.join(', ')})`,
     );
   }
+}
+
+/**
+ * With `--as-of`, each section is as known now (late entries about the past included); a section
+ * whose figures were different as known then (only what had been recorded by the as-of instant)
+ * follows it, so an auditor sees both (decision 013). A CSV holds one table: it is told on stderr.
+ */
+function withKnownThen(
+  knownNow: Section[],
+  scope: ReportScope,
+  format: string,
+  io: CliIo,
+  knownThen: () => Section[],
+): Section[] {
+  if (scope.asOf === undefined) return knownNow;
+  const then = knownThen();
+  const sections: Section[] = [];
+  for (const [i, now] of knownNow.entries()) {
+    sections.push(now);
+    const old = then[i];
+    if (old === undefined || JSON.stringify(old.data) === JSON.stringify(now.data)) continue;
+    if (format === 'csv') {
+      write(
+        io.stderr,
+        `note: entries recorded after ${scope.asOf} change ${now.id} as of then; ` +
+          'the CSV holds the figures as known now (see --format table for both)',
+      );
+      continue;
+    }
+    sections.push({
+      ...old,
+      id: `${old.id}-as-known-then`,
+      title: `${old.title}, as known on ${scope.asOf}`,
+      description: `Only what had been recorded by ${scope.asOf}. ${old.description}`,
+    });
+  }
+  return sections;
 }

@@ -12,6 +12,8 @@ import {
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
+import { formatCount } from '../progress/format.js';
+import { counted } from '../words.js';
 import {
   exportDirectory,
   openFromArgs,
@@ -170,7 +172,10 @@ function report(
   write(io.stdout, `Verifying ${name}`);
   for (const result of checked) reportCheckpoint(result, io);
   for (const stream of audit.broken) {
-    write(io.stdout, `✗ ${stream.streamId}: chain broken (${stream.eventsChecked} events read)`);
+    write(
+      io.stdout,
+      `✗ ${stream.streamId}: chain broken (${counted(stream.eventsChecked, 'event')} read)`,
+    );
     for (const finding of stream.findings) {
       write(io.stdout, `    ${finding.kind.toUpperCase()}: ${finding.message}`);
     }
@@ -178,10 +183,10 @@ function report(
   for (const missing of audit.missingStreams) {
     write(
       io.stdout,
-      `✗ ${missing.streamId}: missing from the store (the manifest recorded ${missing.eventCount} events)`,
+      `✗ ${missing.streamId}: missing from the store (the manifest recorded ${counted(missing.eventCount, 'event')})`,
     );
   }
-  const totals = `${audit.streamsChecked} stream${audit.streamsChecked === 1 ? '' : 's'}, ${audit.eventsChecked} events`;
+  const totals = `${counted(audit.streamsChecked, 'stream')}, ${counted(audit.eventsChecked, 'event')}`;
   const differing = checked.filter((r) => !r.ok && r.firstDifference !== undefined).length;
   const against =
     checked.length === 0
@@ -195,8 +200,8 @@ function report(
   const missing = audit.missingStreams.length;
   write(
     io.stdout,
-    `✗ ${totals} read: ${audit.broken.length} stream${audit.broken.length === 1 ? '' : 's'} broken ` +
-      `(${findings} finding${findings === 1 ? '' : 's'})${missing === 0 ? '' : `, ${missing} missing`}` +
+    `✗ ${totals} read: ${counted(audit.broken.length, 'stream')} broken ` +
+      `(${counted(findings, 'finding')})${missing === 0 ? '' : `, ${formatCount(missing)} missing`}` +
       (differing === 0
         ? ''
         : `; the log differs from ${differing === 1 ? (checked.length === 1 ? 'the checkpoint' : '1 checkpoint') : `${differing} checkpoints`}`),

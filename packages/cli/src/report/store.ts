@@ -13,6 +13,11 @@ export interface AnalystStore {
   readonly name: string;
   readonly events: EventStore;
   readonly readModels: ReadModelStore;
+  /**
+   * The SQLite file the read models are kept in (the store's own, or --read-models), for the
+   * rebuild lock; undefined for PostgreSQL, whose read-model store claims a read model itself.
+   */
+  readonly readModelsFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,8 @@ export async function openAnalystStore(
       name: opened.name,
       events: opened.events,
       readModels,
+      readModelsFile:
+        separate === undefined ? (spec.kind === 'sqlite' ? spec.file : undefined) : separate.file,
       async close() {
         await separate?.close();
         await opened.close();

@@ -69,9 +69,20 @@ export const disputeSamples: Samples<DisputeCommand> = {
   },
   recordFollowUpVisit: {
     type: 'recordFollowUpVisit',
-    data: { satisfied: true, visitedBy: ['m-1'], visitId: 'v-2', note: 'All well' },
+    data: {
+      satisfied: true,
+      visitedBy: ['m-1'],
+      visitId: 'v-2',
+      channel: 'in-person',
+      note: 'All well',
+    },
   },
   closeDispute: { type: 'closeDispute', data: { note: 'Done' } },
+  reopenDispute: { type: 'reopenDispute', data: { reason: 'relapse', note: 'The TV again' } },
+  recordLaterCase: {
+    type: 'recordLaterCase',
+    data: { caseId: 'pc-1', kind: 'criminal', homicide: false, note: 'Assault on 20 September' },
+  },
 };
 
 export const visitSamples: Samples<VisitCommand> = {
