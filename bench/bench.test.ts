@@ -13,11 +13,12 @@ const modules = readdirSync(here)
   .sort();
 
 describe('benchmarks (quick mode)', () => {
-  it('finds the three benchmark modules', () => {
+  it('finds the four benchmark modules', () => {
     expect(modules).toEqual(
       expect.arrayContaining([
         'projections.bench.ts',
         'store-memory.bench.ts',
+        'store-postgres.bench.ts',
         'store-sqlite.bench.ts',
       ]),
     );

@@ -1,6 +1,13 @@
 // Realistic input for the benchmarks: six-event dispute histories made by the Dispute decider
 // itself (reported → classified → assigned → intervention → mediation session → resolved).
-import { Dispute, type DecideContext, type DomainEvent } from '@gridledger/core';
+import { createHash } from 'node:crypto';
+import {
+  createUlidFactory,
+  Dispute,
+  type DecideContext,
+  type DomainEvent,
+  type EventToAppend,
+} from '@gridledger/core';
 
 const actor = { id: 'member-jiang-lin', role: 'community-police-officer' } as const;
 
@@ -56,4 +63,35 @@ export function disputeHistory(n: number): DomainEvent[] {
     }
   }
   return events;
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Six-event dispute histories as complete envelopes (ids, actor, times, hash chain). */
+export function envelopes(streams: number): EventToAppend[][] {
+  const newId = createUlidFactory();
+  return Array.from({ length: streams }, (_, n) => {
+    let prevHash: string | null = null;
+    const correlationId = newId();
+    return disputeHistory(n).map((event, v) => {
+      const id = v === 0 ? correlationId : newId();
+      const hash = sha(`${id}:${v}`);
+      const envelope: EventToAppend = {
+        id,
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: {
+          actor,
+          occurredAt: '2026-08-01T09:00:00.000Z',
+          recordedAt: '2026-08-01T09:00:01.000Z',
+          correlationId,
+          prevHash,
+          hash,
+        },
+      };
+      prevHash = hash;
+      return envelope;
+    });
+  });
 }

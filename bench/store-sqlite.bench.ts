@@ -2,20 +2,13 @@
 // and index, the same pragmas (WAL, the same `synchronous`), prepared statements, one IMMEDIATE
 // transaction per append with a version check, JSON encoded and parsed once per field. The ratio
 // is what the store's validation, async API, paging and typed errors cost.
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createUlidFactory,
-  Dispute,
-  streamIdOf,
-  type EventStore,
-  type EventToAppend,
-} from '@gridledger/core';
+import { Dispute, streamIdOf, type EventStore, type EventToAppend } from '@gridledger/core';
 import { openSqliteEventStore } from '@gridledger/store-sqlite';
-import { disputeHistory } from './dispute-histories.js';
+import { envelopes } from './dispute-histories.js';
 import { throughput, type BenchModule, type Measurement } from './harness.js';
 
 type Synchronous = 'full' | 'normal';
@@ -41,38 +34,6 @@ type RawDatabaseConstructor = new (file: string, options?: { readonly?: boolean 
 const Database = createRequire(import.meta.resolve('@gridledger/store-sqlite'))(
   'better-sqlite3',
 ) as RawDatabaseConstructor;
-
-const actor = { id: 'member-jiang-lin', role: 'community-police-officer' } as const;
-const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** Six-event dispute histories as complete envelopes (ids, actor, times, hash chain). */
-function envelopes(streams: number): EventToAppend[][] {
-  const newId = createUlidFactory();
-  return Array.from({ length: streams }, (_, n) => {
-    let prevHash: string | null = null;
-    const correlationId = newId();
-    return disputeHistory(n).map((event, v) => {
-      const id = v === 0 ? correlationId : newId();
-      const hash = sha(`${id}:${v}`);
-      const envelope: EventToAppend = {
-        id,
-        type: event.type,
-        schemaVersion: 1,
-        data: event.data,
-        metadata: {
-          actor,
-          occurredAt: '2026-08-01T09:00:00.000Z',
-          recordedAt: '2026-08-01T09:00:01.000Z',
-          correlationId,
-          prevHash,
-          hash,
-        },
-      };
-      prevHash = hash;
-      return envelope;
-    });
-  });
-}
 
 /** The raw side: what a competent engineer writes directly against better-sqlite3. */
 function openRaw(file: string, synchronous: Synchronous) {

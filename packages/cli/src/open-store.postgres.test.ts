@@ -5,7 +5,8 @@ import { isStoreUnavailable } from '@gridledger/core';
 import { openPostgres } from '@gridledger/store-postgres';
 import { parseStoreSpec, UsageError } from '@gridledger/cli';
 import { openReadModelStore, openStore } from './open-store.js';
-import { gridledger } from './commands/__fixtures__/auditStore.js';
+import { join } from 'node:path';
+import { auditFiles, gridledger } from './commands/__fixtures__/auditStore.js';
 import { recordXuzhaiHistory } from './report/__fixtures__/history.js';
 import { xuzhaiFiles, type XuzhaiFiles } from './report/__fixtures__/store.js';
 import {
@@ -136,5 +137,25 @@ describe('postgres:// stores in the CLI', () => {
     const models = await openReadModelStore(urlOf(schema), '/w');
     expect((await models.keys()).length).toBeGreaterThan(0);
     await models.close();
+  });
+
+  it('exports, imports and verifies through postgres:// like through a file', async () => {
+    const audit = auditFiles();
+    try {
+      const source = await audit.record('source.db');
+      const url = urlOf(fresh()).replace('postgres:', 'postgresql:');
+      const out = (name: string) => join(audit.dir, name);
+      expect((await gridledger(['export', '--store', source, '--out', out('all')])).code).toBe(0);
+      const imported = await gridledger(['import', '--from', out('all'), '--store', url]);
+      expect(imported.code, imported.err).toBe(0);
+      expect(imported.out).toContain('Imported 14 events in 2 streams into postgres://');
+      const verified = await gridledger(['verify', '--store', url, '--manifest', out('all')]);
+      expect(verified.code, verified.err).toBe(0);
+      const again = await gridledger(['export', '--store', url, '--out', out('again')]);
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toContain('Exported 14 events in 2 streams from postgres://');
+    } finally {
+      audit.remove();
+    }
   });
 });

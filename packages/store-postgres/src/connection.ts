@@ -1,36 +1,19 @@
 // One open store: a node-postgres pool on the store's schema, every call through it turned into
 // typed errors, and a reference count so the event store and the read-model store can share it.
-import pg, { type ClientConfig, type PoolConfig, type QueryConfig } from 'pg';
-import { ValidationError, type ValidationIssue } from '@gridledger/core';
+import pg, { type ClientConfig, type QueryConfig } from 'pg';
+import { ValidationError } from '@gridledger/core';
 import { ChangeFeed } from './changeFeed.js';
 import { PostgresUnavailableError, sqlstateOf, toStoreError } from './errors.js';
-import { migrate, SCHEMA_NAME } from './schema.js';
+import {
+  checkOptions,
+  DEFAULTS,
+  resolveInput,
+  type PostgresConnectionInput,
+  type PostgresOptions,
+} from './options.js';
+import { migrate } from './schema.js';
 
-export interface PostgresOptions {
-  /** The schema holding the store's tables (default `gridledger`; lower-case, ≤ 48 characters). */
-  readonly schema?: string;
-  /**
-   * Open for reading only: the server refuses every write on these connections (appends and
-   * saves fail with reason `read-only`), and the schema must already be current.
-   */
-  readonly readonly?: boolean;
-  /** Create (or upgrade) the schema when it is missing or older. Default true unless readonly. */
-  readonly create?: boolean;
-  /** Most connections in the pool (default 10). Subscriptions hold none while they wait. */
-  readonly maxConnections?: number;
-  /**
-   * How often a live subscription reads the log when no notification came (default 1000 ms):
-   * the safety net under LISTEN/NOTIFY, e.g. while the listening connection reconnects.
-   */
-  readonly pollIntervalMs?: number;
-  /**
-   * How long a subscription keeps retrying after losing its connection before it fails with
-   * `PostgresUnavailableError` (default 30,000 ms).
-   */
-  readonly reconnectTimeoutMs?: number;
-  /** `application_name` of the connections, as `pg_stat_activity` shows them (default `gridledger`). */
-  readonly applicationName?: string;
-}
+export type { PostgresConnectionInput, PostgresOptions } from './options.js';
 
 /** One statement; named ones are prepared once per pooled connection. Arrays as rows by choice. */
 export interface Statement {
@@ -39,9 +22,6 @@ export interface Statement {
   readonly values?: unknown[];
   readonly rowMode?: 'array';
 }
-
-/** Where the store is: a connection string (`postgres://…`, `?schema=` allowed) or a pg config. */
-export type PostgresConnectionInput = string | PoolConfig;
 
 /**
  * One user's lease on an open store. Each user (the event store, the read-model store) holds its
@@ -72,66 +52,6 @@ export interface PostgresConnection {
 export interface PostgresStore {
   readonly name: string;
   lease(): PostgresConnection;
-}
-
-const DEFAULTS = { pollIntervalMs: 1000, reconnectTimeoutMs: 30_000, maxConnections: 10 };
-
-function checkOptions(options: PostgresOptions): void {
-  const issues: ValidationIssue[] = [];
-  const whole = (name: 'pollIntervalMs' | 'reconnectTimeoutMs' | 'maxConnections', min: number) => {
-    const value = options[name];
-    if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
-      issues.push({ path: name, message: `must be a whole number ≥ ${min}, got ${String(value)}` });
-    }
-  };
-  whole('pollIntervalMs', 1);
-  whole('reconnectTimeoutMs', 0);
-  whole('maxConnections', 1);
-  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
-    issues.push({
-      path: 'schema',
-      message: `must be a lower-case identifier of at most 48 characters (a-z, 0-9, _), got ${JSON.stringify(options.schema)}`,
-    });
-  }
-  if (issues.length > 0) throw new ValidationError('PostgreSQL store options', issues);
-}
-
-/** The pg config and the schema named by the input; a URL may carry `?schema=`. */
-function resolveInput(
-  input: PostgresConnectionInput,
-  options: PostgresOptions,
-): { config: PoolConfig; schema: string | undefined; name: string } {
-  if (typeof input === 'string') {
-    let url: URL;
-    try {
-      url = new URL(input);
-    } catch {
-      throw new ValidationError('PostgreSQL store', [
-        { path: 'connection', message: 'must be a postgres:// or postgresql:// URL' },
-      ]);
-    }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      throw new ValidationError('PostgreSQL store', [
-        {
-          path: 'connection',
-          message: `must be a postgres:// or postgresql:// URL, got ${url.protocol}//…`,
-        },
-      ]);
-    }
-    const schema = url.searchParams.get('schema') ?? undefined;
-    url.searchParams.delete('schema');
-    const name = `postgres://${url.host}${url.pathname}`;
-    return { config: { connectionString: url.href }, schema, name };
-  }
-  if (typeof input !== 'object' || input === null) {
-    throw new ValidationError('PostgreSQL store', [
-      { path: 'connection', message: 'must be a connection string or a pg pool config' },
-    ]);
-  }
-  const host = input.host ?? process.env['PGHOST'] ?? 'localhost';
-  const port = input.port ?? process.env['PGPORT'] ?? 5432;
-  const database = input.database ?? process.env['PGDATABASE'] ?? '';
-  return { config: input, schema: options.schema, name: `postgres://${host}:${port}/${database}` };
 }
 
 export async function openStore(

@@ -9,7 +9,8 @@ import type { PostgresConnection } from './connection.js';
 import { isPostgresUnavailable } from './errors.js';
 import { decodeRow, NO_BOUND, type EventStatements, type SelectedRow } from './eventRows.js';
 import { positionNumberOf } from './position.js';
-import { checkAfterHead, PAGE_SIZE } from './reads.js';
+import { PAGE_SIZE } from './pagedRead.js';
+import { checkAfterHead } from './reads.js';
 
 export interface SubscriptionHost {
   readonly connection: PostgresConnection;
