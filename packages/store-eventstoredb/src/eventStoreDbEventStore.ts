@@ -135,15 +135,18 @@ export function createEventStoreDbEventStore(
     const operation = `append to '${streamId}'`;
     const batch = checkBatch(streamId, events);
     const expected = checkExpectedVersion(appendOptions?.expectedVersion, operation);
+    const sent = batch.map(toEventData);
     let result: EsdbAppendResultLike;
     try {
-      result = await client.appendToStream(
-        namespace + streamId,
-        batch.map(toEventData),
-        appendOptionsFor(expected),
-      );
+      result = await client.appendToStream(namespace + streamId, sent, appendOptionsFor(expected));
     } catch (error) {
-      throw translateClientError(error, { store: name, operation, streamId, expected });
+      throw translateClientError(error, {
+        store: name,
+        operation,
+        streamId,
+        expected,
+        events: sent,
+      });
     }
     return settle(streamId, expected, result);
   }

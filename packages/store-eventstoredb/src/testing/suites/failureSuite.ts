@@ -2,7 +2,13 @@
 // answering "not leader", a server gone) reaches callers as StoreUnavailableError carrying the
 // client's error as its cause; a failed append never resolves, and writes nothing unless the
 // server wrote before the answer was lost, in which case a retry lands exactly once.
-import { isStoreUnavailable, isStreamNotFound, type StoreUnavailableError } from '@gridledger/core';
+import {
+  isAccessDenied,
+  isStoreUnavailable,
+  isStreamNotFound,
+  type AccessDeniedError,
+  type StoreUnavailableError,
+} from '@gridledger/core';
 import { makeEvents } from '@gridledger/store-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientErrorType } from '../../clientErrors.js';
@@ -81,6 +87,25 @@ export function describeFailures(clientPackage: ClientPackage, connect: Connect)
       },
     );
 
+    // RpcExceptions.AccessDenied / Status.AccessDenied: a refusal of the caller, not of the moment.
+    it('access denied: the append is refused with AccessDeniedError, and nothing is written', async () => {
+      const namespace = target.freshNamespace();
+      const store = target.newStore({ namespace });
+      double.injectFault({ operation: 'append', kind: 'access-denied' });
+      const outcome = await store
+        .append('dispute-9', makeEvents(1), { expectedVersion: 'no-stream' })
+        .then(
+          () => 'resolved',
+          (error: unknown) => error,
+        );
+      expect(isAccessDenied(outcome)).toBe(true);
+      expect(isStoreUnavailable(outcome)).toBe(false);
+      expect(outcome).toMatchObject({ operation: "append to 'dispute-9'" });
+      expect(clientErrorType((outcome as AccessDeniedError).cause)).toBe('access-denied');
+      expect(isStreamNotFound(await settle(() => store.readStream('dispute-9')))).toBe(true);
+      await store.close();
+    });
+
     it.each(KINDS)(
       '%s after the write: refused, and the retry lands exactly once',
       async (kind) => {
@@ -148,6 +173,28 @@ export function describeFailures(clientPackage: ClientPackage, connect: Connect)
       await store.append('patrol-1', makeEvents(1), { expectedVersion: 'no-stream' });
       double.injectFault({ operation: 'subscribe', kind });
       expectUnavailable(await settle(() => store.subscribe()), CAUSES.read[kind]);
+      await store.close();
+    });
+
+    it('access denied: reads and subscriptions fail with AccessDeniedError', async () => {
+      const namespace = target.freshNamespace();
+      const store = target.newStore({ namespace });
+      await store.append('patrol-1', makeEvents(1), { expectedVersion: 'no-stream' });
+      const denied = (outcome: unknown, operation: string): void => {
+        expect(isAccessDenied(outcome)).toBe(true);
+        expect(outcome).toMatchObject({ operation });
+        expect(clientErrorType((outcome as AccessDeniedError).cause)).toBe('access-denied');
+      };
+      double.injectFault({
+        operation: 'read',
+        kind: 'access-denied',
+        stream: `${namespace}patrol-1`,
+      });
+      denied(await settle(() => store.readStream('patrol-1')), "read of stream 'patrol-1'");
+      double.injectFault({ operation: 'subscribe', kind: 'access-denied' });
+      denied(await settle(() => store.readAll()), 'read of the global log');
+      double.injectFault({ operation: 'subscribe', kind: 'access-denied' });
+      denied(await settle(() => store.subscribe()), 'subscription');
       await store.close();
     });
 
