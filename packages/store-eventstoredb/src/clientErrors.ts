@@ -20,6 +20,8 @@ export interface ErrorContext {
   readonly expected?: ExpectedVersion;
   /** Appends only: the events as sent, to name the one the server found too large. */
   readonly events?: readonly EsdbEventData[];
+  /** Added to an "unavailable" message: what the failure may have left behind. */
+  readonly consequence?: string;
 }
 
 /** Why the store could not serve, per client error type. */
@@ -125,14 +127,16 @@ function eventTooLargeIssue(error: unknown, events: readonly EsdbEventData[]): V
  */
 export function translateClientError(error: unknown, context: ErrorContext): unknown {
   const type = clientErrorType(error);
-  const { store, operation, streamId = '', expected = 'any' } = context;
+  const { store, operation, streamId = '', expected = 'any', consequence = '' } = context;
   if (type === undefined) {
     if (!isGrpcStatus(error)) return error;
     if (ACCESS_STATUSES.has(field(error, 'code') as number)) {
       return new AccessDeniedError(store, operation, { cause: error });
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return new StoreUnavailableError(store, `${operation} failed: ${detail}`, { cause: error });
+    return new StoreUnavailableError(store, `${operation} failed: ${detail}${consequence}`, {
+      cause: error,
+    });
   }
   if (isEventTooLarge(error, type)) {
     return new ValidationError(operation, [eventTooLargeIssue(error, context.events ?? [])], {
@@ -172,7 +176,9 @@ export function translateClientError(error: unknown, context: ErrorContext): unk
       const reason =
         unavailableReason(error, type) ??
         `failed (${type}): ${error instanceof Error ? error.message : String(error)}`;
-      return new StoreUnavailableError(store, `${operation}: ${reason}`, { cause: error });
+      return new StoreUnavailableError(store, `${operation}: ${reason}${consequence}`, {
+        cause: error,
+      });
     }
   }
 }

@@ -7,6 +7,7 @@ import type { DoubleContext } from './context.js';
 import { Database } from './database.js';
 import { serveDelete, serveTombstone } from './deleteService.js';
 import { Faults, type FaultPlan } from './faults.js';
+import { FrontDoor, type NetworkMode, type NetworkOptions } from './frontDoor.js';
 import { loadProtocol, type ClientPackage, type Protocol } from './protocol.js';
 import { serveRead } from './readService.js';
 
@@ -24,6 +25,8 @@ export interface EventStoreDbDoubleOptions {
   readonly maxAppendEventSize?: number;
   /** How many recent event ids an `any` or `stream-exists` append is checked against. */
   readonly recentEventIds?: number;
+  /** How the server behaves on the network from the start; default `healthy`. */
+  readonly network?: NetworkMode;
 }
 
 export interface EventStoreDbDouble {
@@ -35,10 +38,16 @@ export interface EventStoreDbDouble {
   connectionStringWith(settings: Readonly<Record<string, string | number | boolean>>): string;
   /** The double's data, for tests that need to look inside or write system events. */
   readonly database: Database;
-  /** Makes matching calls fail as a cluster would (unavailable, deadline, not leader). */
+  /** Makes matching calls fail as a cluster would (unavailable, deadline, not leader, access). */
   injectFault(plan: FaultPlan): void;
   clearFaults(): void;
-  /** Stops listening and drops every open call. */
+  /**
+   * Makes the server hang or misbehave below gRPC, on open connections and new ones: `silent`
+   * never answers, `slow` passes its answers on a byte at a time, `garbage` answers with bytes
+   * that are not HTTP/2; `healthy` ends that.
+   */
+  setNetwork(mode: NetworkMode, options?: NetworkOptions): void;
+  /** Stops listening and drops every open call and connection. */
   close(): Promise<void>;
 }
 
@@ -99,13 +108,17 @@ export async function startEventStoreDbDouble(
     tombstone: serveTombstone(context),
     ...(batchAppend ? { batchAppend: serveBatchAppend(context) } : {}),
   });
-  port = await new Promise<number>((resolve, reject) =>
+  const inner = await new Promise<number>((resolve, reject) =>
     server.bindAsync(
       '127.0.0.1:0',
       protocol.grpc.ServerCredentials.createInsecure(),
       (error, bound) => (error ? reject(error) : resolve(bound)),
     ),
   );
+  // Clients connect through the front door, which can make the server hang or misbehave.
+  const door = await FrontDoor.open(inner);
+  door.setMode(options.network ?? 'healthy');
+  port = door.port;
   const scheme = client === '@kurrent/kurrentdb-client' ? 'kurrentdb' : 'esdb';
   const connectionStringWith = (settings: Readonly<Record<string, string | number | boolean>>) => {
     const query = Object.entries({ tls: false, ...settings })
@@ -121,8 +134,10 @@ export async function startEventStoreDbDouble(
     database,
     injectFault: (plan) => faults.inject(plan),
     clearFaults: () => faults.clear(),
+    setNetwork: (mode, network) => door.setMode(mode, network),
     close: async () => {
       server.forceShutdown();
+      await door.close();
     },
   };
 }
