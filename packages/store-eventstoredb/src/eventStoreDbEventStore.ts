@@ -51,6 +51,24 @@ export interface EventStoreDbEventStore extends EventStore {
   subscribe(options?: EventStoreDbSubscribeOptions): Subscription;
 }
 
+/**
+ * Disposes the client and closes its gRPC channel. Both clients' dispose() ends their streams
+ * but leaves the channel open, and a call the channel still queues for a server that never
+ * answered (the clients ask for the server's features without a deadline) keeps Node running for
+ * ever. The channel is reached through the clients' own (protected) `getChannel`, which returns
+ * the channel in use.
+ */
+async function disposeFully(client: EsdbClientLike, deadline: number): Promise<void> {
+  await client.dispose();
+  const getChannel = (client as { getChannel?: () => unknown }).getChannel;
+  if (typeof getChannel !== 'function') return;
+  const channel = (await Promise.race([
+    Promise.resolve(getChannel.call(client)).catch(() => undefined),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), deadline).unref()),
+  ])) as { close?: () => void } | undefined;
+  if (typeof channel?.close === 'function') channel.close();
+}
+
 function checkForeignEvents(policy: unknown): ForeignEventPolicy {
   if (policy === undefined) return 'skip';
   if (policy === 'skip' || policy === 'fail') return policy;
@@ -109,7 +127,7 @@ export function createEventStoreDbEventStore(
       if (options.disposeClientOnClose !== true) return;
       let timer: NodeJS.Timeout | undefined;
       const disposed = await Promise.race([
-        client.dispose().then(() => true),
+        disposeFully(client, deadline).then(() => true),
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), deadline))),
       ]);
       clearTimeout(timer);

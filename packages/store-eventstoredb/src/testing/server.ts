@@ -25,7 +25,10 @@ export interface EventStoreDbDoubleOptions {
   readonly maxAppendEventSize?: number;
   /** How many recent event ids an `any` or `stream-exists` append is checked against. */
   readonly recentEventIds?: number;
-  /** How the server behaves on the network from the start; default `healthy`. */
+  /**
+   * Puts a front door before the server that can make it hang or misbehave (see `setNetwork`),
+   * behaving so from the start. Without it clients connect straight to the server.
+   */
   readonly network?: NetworkMode;
 }
 
@@ -44,7 +47,7 @@ export interface EventStoreDbDouble {
   /**
    * Makes the server hang or misbehave below gRPC, on open connections and new ones: `silent`
    * never answers, `slow` passes its answers on a byte at a time, `garbage` answers with bytes
-   * that are not HTTP/2; `healthy` ends that.
+   * that are not HTTP/2; `healthy` ends that. Needs a double started with a `network` option.
    */
   setNetwork(mode: NetworkMode, options?: NetworkOptions): void;
   /** Stops listening and drops every open call and connection. */
@@ -115,10 +118,10 @@ export async function startEventStoreDbDouble(
       (error, bound) => (error ? reject(error) : resolve(bound)),
     ),
   );
-  // Clients connect through the front door, which can make the server hang or misbehave.
-  const door = await FrontDoor.open(inner);
-  door.setMode(options.network ?? 'healthy');
-  port = door.port;
+  // Through the front door, if asked for: a TCP proxy is not free.
+  const door = options.network === undefined ? undefined : await FrontDoor.open(inner);
+  door?.setMode(options.network ?? 'healthy');
+  port = door?.port ?? inner;
   const scheme = client === '@kurrent/kurrentdb-client' ? 'kurrentdb' : 'esdb';
   const connectionStringWith = (settings: Readonly<Record<string, string | number | boolean>>) => {
     const query = Object.entries({ tls: false, ...settings })
@@ -134,10 +137,13 @@ export async function startEventStoreDbDouble(
     database,
     injectFault: (plan) => faults.inject(plan),
     clearFaults: () => faults.clear(),
-    setNetwork: (mode, network) => door.setMode(mode, network),
+    setNetwork: (mode, network) => {
+      if (door === undefined) throw new Error('start the double with a network option first');
+      door.setMode(mode, network);
+    },
     close: async () => {
       server.forceShutdown();
-      await door.close();
+      await door?.close();
     },
   };
 }
