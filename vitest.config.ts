@@ -12,6 +12,7 @@ export default defineConfig({
       'examples/*/src/**/*.test.ts',
       'docs/**/*.test.ts',
       'bench/**/*.test.ts',
+      'tests/**/*.test.ts',
     ],
     // Each test file in its own child process: the two EventStoreDB clients must never share one.
     pool: 'forks',

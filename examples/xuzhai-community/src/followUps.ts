@@ -46,10 +46,13 @@ export function conductFollowUp(world: World, scheduled: Scheduled): void {
       lead,
       { correlationId, causationId: visitedId },
     );
-    await world.dispute(disputeId, { type: 'closeDispute', data: {} }, lead, {
-      correlationId,
-      causationId: firstEventId(recorded),
-    });
+    // An unhappy follow-up does not close the dispute: the office takes another look.
+    if (satisfied) {
+      await world.dispute(disputeId, { type: 'closeDispute', data: {} }, lead, {
+        correlationId,
+        causationId: firstEventId(recorded),
+      });
+    }
     await world.visit(visitId, { type: 'closeVisit', data: {} }, lead, {
       correlationId,
       causationId: visitedId,
@@ -76,9 +79,11 @@ export function followUpByTelephone(world: World, disputeId: string): void {
       lead,
       { correlationId },
     );
-    await world.dispute(disputeId, { type: 'closeDispute', data: {} }, lead, {
-      correlationId,
-      causationId: firstEventId(recorded),
-    });
+    if (satisfied) {
+      await world.dispute(disputeId, { type: 'closeDispute', data: {} }, lead, {
+        correlationId,
+        causationId: firstEventId(recorded),
+      });
+    }
   });
 }

@@ -111,7 +111,7 @@ export function formatReport(result: DemoResult): string {
       ]),
     ]),
     '',
-    `Satisfaction: ${s.satisfied} of ${s.followUpVisits} follow-up visits found the residents satisfied (${percent(s.share)})`,
+    `Satisfaction: ${s.satisfied} of ${s.followUps} follow-ups (${s.visits} visits, ${s.telephoneCalls} telephone calls) found the residents satisfied (${percent(s.share)})`,
     '',
     'Coverage',
     ...table('lr', [

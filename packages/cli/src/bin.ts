@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the `gridledger` binary.
 import { main } from './main.js';
+import { dropOutputOnClosedPipe } from './io.js';
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
+dropOutputOnClosedPipe(process.stdout);
+dropOutputOnClosedPipe(process.stderr);
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { closest } from './suggest.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -21,20 +22,70 @@ export interface Command {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-/** Parses a command's arguments, turning node's parse errors into a UsageError. */
+type OptionToken = { kind: 'option'; name: string; rawName: string; value?: string | undefined };
+
+/**
+ * Parses a command's arguments. Node's parser runs leniently, so that a value starting with a
+ * dash is a value (`--at -1`), and each option is then checked here, to say in the command's own
+ * words what was wrong: an unknown option (with the one probably meant), a missing value.
+ */
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values, positionals };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message}\n\n${command.help}`);
+  const options: OptionSpec = { ...command.options, help: { type: 'boolean', short: 'h' } };
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'option') checkOption(token, options, command);
   }
+  return { values, positionals };
+}
+
+function checkOption(token: OptionToken, options: OptionSpec, command: Command): void {
+  const option = options[token.name];
+  if (option === undefined) throw new UsageError(unknownOption(token.rawName, options, command));
+  const given = token.value;
+  if (option.type === 'boolean') {
+    if (given !== undefined) {
+      throw new UsageError(`${token.rawName} takes no value (got ${token.rawName}=${given})`);
+    }
+    return;
+  }
+  const looksLikeAnOption =
+    given !== undefined &&
+    !('inlineValue' in token && token.inlineValue === true) &&
+    isOptionName(given, options);
+  if (given === undefined || looksLikeAnOption) {
+    const form = valueForm(command.help, token.name);
+    throw new UsageError(
+      `--${token.name} needs a value${form === undefined ? '' : `: --${token.name} <${form}>`}`,
+    );
+  }
+}
+
+function isOptionName(word: string, options: OptionSpec): boolean {
+  if (word.startsWith('--')) return word.slice(2).split('=')[0]! in options;
+  return word.length === 2 && Object.values(options).some((o) => `-${o.short}` === word);
+}
+
+/** `<version|time>` for `--at`, as the command's help writes it. */
+function valueForm(help: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`--${escaped} <([^>]+)>`).exec(help)?.[1];
+}
+
+function unknownOption(raw: string, options: OptionSpec, command: Command): string {
+  const names = Object.keys(options);
+  const word = raw.replace(/^--?/, '').split('=')[0] ?? '';
+  const meant = raw.startsWith('--') ? closest(word, names) : undefined;
+  if (meant !== undefined) {
+    return `unknown option '${raw}': did you mean --${meant}? (see gridledger ${command.name} --help)`;
+  }
+  const listed = names.map((n) => (options[n]?.short ? `-${options[n].short}/--${n}` : `--${n}`));
+  return `unknown option '${raw}': ${command.name} takes ${listed.join(', ')}`;
 }
 
 /** Reads a string option, or undefined. */

@@ -13,3 +13,14 @@ export interface CliIo {
 export const write = (stream: Writable, text: string): void => {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 };
+
+/**
+ * A reader that stops early (`gridledger history … | head`) closes the pipe. What is written after
+ * that is dropped, quietly: the command still finishes its work (a rebuild is not left half done)
+ * and exits with its own code, so `verify | head -1` still says whether the store verifies.
+ */
+export function dropOutputOnClosedPipe(stream: Writable): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}

@@ -13,6 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sqlite = (file: string) => parseStoreSpec(`sqlite:${file}`, dir);
 
 describe('openStore: SQLite', () => {
+  it('refuses a directory, to read or to write, naming a file it could use', async () => {
+    for (const access of ['read', 'write'] as const) {
+      await expect(openStore(sqlite(dir), { access })).rejects.toThrow(
+        new UsageError(
+          `the store ${dir} is a directory: name a SQLite file, e.g. --store sqlite:${join(dir, 'gridledger.db')}`,
+        ),
+      );
+    }
+  });
+
   it('refuses to read a file that does not exist, and creates it to write', async () => {
     const file = join(dir, 'new.db');
     await expect(openStore(sqlite(file), { access: 'read' })).rejects.toThrow(
@@ -99,9 +109,49 @@ describe('openStore: EventStoreDB', () => {
     expect(String(error)).toContain(
       "Store 'eventstoredb:esdb://127.0.0.1:1?tls=false' unavailable: no EventStoreDB client is installed: install @kurrent/kurrentdb-client or @eventstore/db-client next to @gridledger/cli",
     );
-    // From this package neither client resolves: the default import says the same.
-    const real: unknown = await openStore(spec, { access: 'read' }).catch((e: unknown) => e);
-    expect(String(real)).toContain('no EventStoreDB client is installed');
+  });
+
+  it('has a client of its own: @kurrent/kurrentdb-client, an optional dependency', async () => {
+    const opened = await openStore(parseStoreSpec('kurrentdb://127.0.0.1:1?tls=false', dir), {
+      access: 'read',
+    });
+    const error: unknown = await (async () => {
+      for await (const _ of opened.events.readAll({ limit: 1 })) return undefined;
+      return undefined;
+    })().catch((e: unknown) => e);
+    await opened.close();
+    expect(isStoreUnavailable(error)).toBe(true);
+    expect(String(error)).toMatch(
+      /Store 'eventstoredb:kurrentdb:\/\/127\.0\.0\.1:1\?tls=false' unavailable/,
+    );
+  });
+
+  it('gives each client the scheme it speaks, and messages the one typed', async () => {
+    const given: string[] = [];
+    const fake = { connectionString: (cs: string) => (given.push(cs), {}) };
+    const kurrent = async () => ({ KurrentDBClient: fake });
+    const legacyOnly = async (name: string) => {
+      if (name === '@kurrent/kurrentdb-client') {
+        throw Object.assign(new Error(`Cannot find package '${name}'`), {
+          code: 'ERR_MODULE_NOT_FOUND',
+        });
+      }
+      return { EventStoreDBClient: fake };
+    };
+    const open = (cs: string, importClient: (name: string) => Promise<unknown>) =>
+      openStore(parseStoreSpec(cs, dir), { access: 'read', importClient });
+    expect((await open('esdb://node1:2113?tls=false', kurrent)).name).toBe(
+      'eventstoredb:esdb://node1:2113?tls=false',
+    );
+    await open('esdb+discover://node1:2113', kurrent);
+    await open('kurrentdb://node1:2113', legacyOnly);
+    await open('kurrentdb+discover://node1:2113', legacyOnly);
+    expect(given).toEqual([
+      'kurrentdb://node1:2113?tls=false',
+      'kurrentdb+discover://node1:2113',
+      'esdb://node1:2113',
+      'esdb+discover://node1:2113',
+    ]);
   });
 
   it('tries @kurrent/kurrentdb-client first, then @eventstore/db-client', async () => {

@@ -1,10 +1,22 @@
 // Opens the store a command works on, from its StoreSpec: an SQLite file (read-only for commands
-// that only read, and never created by them), or an EventStoreDB/KurrentDB server through
-// whichever official client package is installed.
-import { existsSync } from 'node:fs';
-import { StoreUnavailableError, type EventStore, type ReadModelStore } from '@gridledger/core';
+// that only read, and never created by them), a PostgreSQL schema (the same rules, enforced by
+// the server), or an EventStoreDB/KurrentDB server through whichever official client package is
+// installed. Also opens the read-model store that --read-models names.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import {
+  isValidationError,
+  StoreUnavailableError,
+  type EventStore,
+  type ReadModelStore,
+} from '@gridledger/core';
 import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/store-eventstoredb';
-import { openSqlite } from '@gridledger/store-sqlite';
+import {
+  isPostgresUnavailable,
+  openPostgres,
+  openPostgresReadModelStore,
+} from '@gridledger/store-postgres';
+import { openSqlite, openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from './errors.js';
 import type { StoreSpec } from './store-spec.js';
 
@@ -13,7 +25,7 @@ export interface OpenedStore {
   /** For messages: `sqlite:/abs/path.db`, or the server without credentials. */
   readonly name: string;
   readonly events: EventStore;
-  /** Read models kept beside the events: the same SQLite file; none on EventStoreDB. */
+  /** Read models kept beside the events: the same SQLite file or schema; none on EventStoreDB. */
   readonly readModels: ReadModelStore | undefined;
   close(): Promise<void>;
 }
@@ -24,15 +36,31 @@ export interface OpenStoreOptions {
    * it. `write`: an SQLite file is created when missing.
    */
   readonly access: 'read' | 'write';
+  /**
+   * Whether a PostgreSQL store may be created when its schema is missing (default: for `write`).
+   * Commands that only make sense on an existing history pass false.
+   */
+  readonly create?: boolean;
   /** Loads a client package by name. Default: a dynamic `import`. */
   readonly importClient?: (name: string) => Promise<unknown>;
 }
 
-/** The client packages tried for an EventStoreDB spec, in order, and the class each exports. */
+/**
+ * The client packages tried for an EventStoreDB spec, in order, the class each exports, and the
+ * scheme it speaks. The first is an optional dependency of the CLI, installed with it unless
+ * optional dependencies are left out; the second is used when it is installed instead.
+ */
 export const EVENTSTOREDB_CLIENTS = [
-  { name: '@kurrent/kurrentdb-client', exportName: 'KurrentDBClient' },
-  { name: '@eventstore/db-client', exportName: 'EventStoreDBClient' },
+  { name: '@kurrent/kurrentdb-client', exportName: 'KurrentDBClient', scheme: 'kurrentdb' },
+  { name: '@eventstore/db-client', exportName: 'EventStoreDBClient', scheme: 'esdb' },
 ] as const;
+
+/**
+ * Both schemes name the same servers; each client gets the one it speaks (the KurrentDB client
+ * warns on every connection that `esdb` is deprecated, and the older client predates `kurrentdb`).
+ */
+const inScheme = (connectionString: string, scheme: string): string =>
+  connectionString.replace(/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\//, `${scheme}$2://`);
 
 export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> {
   switch (spec.kind) {
@@ -40,10 +68,92 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions): Pro
       return openSqliteStore(spec, options.access);
     case 'eventstoredb':
       return openEventStoreDb(spec, options.importClient ?? ((name) => import(name)));
+    case 'postgres':
+      return openPostgresStore(spec, options.access, options.create ?? options.access === 'write');
   }
 }
 
+/** SQLite cannot open a directory and says only SQLITE_IOERR_READ: say so here, and what to do. */
+export function refuseDirectory(file: string, what: string, option: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new UsageError(
+      `the ${what} ${file} is a directory: name a SQLite file, e.g. ${option}${join(file, 'gridledger.db')}`,
+    );
+  }
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+async function openPostgresStore(
+  spec: StoreSpec & { kind: 'postgres' },
+  access: 'read' | 'write',
+  create: boolean,
+): Promise<OpenedStore> {
+  try {
+    // Read access asks the server for read-only sessions, so reading can never change the store.
+    const opened = await openPostgres(spec.connectionString, {
+      readonly: access === 'read',
+      create,
+    });
+    return {
+      spec,
+      name: opened.name,
+      events: opened.events,
+      readModels: opened.readModels,
+      close: () => opened.close(),
+    };
+  } catch (error) {
+    throw postgresUsageError(error, spec.connectionString);
+  }
+}
+
+/** A missing schema or a malformed URL is the caller's to fix: a usage error, as for a file. */
+function postgresUsageError(error: unknown, url: string): unknown {
+  if (isPostgresUnavailable(error) && error.reason === 'missing') {
+    return new UsageError(
+      `no store at ${error.store}: the schema holds no Gridledger store (import into it first, or choose one with --store or $GRIDLEDGER_STORE)`,
+    );
+  }
+  if (isValidationError(error)) {
+    const why = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return new UsageError(`malformed PostgreSQL URL ${redactConnectionString(url)}: ${why}`);
+  }
+  return error;
+}
+
+/** A read-model store that the command closes when done. */
+export interface OpenedReadModels extends ReadModelStore {
+  /** The SQLite file the read models are kept in; undefined for a PostgreSQL schema. */
+  readonly file?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The read models `--read-models` names: a `postgres://` URL (its schema is created when missing)
+ * or a SQLite file, `sqlite:<file>` or a bare path, relative to `cwd`.
+ */
+export async function openReadModelStore(option: string, cwd: string): Promise<OpenedReadModels> {
+  const spec = option.trim();
+  if (POSTGRES_URL.test(spec)) {
+    try {
+      return await openPostgresReadModelStore(spec);
+    } catch (error) {
+      throw postgresUsageError(error, spec);
+    }
+  }
+  const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
+  if (file === '') {
+    throw new UsageError(
+      '--read-models needs a file or a URL: --read-models <file.db|postgres://…>',
+    );
+  }
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  refuseDirectory(path, 'read-model file', '--read-models ');
+  return Object.assign(openSqliteReadModelStore(path), { file: path });
+}
+
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {
+  refuseDirectory(spec.file, 'store', '--store sqlite:');
   if (access === 'read' && !existsSync(spec.file)) {
     throw new UsageError(
       `no store at ${spec.file}: the file does not exist (choose one with --store sqlite:<file> or $GRIDLEDGER_STORE)`,
@@ -102,7 +212,7 @@ function connect(
     );
   }
   try {
-    return exported.connectionString(connectionString);
+    return exported.connectionString(inScheme(connectionString, candidate.scheme));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new UsageError(`malformed connection string for ${name}: ${why}`);

@@ -59,7 +59,13 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const running = new Set<string>();
 
   // One operation per read model at a time: two writers of one key would overwrite each other.
-  async function exclusive<T>(projection: AnyProjection, run: () => Promise<T>): Promise<T> {
+  // Within this runner a set says so; across processes, the read-model store's claim, when it
+  // offers one. A claim lost mid-run stops the run, which then fails with the claim's reason.
+  async function exclusive<O extends RunOptions>(
+    projection: AnyProjection,
+    o: O,
+    run: (o: O) => Promise<RunResult>,
+  ): Promise<RunResult> {
     if (running.has(projection.name)) {
       throw new RuleViolationError(
         'projection-already-running',
@@ -69,7 +75,24 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     }
     running.add(projection.name);
     try {
-      return await run();
+      if (readModels.claim === undefined) return await run(o);
+      const claim = await readModels.claim(projection.name);
+      if (claim === undefined) {
+        throw new RuleViolationError(
+          'projection-already-running',
+          `Projection '${projection.name}' is being caught up, followed or rebuilt by another runner on ${readModels.name}`,
+          { projection: projection.name, elsewhere: true },
+        );
+      }
+      try {
+        const signal =
+          o.signal === undefined ? claim.lost : AbortSignal.any([o.signal, claim.lost]);
+        const outcome = await run({ ...o, signal });
+        if (claim.lost.aborted) throw claim.lost.reason;
+        return outcome;
+      } finally {
+        await claim.release();
+      }
     } finally {
       running.delete(projection.name);
     }
@@ -119,10 +142,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 
   return {
     catchUp: (projection, o = {}) =>
-      exclusive(projection, async () => (await catchUp(projection, o)).run),
+      exclusive(projection, o, async (o) => (await catchUp(projection, o)).run),
 
     follow: (projection, o = {}) =>
-      exclusive(projection, async () => {
+      exclusive(projection, o, async (o) => {
         const caughtUp = await catchUp(projection, o);
         if (caughtUp.run.outcome === 'cancelled') return caughtUp.run;
         const model =
@@ -138,7 +161,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         return result(projection, 'stopped', model, before);
       }),
 
-    rebuild: (projection, o = {}) => exclusive(projection, () => rebuildInto(projection, o)),
+    rebuild: (projection, o = {}) => exclusive(projection, o, (o) => rebuildInto(projection, o)),
 
     async read<S>(projection: AnyProjection<S>) {
       const record = await readModels.load<S>(liveKeyOf(projection));

@@ -12,6 +12,7 @@ import { describeRoundTripContract } from './roundTripContract.js';
 import { describeSubscriptionContract } from './subscriptionContract.js';
 import { describeSubscriptionLifecycleContract } from './subscriptionLifecycleContract.js';
 import { describeSubscriptionRaceContract } from './subscriptionRaceContract.js';
+import { describeTextContract } from './textContract.js';
 import { describeValidationContract } from './validationContract.js';
 
 export interface EventStoreContractOptions extends ContractOptions {
@@ -34,6 +35,7 @@ export function describeEventStoreContract(
   describe(`EventStore contract: ${name}`, () => {
     describeAppendContract(name, factory, options);
     describeValidationContract(name, factory, options);
+    describeTextContract(name, factory, options);
     describeReadStreamContract(name, factory, options);
     describeReadAllContract(name, factory, options);
     describeResumeContract(name, factory, options);

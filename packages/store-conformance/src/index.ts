@@ -3,6 +3,7 @@
 export { describeEventStoreContract, type EventStoreContractOptions } from './contract.js';
 export { describeAppendContract } from './appendContract.js';
 export { describeValidationContract } from './validationContract.js';
+export { describeTextContract } from './textContract.js';
 export { describeReadStreamContract } from './readStreamContract.js';
 export { describeReadAllContract } from './readAllContract.js';
 export { describeResumeContract } from './resumeContract.js';

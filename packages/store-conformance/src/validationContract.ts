@@ -1,6 +1,7 @@
 // Bad input: every store refuses it with a ValidationError that names what was wrong, and a
 // refused append leaves the store exactly as it was. Data must be plain JSON.
 import { isValidationError, type EventToAppend, type Position } from '@gridledger/core';
+import { MAX_JSON_DEPTH } from '@gridledger/core/store';
 import { describe, expect, it } from 'vitest';
 import { makeEvent, makeEvents } from './events.js';
 import {
@@ -85,6 +86,48 @@ export function describeValidationContract(
         );
         expect(isValidationError(error)).toBe(true);
         expect(described(error)).toContain(field);
+        expect((await collect(() => store.readAll())).length).toBe(1);
+      });
+    });
+
+    it.each([
+      ['left out', undefined],
+      ['null', null],
+      ['a string', 'no-stream'],
+    ])('refuses append options that are %s with a ValidationError', async (_, options) => {
+      await withStore(factory, async (store) => {
+        const error = await rejectionOf(
+          (store.append as (...args: unknown[]) => Promise<unknown>)(
+            'dispute-1',
+            [makeEvent()],
+            options,
+          ),
+        );
+        expect(isValidationError(error), String(error)).toBe(true);
+        expect(described(error)).toContain('options');
+        expect(await collect(() => store.readAll())).toEqual([]);
+      });
+    });
+
+    it(`keeps data nested ${MAX_JSON_DEPTH} levels deep and refuses one level more, in data and metadata`, async () => {
+      const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { n: nest(depth - 1) });
+      await withStore(factory, async (store) => {
+        await store.append('dispute-1', [withData(nest(MAX_JSON_DEPTH))], {
+          expectedVersion: 'no-stream',
+        });
+        const [read] = await collect(() => store.readStream('dispute-1'));
+        expect(read!.data).toStrictEqual(nest(MAX_JSON_DEPTH));
+        for (const event of [
+          withData(nest(MAX_JSON_DEPTH + 1)),
+          withData({ runaway: nest(5_000) }),
+          { ...makeEvent(), metadata: { ...makeEvent().metadata, extra: nest(MAX_JSON_DEPTH) } },
+        ]) {
+          const error = await rejectionOf(
+            store.append('dispute-1', [event], { expectedVersion: 0 }),
+          );
+          expect(isValidationError(error), String(error)).toBe(true);
+          expect(described(error)).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+        }
         expect((await collect(() => store.readAll())).length).toBe(1);
       });
     });

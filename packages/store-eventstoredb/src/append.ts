@@ -17,8 +17,8 @@ import {
   type EventToAppend,
   type ExpectedVersion,
   type StoredEvent,
-} from '@gridledger/core';
-import { checkBatch, checkExpectedVersion, checkStreamId } from './appendInput.js';
+} from '@gridledger/core/store';
+import { checkEsdbAppend } from './appendInput.js';
 import type { EsdbAppendResultLike } from './clientLike.js';
 import { translateClientError } from './clientErrors.js';
 import { CutShort, noAnswer, within } from './deadline.js';
@@ -108,15 +108,14 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export async function append(
   context: ReadContext,
-  streamId: string,
-  events: readonly EventToAppend[],
+  streamIdGiven: string,
+  eventsGiven: readonly EventToAppend[],
   options: AppendOptions,
 ): Promise<AppendResult> {
   context.ensureOpen();
-  checkStreamId(streamId, 'append');
+  const checked = checkEsdbAppend(streamIdGiven, eventsGiven, options);
+  const { streamId, expectedVersion: expected, events: batch } = checked;
   const operation = `append to '${streamId}'`;
-  const batch = checkBatch(streamId, events);
-  const expected = checkExpectedVersion(options?.expectedVersion, operation);
   const { client, store, deadline, lifetime, closedError } = context;
   const sent = batch.map(toEventData);
   const until = Date.now() + deadline;

@@ -3,7 +3,7 @@
 // ms the call fails with StoreUnavailableError saying what did not answer and for how long, and
 // what the client still holds for it is abandoned. Neither client guarantees this by itself:
 // against such a server they wait for a connection, without a deadline, before sending anything.
-import { StoreUnavailableError, ValidationError, describeValue } from '@gridledger/core';
+import { StoreUnavailableError, ValidationError, describeValue } from '@gridledger/core/store';
 import type { Lifetime } from './lifetime.js';
 
 /** The clients' own default deadline for a call. */

@@ -9,7 +9,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type Subscription,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 import { append } from './append.js';
 import { checkNamespace } from './appendInput.js';
 import type { EsdbClientLike } from './clientLike.js';

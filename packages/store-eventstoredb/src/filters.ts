@@ -1,26 +1,15 @@
 // Global filters. The server filters $all on one criterion (stream-name prefixes or an event-type
 // regex); the adapter always checks both criteria again on its side, so results are exact with
 // either client, whether or not the server filtered.
-import { ValidationError, type GlobalFilter } from '@gridledger/core';
+import { checkGlobalReadOptions, type GlobalFilter } from '@gridledger/core/store';
 import type { EsdbFilterLike, EsdbRecordedEventLike } from './clientLike.js';
 import { isForeignRecord, isSystemRecord } from './eventCodec.js';
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The kit's check of global filters (types, stream prefix), shared by every store. */
 export function checkFilter(filter: GlobalFilter, subject: string): void {
-  const types: unknown = filter.types;
-  if (
-    types !== undefined &&
-    (!Array.isArray(types) || !types.every((t): t is string => typeof t === 'string'))
-  ) {
-    throw new ValidationError(subject, [
-      { path: 'types', message: 'must be an array of event type names' },
-    ]);
-  }
-  const prefix: unknown = filter.streamPrefix;
-  if (prefix !== undefined && typeof prefix !== 'string') {
-    throw new ValidationError(subject, [{ path: 'streamPrefix', message: 'must be a string' }]);
-  }
+  checkGlobalReadOptions(filter, subject);
 }
 
 /**

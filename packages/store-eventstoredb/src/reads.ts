@@ -16,7 +16,7 @@ import { openFeed } from './feed.js';
 import { checkFilter, recordMatcher } from './filters.js';
 import { comparePositions, decodePosition, type LogPosition } from './position.js';
 import type { ReadContext } from './readContext.js';
-import { checkReadLimit as checkLimit, checkStreamReadOptions } from '@gridledger/core';
+import { checkReadLimit as checkLimit, checkStreamReadOptions } from '@gridledger/core/store';
 
 /**
  * A missing stream arrives as a stream-not-found error while iterating. EventStoreDB reports a

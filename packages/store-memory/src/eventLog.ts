@@ -1,6 +1,6 @@
 // The memory store's data: one global array in commit order, plus per-stream and per-type index
 // arrays so stream reads cost O(result) and rarely matching type filters skip what they ignore.
-import type { GlobalFilter, StoredEvent } from '@gridledger/core';
+import type { GlobalFilter, StoredEvent } from '@gridledger/core/store';
 
 export interface EventLog {
   /** Every event in commit order; an event's index is its position minus one. */

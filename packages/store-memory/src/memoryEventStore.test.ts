@@ -7,6 +7,7 @@ import {
   type Position,
   type StoredEvent,
 } from '@gridledger/core';
+import { MAX_JSON_DEPTH } from '@gridledger/core/store';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from './index.js';
 
@@ -121,7 +122,7 @@ describe('memory store storage', () => {
     });
   });
 
-  it('refuses a cycle through an array, and nesting past 1000 levels', async () => {
+  it('refuses a cycle through an array, and nesting past the kit depth limit', async () => {
     const store = createMemoryEventStore();
     const terms: unknown[] = [];
     terms.push({ who: 'Shang', then: terms });
@@ -131,10 +132,12 @@ describe('memory store storage', () => {
       issues: [{ path: 'events.0.data.terms.0.then', message: 'circular reference' }],
     });
     const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { n: nest(depth - 1) });
-    await store.append('s', [event('T', nest(1000))], { expectedVersion: 'any' });
+    await store.append('s', [event('T', nest(MAX_JSON_DEPTH))], { expectedVersion: 'any' });
     await expect(
-      store.append('s', [event('T', nest(1001))], { expectedVersion: 'any' }),
-    ).rejects.toMatchObject({ issues: [{ message: 'nested more than 1000 levels deep' }] });
+      store.append('s', [event('T', nest(MAX_JSON_DEPTH + 1))], { expectedVersion: 'any' }),
+    ).rejects.toMatchObject({
+      issues: [{ message: `nested more than ${MAX_JSON_DEPTH} levels deep` }],
+    });
   });
 
   it('accepts shared (non-circular) sub-objects and stores each occurrence', async () => {

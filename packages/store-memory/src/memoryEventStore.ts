@@ -6,47 +6,32 @@
 // themselves, without copying, so reading costs what iterating an array costs; a caller that
 // tries to mutate an event gets a TypeError instead of silently rewriting history.
 import {
-  ConcurrencyConflictError,
   StoreUnavailableError,
   StreamNotFoundError,
-  type AppendOptions,
+  assertExpectedVersion,
+  checkAppend,
+  checkGlobalReadOptions,
+  checkStreamReadOptions,
+  syncRead,
   type AppendResult,
   type EventStore,
-  type EventToAppend,
-  type ExpectedVersion,
   type Position,
+  type PullEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
-  pullableRead,
-  type PullEvent,
-} from '@gridledger/core';
+  type Actor,
+} from '@gridledger/core/store';
 import { ActorPool } from './actorPool.js';
-import { acceptBatch, checkExpectedVersion, checkStreamId } from './appendInput.js';
 import { FilteredCursor, countMatching, createEventLog, record } from './eventLog.js';
 import { positionOf, startIndexAfter } from './positions.js';
-import { checkGlobalReadOptions, checkStreamReadOptions } from '@gridledger/core';
 import { MemorySubscription, type SubscriptionHost } from './subscription.js';
 
 export interface MemoryEventStoreOptions {
   /** Shown in error messages; default `memory`. */
   readonly name?: string;
-}
-
-/** Whether a stream whose last version is `actual` satisfies `expected`. */
-function satisfies(expected: ExpectedVersion, actual: number | 'no-stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no-stream':
-      return actual === 'no-stream';
-    case 'stream-exists':
-      return actual !== 'no-stream';
-    default:
-      return expected === actual;
-  }
 }
 
 export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): EventStore {
@@ -70,26 +55,23 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     },
   };
 
+  const appendRules = { copy: true, shareActor: (actor: Actor) => actors.share(actor) };
+
   async function append(
     streamId: string,
-    events: readonly EventToAppend[],
-    appendOptions: AppendOptions,
+    events: unknown,
+    options: unknown,
   ): Promise<AppendResult> {
     ensureOpen();
-    checkStreamId(streamId, 'append');
-    // Validate and copy everything before touching the log, so a bad event writes nothing.
-    const accepted = acceptBatch(streamId, events, actors);
-    const expected = checkExpectedVersion(streamId, appendOptions?.expectedVersion);
+    // Checked and copied before touching the log, so a bad event writes nothing.
+    const accepted = checkAppend(streamId, events, options, appendRules);
     const existing = log.streams.get(streamId);
-    const actual = existing === undefined ? 'no-stream' : existing.length - 1;
-    if (!satisfies(expected, actual)) {
-      throw new ConcurrencyConflictError(streamId, expected, actual);
-    }
+    assertExpectedVersion(streamId, accepted.expectedVersion, existing && existing.length - 1);
     const stream = existing ?? [];
     if (existing === undefined) log.streams.set(streamId, stream);
     const positions: Position[] = [];
     let last: StoredEvent | undefined;
-    for (const event of accepted) {
+    for (const event of accepted.events) {
       const position = positionOf(log.all.length);
       positions.push(position);
       last = Object.freeze({
@@ -114,44 +96,39 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     };
   }
 
-  function readStream(streamId: string, readOptions: ReadStreamOptions = {}) {
-    return pullableRead((): PullEvent => {
-      ensureOpen();
-      checkStreamId(streamId, 'read of a stream');
-      checkStreamReadOptions(readOptions, streamId);
-      const stream = log.streams.get(streamId);
-      if (stream === undefined) throw new StreamNotFoundError(streamId);
-      const last = stream.length - 1;
-      const limit = readOptions.limit ?? Infinity;
-      let served = 0;
-      if (readOptions.direction === 'backwards') {
-        let version = Math.min(readOptions.fromVersion ?? last, last);
-        return () => (served++ < limit && version >= 0 ? stream[version--] : undefined);
-      }
-      // The end is fixed when the read starts: it returns the stream as it was then.
-      let version = readOptions.fromVersion ?? 0;
-      return () => (served++ < limit && version <= last ? stream[version++] : undefined);
-    });
-  }
-
-  function readAll(readOptions: ReadAllOptions = {}) {
-    return pullableRead((): PullEvent => {
-      ensureOpen();
-      checkGlobalReadOptions(readOptions, 'read of the global log');
-      const end = log.all.length;
-      const start = startIndexAfter(readOptions.after, end, 'read of the global log');
-      const cursor = new FilteredCursor(log, readOptions, start);
-      const limit = readOptions.limit ?? Infinity;
-      let served = 0;
-      return () => (served++ < limit ? cursor.next(end) : undefined);
-    });
-  }
+  // Events are at hand: every read can also be opened and pulled at once (see SyncRead).
+  const openStream = (streamId: string, readOptions: ReadStreamOptions = {}): PullEvent => {
+    ensureOpen();
+    checkStreamReadOptions(readOptions, streamId);
+    const stream = log.streams.get(streamId);
+    if (stream === undefined) throw new StreamNotFoundError(streamId);
+    const last = stream.length - 1;
+    const limit = readOptions.limit ?? Infinity;
+    let served = 0;
+    if (readOptions.direction === 'backwards') {
+      let version = Math.min(readOptions.fromVersion ?? last, last);
+      return () => (served++ < limit && version >= 0 ? stream[version--] : undefined);
+    }
+    // The end is fixed when the read starts: it returns the stream as it was then.
+    let version = readOptions.fromVersion ?? 0;
+    return () => (served++ < limit && version <= last ? stream[version++] : undefined);
+  };
+  const openAll = (readOptions: ReadAllOptions = {}): PullEvent => {
+    ensureOpen();
+    checkGlobalReadOptions(readOptions, 'read of the global log');
+    const end = log.all.length;
+    const start = startIndexAfter(readOptions.after, end, 'read of the global log');
+    const cursor = new FilteredCursor(log, readOptions, start);
+    const limit = readOptions.limit ?? Infinity;
+    let served = 0;
+    return () => (served++ < limit ? cursor.next(end) : undefined);
+  };
 
   return {
     name,
     append,
-    readStream,
-    readAll,
+    readStream: (streamId, readOptions) => syncRead(() => openStream(streamId, readOptions)),
+    readAll: (readOptions) => syncRead(() => openAll(readOptions)),
     subscribe: (subscribeOptions: SubscribeOptions = {}): Subscription =>
       new MemorySubscription(host, subscribeOptions),
     async countEvents(countOptions: ReadAllOptions = {}): Promise<number> {

@@ -1,7 +1,6 @@
 // Positions in the memory store: the decimal 1-based global sequence, so "after nothing" needs
-// no sentinel. Outside this package they are opaque; only `parseAfter` interprets them.
-import { ValidationError, type Position } from '@gridledger/core';
-import { describeValue as show } from '@gridledger/core';
+// no sentinel. Outside this package they are opaque; only `startIndexAfter` interprets them.
+import { ValidationError, describeValue, type Position } from '@gridledger/core/store';
 
 const CANONICAL = /^[1-9][0-9]{0,15}$/;
 
@@ -17,7 +16,7 @@ export function startIndexAfter(after: unknown, head: number, subject: string): 
     throw new ValidationError(subject, [
       {
         path: 'after',
-        message: `${show(after)} is not a position issued by the memory store`,
+        message: `${describeValue(after)} is not a position issued by the memory store`,
       },
     ]);
   }

@@ -3,10 +3,10 @@
 import {
   isStreamNotFound,
   isValidationError,
-  syncPullOf,
   type EventToAppend,
   type StoredEvent,
 } from '@gridledger/core';
+import { isSyncRead, type SyncRead } from '@gridledger/core/store';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from './index.js';
 
@@ -80,14 +80,14 @@ describe('memory store sharing', () => {
     const store = createMemoryEventStore();
     const actor = { id: 'officer-jiang', role: 'community-police-officer' };
     await store.append('visit-1', [event(actor), event(actor)], { expectedVersion: 'any' });
-    const open = syncPullOf(store.readStream('visit-1', { direction: 'backwards' }));
-    expect(open).toBeDefined();
-    const pull = open!();
+    const read = store.readStream('visit-1', { direction: 'backwards' });
+    expect(isSyncRead(read)).toBe(true);
+    const pull = (read as SyncRead).openSync();
     const pulled = [pull(), pull(), pull()];
     expect(pulled.map((e) => e?.streamVersion)).toEqual([1, 0, undefined]);
     let missing: unknown;
     try {
-      syncPullOf(store.readStream('visit-none'))!();
+      (store.readStream('visit-none') as SyncRead).openSync();
     } catch (error) {
       missing = error;
     }

@@ -1,7 +1,7 @@
 // Catch-up-then-live subscriptions. Catching up and following live are the same walk over the
 // one global log, so no event can be missed or repeated at the switch, and a slow consumer only
 // falls behind: nothing is buffered per subscriber, so nothing can overflow or be dropped.
-import type { StoredEvent, Subscription, SubscribeOptions } from '@gridledger/core';
+import type { StoredEvent, Subscription, SubscribeOptions } from '@gridledger/core/store';
 import { FilteredCursor, type EventLog } from './eventLog.js';
 
 /** What a subscription needs from its store. */

@@ -1,38 +1,27 @@
 // Appending to one stream: one IMMEDIATE transaction per append, so all its events land or none.
 //
-// Why the global position is gap-free in commit order: `position` is the rowid, and SQLite gives
-// a new row max(rowid) + 1 (no AUTOINCREMENT, rows are never deleted). BEGIN IMMEDIATE takes the
-// file's single write lock before the version check and holds it until COMMIT, so appends from
-// every connection and process run one after another: each sees the previous one's rows and
-// numbers its own after them, and a rolled-back append leaves no number behind. So a reader that
-// has seen position n has seen every commit numbered below n — resuming after a checkpoint can
-// never skip an event that committed later with a lower number.
+// Why the global position is gap-free in commit order and never given twice: `position` is an
+// AUTOINCREMENT rowid, so SQLite numbers a new row one past the largest position the file has
+// ever held (kept in sqlite_sequence, even after that row is deleted: a read model's checkpoint
+// can never come to name a different event). BEGIN IMMEDIATE takes the file's single write lock
+// before the version check and holds it until COMMIT, so appends from every connection and
+// process run one after another: each sees the previous one's rows and numbers its own after
+// them, and a rolled-back append leaves no number behind (sqlite_sequence rolls back with it). So
+// a reader that has seen position n has seen every commit numbered below n — resuming after a
+// checkpoint can never skip an event that committed later with a lower number.
 import {
   ConcurrencyConflictError,
+  assertExpectedVersion,
   type AppendResult,
-  type EventToAppend,
   type ExpectedVersion,
   type Position,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 import type { Transaction } from 'better-sqlite3';
 import { prepareAppend, type EventRow } from './appendInput.js';
 import type { SqliteConnection } from './connection.js';
 import { isUniqueViolation, SqliteUnavailableError } from './errors.js';
 import type { EventStatements } from './eventRows.js';
 import { positionOf } from './position.js';
-
-function conflictIfUnexpected(
-  streamId: string,
-  expected: ExpectedVersion,
-  last: number | undefined,
-): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no-stream' && last === undefined) ||
-    (expected === 'stream-exists' && last !== undefined) ||
-    expected === last;
-  if (!ok) throw new ConcurrencyConflictError(streamId, expected, last ?? 'no-stream');
-}
 
 type AppendTransaction = Transaction<
   (streamId: string, rows: readonly EventRow[], expected: ExpectedVersion) => AppendResult
@@ -46,7 +35,7 @@ export function prepareAppendTransaction(
   return connection.db.transaction(
     (streamId: string, rows: readonly EventRow[], expected: ExpectedVersion): AppendResult => {
       const last = lastVersion.get(streamId);
-      conflictIfUnexpected(streamId, expected, last);
+      assertExpectedVersion(streamId, expected, last);
       let version = last ?? -1;
       // Rows of one append get consecutive positions, so every position is known without a read.
       const positions: Position[] = [];
@@ -76,11 +65,11 @@ export function appendEvents(
   connection: SqliteConnection,
   statements: EventStatements,
   transaction: AppendTransaction,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expectedVersion: ExpectedVersion,
+  streamIdGiven: unknown,
+  events: unknown,
+  options: unknown,
 ): AppendResult {
-  const rows = prepareAppend(streamId, events, expectedVersion);
+  const { streamId, rows, expectedVersion } = prepareAppend(streamIdGiven, events, options);
   const doing = `append to stream '${streamId}'`;
   if (connection.readonly) {
     throw new SqliteUnavailableError(

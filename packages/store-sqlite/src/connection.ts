@@ -4,7 +4,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ValidationError, type ValidationIssue } from '@gridledger/core';
+import { ValidationError, type ValidationIssue } from '@gridledger/core/store';
 import { ChangeFeed, announceCommit } from './changeFeed.js';
 import { SqliteUnavailableError, toStoreError } from './errors.js';
 import { migrate } from './schema.js';

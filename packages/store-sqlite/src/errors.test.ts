@@ -46,6 +46,12 @@ async function readEverything(store: ReturnType<typeof openSqliteEventStore>) {
   return events;
 }
 
+async function collectStream(store: ReturnType<typeof openSqliteEventStore>, streamId: string) {
+  const events = [];
+  for await (const event of store.readStream(streamId)) events.push(event);
+  return events;
+}
+
 let dir: TempDir;
 beforeEach(() => {
   dir = makeTempDir();
@@ -196,6 +202,49 @@ describe('file errors', () => {
       });
       expect(isValidationError(error)).toBe(true);
       expect(error).toMatchObject({ issues: [{ path: 'after' }] });
+    }
+    await store.close();
+  });
+
+  it('never gives a position twice, even after the last event was deleted behind its back', async () => {
+    const file = dir.file('deleted.gridledger');
+    const store = openSqliteEventStore(file);
+    await store.append('dispute-1', makeEvents(2), { expectedVersion: 'no-stream' });
+    const last = await store.append('dispute-2', makeEvents(1), { expectedVersion: 'no-stream' });
+    const db = new Database(file);
+    db.prepare("DELETE FROM events WHERE stream_id = 'dispute-2'").run();
+    db.close();
+    // A read model whose checkpoint is the deleted event's position must still see the next one.
+    const next = await store.append('dispute-3', makeEvents(1), { expectedVersion: 'no-stream' });
+    expect(next.position > last.position).toBe(true);
+    const after = [];
+    for await (const event of store.readAll({ after: last.position })) after.push(event.streamId);
+    expect(after).toEqual(['dispute-3']);
+    await store.close();
+  });
+
+  it.each([
+    ['the JSON 42', '42'],
+    ['an array', '[]'],
+    [
+      'an object without an actor',
+      '{"occurredAt":"x","recordedAt":"x","correlationId":"c","prevHash":null,"hash":"h"}',
+    ],
+  ])('reports a stored event whose metadata is %s as corrupted, naming it', async (_, json) => {
+    const file = dir.file('metadata.gridledger');
+    const store = openSqliteEventStore(file);
+    await store.append('dispute-1', makeEvents(3), { expectedVersion: 'no-stream' });
+    const db = new Database(file);
+    db.prepare('UPDATE events SET metadata = ? WHERE stream_version = 1').run(json);
+    db.close();
+    for (const read of [() => readEverything(store), () => collectStream(store, 'dispute-1')]) {
+      const error = await failure(read);
+      expect(isCorruptedEvent(error)).toBe(true);
+      expect(error).toMatchObject({
+        streamId: 'dispute-1',
+        streamVersion: 1,
+        reason: 'unreadable',
+      });
     }
     await store.close();
   });

@@ -1,6 +1,10 @@
 // Turns better-sqlite3's errors into Gridledger's typed errors, by the driver's `code` (never by
 // message text), so no raw driver error ever reaches a caller.
-import { StoreUnavailableError, isGridledgerError, isStoreUnavailable } from '@gridledger/core';
+import {
+  StoreUnavailableError,
+  isGridledgerError,
+  isStoreUnavailable,
+} from '@gridledger/core/store';
 
 /** Why a SQLite file could not serve. Stable identifiers a caller can branch on. */
 export type SqliteUnavailableReason =

@@ -1,6 +1,11 @@
 // The prepared statements of the event log and the one place a row becomes a StoredEvent.
 import type { Database, Statement } from 'better-sqlite3';
-import { CorruptedEventError, type GlobalFilter, type StoredEvent } from '@gridledger/core';
+import {
+  CorruptedEventError,
+  storedMetadataProblem,
+  type GlobalFilter,
+  type StoredEvent,
+} from '@gridledger/core/store';
 import { positionOf } from './position.js';
 
 /**
@@ -126,19 +131,16 @@ export function prepareEventStatements(db: Database): EventStatements {
   };
 }
 
-/** Turns a row into an event, parsing its JSON; a row that does not parse is reported, never skipped. */
+/**
+ * Turns a row into an event, parsing its JSON. A row that does not parse, or whose metadata is not
+ * an event's (e.g. the JSON `42`, written behind the store's back), is reported, never handed out.
+ */
 export function decodeRow(row: SelectedRow): StoredEvent {
+  let data: unknown;
+  let metadata: unknown;
   try {
-    return {
-      id: row[3],
-      type: row[4],
-      schemaVersion: row[5],
-      streamId: row[1],
-      streamVersion: row[2],
-      position: positionOf(row[0]),
-      data: JSON.parse(row[6]) as unknown,
-      metadata: JSON.parse(row[7]) as StoredEvent['metadata'],
-    };
+    data = JSON.parse(row[6]);
+    metadata = JSON.parse(row[7]);
   } catch (error) {
     throw new CorruptedEventError(
       row[1],
@@ -148,6 +150,25 @@ export function decodeRow(row: SelectedRow): StoredEvent {
       { cause: error },
     );
   }
+  const problem = storedMetadataProblem(metadata);
+  if (problem !== undefined) {
+    throw new CorruptedEventError(
+      row[1],
+      row[2],
+      'unreadable',
+      `the stored metadata at position ${positionOf(row[0])} is not an event's: ${problem}`,
+    );
+  }
+  return {
+    id: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    streamId: row[1],
+    streamVersion: row[2],
+    position: positionOf(row[0]),
+    data,
+    metadata: metadata as StoredEvent['metadata'],
+  };
 }
 
 /** The rowid behind an event's position. */

@@ -1,9 +1,9 @@
 // The EventStore port over one SQLite connection.
-import type { EventStore, Subscription } from '@gridledger/core';
+import { syncRead, type EventStore, type Subscription } from '@gridledger/core/store';
 import { appendEvents, prepareAppendTransaction } from './append.js';
 import type { SqliteConnection } from './connection.js';
 import { prepareEventStatements } from './eventRows.js';
-import { countEvents, readAll, readStream } from './reads.js';
+import { countEvents, pullAll, pullStream } from './reads.js';
 import { subscribe, type SubscriptionHost } from './subscription.js';
 
 /** An EventStore on its own lease of an open file; closing it ends the lease. */
@@ -17,17 +17,13 @@ export function createEventStore(connection: SqliteConnection): EventStore {
   return {
     name: `sqlite:${connection.file}`,
     async append(streamId, events, options) {
-      return appendEvents(
-        connection,
-        statements,
-        transaction,
-        streamId,
-        events,
-        options.expectedVersion,
-      );
+      return appendEvents(connection, statements, transaction, streamId, events, options);
     },
-    readStream: (streamId, options) => readStream(connection, statements, streamId, options),
-    readAll: (options) => readAll(connection, statements, options),
+    // better-sqlite3 answers at once: reads can be opened and pulled without waiting, a page at
+    // a time (see SyncRead).
+    readStream: (streamId, options) =>
+      syncRead(() => pullStream(connection, statements, streamId, options)),
+    readAll: (options) => syncRead(() => pullAll(connection, statements, options)),
     subscribe: (options) => subscribe(host, options),
     async countEvents(options) {
       return countEvents(connection, statements, options);

@@ -1,5 +1,5 @@
 // The entry points: one file, opened (and created or upgraded) in one call.
-import type { EventStore } from '@gridledger/core';
+import type { EventStore } from '@gridledger/core/store';
 import { openFile, type SqliteOptions } from './connection.js';
 import { createEventStore } from './eventStore.js';
 import { createReadModelStore, type SqliteReadModelStore } from './readModelStore.js';

@@ -1,6 +1,6 @@
 // Positions of this store: the events table's rowid, written as 16 zero-padded digits so that
 // positions from one file also sort correctly as plain strings.
-import { ValidationError, type Position } from '@gridledger/core';
+import { ValidationError, describeValue, type Position } from '@gridledger/core/store';
 
 const WIDTH = 16;
 const ISSUED = /^[0-9]{16}$/;
@@ -10,16 +10,20 @@ export function positionOf(rowid: number | bigint): Position {
 }
 
 /** The rowid a position stands for; `undefined` means "from the start". */
-export function rowidOf(position: Position | undefined, field: string): number {
+export function rowidOf(
+  position: Position | undefined,
+  field: string,
+  subject = 'SQLite read',
+): number {
   if (position === undefined) return 0;
   if (typeof position === 'string' && ISSUED.test(position)) {
     const rowid = Number(position);
     if (Number.isSafeInteger(rowid) && rowid > 0) return rowid;
   }
-  throw new ValidationError('SQLite read', [
+  throw new ValidationError(subject, [
     {
       path: field,
-      message: `${JSON.stringify(position) ?? String(position)} is not a position issued by a SQLite store (16 digits)`,
+      message: `${describeValue(position)} is not a position issued by a SQLite store (16 digits)`,
     },
   ]);
 }

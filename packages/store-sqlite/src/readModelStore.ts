@@ -2,14 +2,14 @@
 // are one row, so saving them is one atomic write, and `promote` swaps keys in one transaction.
 import {
   ValidationError,
+  jsonShapeIssue,
   type Position,
   type ReadModelRecord,
   type ReadModelStore,
   type ValidationIssue,
-} from '@gridledger/core';
+} from '@gridledger/core/store';
 import type { SqliteConnection } from './connection.js';
 import { SqliteUnavailableError } from './errors.js';
-import { jsonIssue } from './jsonShape.js';
 
 interface ReadModelRow {
   state: string;
@@ -32,7 +32,7 @@ function checkRecord(key: string, record: ReadModelRecord<unknown>): string {
   if (typeof record !== 'object' || record === null) {
     issues.push({ path: 'record', message: 'must be an object' });
   } else {
-    const issue = jsonIssue(record.state, 'state');
+    const issue = jsonShapeIssue(record.state, 'state');
     if (issue === undefined) state = JSON.stringify(record.state);
     else issues.push(issue);
     if (record.checkpoint !== undefined && typeof record.checkpoint !== 'string') {

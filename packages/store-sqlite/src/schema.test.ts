@@ -73,7 +73,7 @@ describe('schema', () => {
     expect(fileHeader(file)).toEqual({
       userVersion: SCHEMA_VERSION,
       applicationId: APPLICATION_ID,
-      tables: ['events', 'read_models'],
+      tables: ['events', 'read_models', 'sqlite_sequence'],
     });
   });
 
@@ -117,6 +117,47 @@ describe('schema', () => {
       updatedAt: '2024-08-31T18:00:00.000Z',
     });
     await gridledger.close();
+    expect(fileHeader(file).userVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('upgrades a version 2 file to positions that are never given twice, keeping them', async () => {
+    const file = dir.file('v2.gridledger');
+    const old = new Database(file);
+    old.exec(SCHEMA_V1);
+    old.exec(`CREATE TABLE read_models (
+        key TEXT PRIMARY KEY, state TEXT NOT NULL, checkpoint TEXT,
+        projection_version INTEGER NOT NULL, events_applied INTEGER NOT NULL,
+        updated_at TEXT NOT NULL) STRICT, WITHOUT ROWID;
+      PRAGMA user_version = 2;`);
+    const insert = old.prepare(
+      `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+       VALUES (?, ?, ?, ?, 1, ?, ?)`,
+    );
+    const written = [makeEvent(), makeEvent(), makeEvent()];
+    written.forEach((e, v) =>
+      insert.run('dispute-1', v, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)),
+    );
+    // Under version 2 the position of a deleted last row was given again; history of that is lost,
+    // but the largest position left is kept from then on.
+    old.prepare('DELETE FROM events WHERE stream_version = 2').run();
+    old.close();
+
+    const store = openSqliteEventStore(file);
+    const before: string[] = [];
+    for await (const event of store.readAll()) before.push(event.position);
+    expect(before).toEqual(['0000000000000001', '0000000000000002']);
+    const third = await store.append('visit-1', [makeEvent()], { expectedVersion: 'no-stream' });
+    expect(third.position).toBe('0000000000000003');
+    await store.close();
+    const db = new Database(file);
+    db.prepare("DELETE FROM events WHERE stream_id = 'visit-1'").run();
+    db.close();
+    const reopened = openSqliteEventStore(file);
+    const fourth = await reopened.append('visit-2', [makeEvent()], {
+      expectedVersion: 'no-stream',
+    });
+    expect(fourth.position).toBe('0000000000000004');
+    await reopened.close();
     expect(fileHeader(file).userVersion).toBe(SCHEMA_VERSION);
   });
 

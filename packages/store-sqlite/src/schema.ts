@@ -21,7 +21,8 @@ export const migrations: readonly Migration[] = [
   {
     version: 1,
     description: 'the event log',
-    // `position` is the rowid: see appendEvents for why it is gap-free in commit order.
+    // `position` is the rowid: see appendEvents for why it is gap-free in commit order (and
+    // step 3 for why it became AUTOINCREMENT).
     // The unique (stream_id, stream_version) index serves stream reads and, should two writers
     // ever both pass the version check, refuses the second row.
     sql: `
@@ -50,6 +51,31 @@ export const migrations: readonly Migration[] = [
         events_applied     INTEGER NOT NULL,
         updated_at         TEXT    NOT NULL
       ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    description: 'positions are never given twice (AUTOINCREMENT)',
+    // A plain rowid reuses the largest position once its row is gone; AUTOINCREMENT remembers the
+    // largest ever given (sqlite_sequence). SQLite cannot add it to a table, so the log is copied
+    // into a new one in position order, which also seeds sqlite_sequence with the largest.
+    sql: `
+      CREATE TABLE events_v3 (
+        position       INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream_id      TEXT    NOT NULL,
+        stream_version INTEGER NOT NULL,
+        event_id       TEXT    NOT NULL,
+        type           TEXT    NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data           TEXT    NOT NULL,
+        metadata       TEXT    NOT NULL
+      ) STRICT;
+      INSERT INTO events_v3
+        SELECT position, stream_id, stream_version, event_id, type, schema_version, data, metadata
+        FROM events ORDER BY position;
+      DROP TABLE events;
+      ALTER TABLE events_v3 RENAME TO events;
+      CREATE UNIQUE INDEX events_by_stream ON events (stream_id, stream_version);
     `,
   },
 ];

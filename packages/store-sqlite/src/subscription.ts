@@ -1,6 +1,6 @@
 // Catch-up then live: reads the global log page by page from a position, and when it runs dry,
 // parks on the change feed until this process commits or another process's commit is polled.
-import type { StoredEvent, SubscribeOptions, Subscription } from '@gridledger/core';
+import type { StoredEvent, SubscribeOptions, Subscription } from '@gridledger/core/store';
 import type { SqliteConnection } from './connection.js';
 import { decodeRow, filterArgs, rowidOfRow, type EventStatements } from './eventRows.js';
 import { PAGE_SIZE, startOfGlobalRead } from './reads.js';

@@ -27,7 +27,7 @@ export const storeOptionSpec: OptionSpec = { store: { type: 'string' } };
 
 export const STORE_HELP =
   '  --store <spec>   sqlite:<file> (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)\n' +
-  '                   or an esdb:// / kurrentdb:// connection string';
+  '                   a postgres:// URL, or a kurrentdb:// (or esdb://) connection string';
 
 export function openFromArgs(
   args: ParsedArgs,
@@ -72,7 +72,8 @@ export async function resolveStreamId(store: EventStore, id: string): Promise<st
     if (await exists(store, candidate)) return candidate;
   }
   throw new UsageError(
-    `unknown id '${id}': ${store.name} has no stream ${candidates.map((c) => `'${c}'`).join(' or ')}`,
+    `unknown id '${id}': ${store.name} has no stream ${candidates.map((c) => `'${c}'`).join(' or ')} ` +
+      "('gridledger streams' lists them)",
   );
 }
 

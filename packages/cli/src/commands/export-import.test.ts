@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -32,7 +32,7 @@ describe('gridledger export and import', () => {
     expect(exported.out).toContain(
       `Exported 14 events in 2 streams from sqlite:${source} to ${dir('all')}`,
     );
-    expect(exported.out).toMatch(/events\.ndjson {2}\d+ bytes, SHA-256 [0-9a-f]{64}/);
+    expect(exported.out).toMatch(/events\.ndjson {2}\d{1,3}(,\d{3})* bytes, SHA-256 [0-9a-f]{64}/);
 
     const imported = await gridledger([
       'import',
@@ -108,8 +108,50 @@ describe('gridledger export and import', () => {
     ]);
     expect(edited.code).toBe(1);
     expect(edited.err).toMatch(/CORRUPTED_EVENT: Event \d+ of stream '[\w-]+' \(hash-mismatch\)/);
-    const empty = await gridledger(['verify', '--store', `sqlite:${dir('edited.db')}`]);
-    expect(empty.out).toContain('✓ 0 streams, 0 events');
+    // The store the import created for the copy is not left behind, empty.
+    expect(edited.err).toContain(`removed ${dir('edited.db')}, which this import had created`);
+    expect(readdirSync(files.dir).filter((f) => f.startsWith('edited.db'))).toEqual([]);
+  });
+
+  it('keeps a store that existed before a failed import', async () => {
+    const existing = await files.record('existing.db');
+    const failed = await gridledger([
+      'import',
+      '--from',
+      dir('all'),
+      '--store',
+      `sqlite:${existing}`,
+    ]);
+    expect(failed.code).toBe(1);
+    expect(failed.err).not.toContain('removed');
+    expect(existsSync(existing)).toBe(true);
+  });
+
+  it('refuses --out onto a file, or a directory holding an export, before reading the store', async () => {
+    writeFileSync(dir('notes.md'), '# notes');
+    const file = await gridledger([
+      'export',
+      '--store',
+      'sqlite:/nonexistent/x.db',
+      '--out',
+      dir('notes.md'),
+    ]);
+    expect(file).toMatchObject({ code: 2, out: '' });
+    expect(file.err).toBe(
+      `gridledger export: --out ${dir('notes.md')} is a file: export writes a directory ` +
+        '(events.ndjson and manifest.json); name a new or empty one\n',
+    );
+    const taken = await gridledger([
+      'export',
+      '--store',
+      'sqlite:/nonexistent/x.db',
+      '--out',
+      dir('all'),
+    ]);
+    expect(taken).toMatchObject({ code: 2 });
+    expect(taken.err).toBe(
+      `gridledger export: --out ${dir('all')} already holds an export (manifest.json): name a new or empty directory\n`,
+    );
   });
 
   it('says what is missing: --out, --from, an export', async () => {
@@ -120,10 +162,6 @@ describe('gridledger export and import', () => {
     const none = await gridledger(['import', '--from', files.dir]);
     expect(none).toMatchObject({ code: 2 });
     expect(none.err).toContain(`no export at ${files.dir}: it has no manifest.json`);
-    const taken = await gridledger(['export', '--store', `sqlite:${source}`, '--out', dir('all')]);
-    expect(taken.err).toMatch(
-      /manifest.json: already exists: export into an empty or new directory/,
-    );
   });
 
   it('after Ctrl-C says what it left behind, and an import writes nothing', async () => {
@@ -137,11 +175,9 @@ describe('gridledger export and import', () => {
     );
     expect(imported.code).toBe(1);
     expect(imported.err).toContain(
-      'gridledger: interrupted; streams written before the interruption stay',
+      `gridledger: interrupted; removed ${copy}, which this import had created: run it again`,
     );
-    expect((await gridledger(['verify', '--store', `sqlite:${copy}`])).out).toContain(
-      '✓ 0 streams, 0 events',
-    );
+    expect(existsSync(copy)).toBe(false);
     const exported = await gridledger(
       ['export', '--store', `sqlite:${source}`, '--out', dir('cut')],
       {
@@ -151,6 +187,15 @@ describe('gridledger export and import', () => {
     expect(exported.err).toContain(
       `gridledger: interrupted; no export was written to ${dir('cut')}`,
     );
+    // Neither the directory it made, nor its parents: only what was there before stays.
+    expect(existsSync(dir('cut'))).toBe(false);
+    mkdirSync(dir('kept'));
+    const nested = await gridledger(
+      ['export', '--store', `sqlite:${source}`, '--out', join(dir('kept'), 'a/b')],
+      { signal: interrupted },
+    );
+    expect(nested.code).toBe(1);
+    expect(readdirSync(dir('kept'))).toEqual([]);
     const verified = await gridledger(['verify', '--store', `sqlite:${source}`], {
       signal: interrupted,
     });

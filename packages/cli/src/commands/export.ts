@@ -1,9 +1,11 @@
 // `gridledger export`: a copy of one stream, several, or the whole store, for offline audit.
-import { resolve } from 'node:path';
-import { exportStore } from '@gridledger/core';
+import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write } from '../io.js';
+import { counted } from '../words.js';
 import {
   openFromArgs,
   resolveStreamId,
@@ -21,7 +23,7 @@ each stream's event count and last hash, and the SHA-256 of events.ndjson). Impo
 any store with 'gridledger import --from <dir>'.
 
 Options:
-  --out <dir>     where to write (created if needed; must not already hold an export)
+  --out <dir>     where to write: a new directory (created) or an empty one
   --stream <id>   only this stream or dispute id, whole (repeat for several); default everything
 ${STORE_HELP}
   -h, --help      this help
@@ -45,35 +47,73 @@ export const exportCommand: Command = {
       throw new UsageError(`unexpected argument '${args.positionals[0]}'; use --stream <id>`);
     }
     const directory = resolve(io.cwd, out);
+    checkOut(directory);
+    const made = directoriesToMake(directory);
+    let finished = false;
     const given = args.values['stream'];
     const ids = Array.isArray(given) ? given : [];
     const opened = await openFromArgs(args, io, 'read');
     const leftBehind = `no export was written to ${directory}; run it again`;
-    return unlessInterrupted(io, leftBehind, () =>
-      withStore(opened, async ({ events, name }) => {
-        const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
-        const { manifest, unverified } = await exportStore(events, directory, {
-          ...(streams.length === 0 ? {} : { streams }),
-          ...(io.signal === undefined ? {} : { signal: io.signal }),
-        });
-        const count = manifest.streams.length;
-        write(
-          io.stdout,
-          `Exported ${manifest.eventCount} events in ${count} stream${count === 1 ? '' : 's'} from ${name} to ${directory}`,
-        );
-        write(
-          io.stdout,
-          `    events.ndjson  ${manifest.events.bytes} bytes, SHA-256 ${manifest.events.sha256}`,
-        );
-        write(io.stdout, `    manifest.json  exported at ${manifest.exportedAt}`);
-        for (const report of unverified) {
+    try {
+      return await unlessInterrupted(io, leftBehind, () =>
+        withStore(opened, async ({ events, name }) => {
+          const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
+          const { manifest, unverified } = await exportStore(events, directory, {
+            ...(streams.length === 0 ? {} : { streams }),
+            ...(io.signal === undefined ? {} : { signal: io.signal }),
+          });
+          finished = true;
           write(
-            io.stderr,
-            `✗ ${report.streamId} does not verify (copied as stored): ${report.firstFailure?.message ?? ''}`,
+            io.stdout,
+            `Exported ${counted(manifest.eventCount, 'event')} in ${counted(manifest.streams.length, 'stream')} from ${name} to ${directory}`,
           );
-        }
-        return unverified.length === 0 ? EXIT.ok : EXIT.failed;
-      }),
-    );
+          write(
+            io.stdout,
+            `    events.ndjson  ${counted(manifest.events.bytes, 'byte')}, SHA-256 ${manifest.events.sha256}`,
+          );
+          write(io.stdout, `    manifest.json  exported at ${manifest.exportedAt}`);
+          for (const report of unverified) {
+            write(
+              io.stderr,
+              `✗ ${report.streamId} does not verify (copied as stored): ${report.firstFailure?.message ?? ''}`,
+            );
+          }
+          return unverified.length === 0 ? EXIT.ok : EXIT.failed;
+        }),
+      );
+    } finally {
+      // An export that did not finish leaves no empty directory behind (the export removes its
+      // own partial file), so a second run starts from what the person had before.
+      if (!finished) for (const dir of made) if (isEmptyDirectory(dir)) rmdirSync(dir);
+    }
   },
 };
+
+/** Refused before the store is read: --out must be a directory that holds no export yet. */
+function checkOut(directory: string): void {
+  const stat = statSync(directory, { throwIfNoEntry: false });
+  if (stat === undefined) return;
+  if (!stat.isDirectory()) {
+    throw new UsageError(
+      `--out ${directory} is a file: export writes a directory (events.ndjson and manifest.json); name a new or empty one`,
+    );
+  }
+  const taken = [MANIFEST_FILE, EVENTS_FILE].find((file) => existsSync(join(directory, file)));
+  if (taken !== undefined) {
+    throw new UsageError(
+      `--out ${directory} already holds an export (${taken}): name a new or empty directory`,
+    );
+  }
+}
+
+/** The directories the export will create, deepest first. */
+function directoriesToMake(directory: string): string[] {
+  const missing: string[] = [];
+  for (let dir = directory; !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) {
+    missing.push(dir);
+  }
+  return missing;
+}
+
+const isEmptyDirectory = (dir: string): boolean =>
+  statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true && readdirSync(dir).length === 0;

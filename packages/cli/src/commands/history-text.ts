@@ -1,51 +1,7 @@
 // The readable timeline of `gridledger history`: one block per event (version, local time, what
 // happened in words, who, the facts, why, what changed, whether its hash verifies).
 import type { CauseChain, EventRef, HistoryEntry, StateChange } from '@gridledger/core';
-import { UsageError } from '../errors.js';
-
-export interface Clock {
-  /** `2025-06-30 09:40` in the report's time zone. */
-  format(iso: string): string;
-  /** `Asia/Shanghai (UTC+08:00)`. */
-  readonly zone: string;
-}
-
-export function reportClock(timeZone: string | undefined): Clock {
-  let parts: Intl.DateTimeFormat;
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-  } catch {
-    throw new UsageError(
-      `unknown time zone '${timeZone}': use an IANA name such as Asia/Shanghai or UTC`,
-    );
-  }
-  const pick = (date: Date) => {
-    const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
-    return { text: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`, offset: p.timeZoneName };
-  };
-  const name = parts.resolvedOptions().timeZone;
-  const offset = (pick(new Date(0)).offset ?? 'GMT')
-    .replace(/^GMT$/, 'GMT+00:00')
-    .replace('GMT', 'UTC');
-  return {
-    format: (iso) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime())
-        ? `(unreadable time ${JSON.stringify(iso)})`
-        : pick(date).text;
-    },
-    zone: `${name} (${offset})`,
-  };
-}
+import type { Clock } from '../time-zone/clock.js';
 
 /** `DisputeReported` → `Dispute reported`. */
 export const inWords = (type: string): string => {
@@ -151,30 +107,60 @@ const by = (actor: HistoryEntry['actor']): string =>
 const cited = (ref: EventRef, clock: Clock): string =>
   `${ref.streamId} v${ref.streamVersion} ${ref.type}, by ${ref.actor?.name ?? ref.actor?.id} at ${clock.format(ref.occurredAt)}`;
 
-export function causeLines(
-  chain: CauseChain | undefined,
-  entry: HistoryEntry,
-  clock: Clock,
-): string[] {
+const named = (ref: EventRef, streamId: string): string =>
+  `${ref.streamId === streamId ? '' : `${ref.streamId} `}v${ref.streamVersion} ${ref.type}`;
+
+/** The causes of one event that are new to the reader: see `tellCauses`. */
+export interface ToldCauses {
+  /** Nearest first; the last one was already shown when `endsAtShown`. */
+  readonly refs: readonly EventRef[];
+  readonly endsAtShown: boolean;
+  /** A causation id no event in the store has, where the chain stops. */
+  readonly unresolved?: string;
+}
+
+/**
+ * An event's chain of causes, told once: it is followed until it reaches an event already
+ * shown (one of the stream's, printed above, or a cause told for an earlier event), which is
+ * named and not followed again. So a history whose every event was caused by the one before
+ * grows with its events, not with their square. `shown` is updated.
+ */
+export function tellCauses(chain: CauseChain | undefined, shown: Set<string>): ToldCauses {
+  if (chain === undefined) return { refs: [], endsAtShown: false };
+  const refs: EventRef[] = [];
+  for (const ref of chain.causes) {
+    refs.push(ref);
+    if (shown.has(ref.eventId)) return { refs, endsAtShown: true };
+    shown.add(ref.eventId);
+  }
+  return {
+    refs,
+    endsAtShown: false,
+    ...(chain.unresolved === undefined ? {} : { unresolved: chain.unresolved }),
+  };
+}
+
+export function causeLines(told: ToldCauses, entry: HistoryEntry, clock: Clock): string[] {
   if (entry.causationId === undefined) return [];
-  if (chain === undefined || (chain.causes.length === 0 && chain.unresolved !== undefined)) {
+  if (told.refs.length === 0) {
     return [`caused by event ${entry.causationId}, which is not in this store`];
   }
-  const [first, ...rest] = chain.causes;
-  if (first === undefined) return [];
+  const last = told.refs.length - 1;
   return [
-    `caused by ${cited(first, clock)}`,
-    ...rest.map((ref) => `  ← ${cited(ref, clock)}`),
-    ...(chain.unresolved === undefined ? [] : [`  ← event ${chain.unresolved}, not in this store`]),
+    ...told.refs.map(
+      (ref, i) =>
+        `${i === 0 ? 'caused by ' : '  ← '}${
+          i === last && told.endsAtShown
+            ? `${named(ref, entry.streamId)} (above)`
+            : cited(ref, clock)
+        }`,
+    ),
+    ...(told.unresolved === undefined ? [] : [`  ← event ${told.unresolved}, not in this store`]),
   ];
 }
 
 /** One event's block. */
-export function entryBlock(
-  entry: HistoryEntry,
-  chain: CauseChain | undefined,
-  clock: Clock,
-): string {
+export function entryBlock(entry: HistoryEntry, causes: ToldCauses, clock: Clock): string {
   const mark = entry.verified ? '✓ verified' : '✗ DOES NOT VERIFY';
   const recorded = clock.format(entry.recordedAt);
   const happened = clock.format(entry.occurredAt);
@@ -182,7 +168,7 @@ export function entryBlock(
     `v${entry.streamVersion}  ${happened}  ${inWords(entry.type)}  ${mark}`,
     `by ${by(entry.actor)}${recorded === happened ? '' : `; recorded ${recorded}`}`,
     ...factLines(entry.data),
-    ...causeLines(chain, entry, clock),
+    ...causeLines(causes, entry, clock),
     ...changeLines(entry.changes).map((line, i) => (i === 0 ? `state: ${line}` : `       ${line}`)),
     ...(entry.problem === undefined ? [] : [`! cannot be read: ${entry.problem}`]),
     ...entry.findings.map((f) => `! ${f.kind.toUpperCase()}: ${f.message}`),

@@ -69,7 +69,7 @@ describe('gridledger history (built binary)', () => {
       'd-tv-deposit',
       '--store',
       store,
-      '--tz',
+      '--time-zone',
       'Asia/Shanghai',
     );
     expect(err).toBe('');

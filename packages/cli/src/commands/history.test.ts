@@ -47,7 +47,7 @@ describe('gridledger history', () => {
   });
 
   it('takes a stream id as well as a dispute id, and streams without causes', async () => {
-    const { code, out } = await history(VISIT_STREAM, '--tz', 'UTC');
+    const { code, out } = await history(VISIT_STREAM, '--time-zone', 'UTC');
     expect(code).toBe(0);
     expect(out).toMatch(/^History of visit-v-0630-07 \(Visit\) in sqlite:/);
     expect(out).toContain('Times in UTC (UTC+00:00)');
@@ -56,7 +56,13 @@ describe('gridledger history', () => {
   });
 
   it('--at a version shows the history up to it and the state then', async () => {
-    const { code, out } = await history('d-tv-deposit', '--at', '3', '--tz', 'Asia/Shanghai');
+    const { code, out } = await history(
+      'd-tv-deposit',
+      '--at',
+      '3',
+      '--time-zone',
+      'Asia/Shanghai',
+    );
     expect(code).toBe(0);
     expect(out).toContain('Times in Asia/Shanghai (UTC+08:00); as of v3');
     expect(versions(out)).toEqual([0, 1, 2, 3]);
@@ -70,7 +76,7 @@ describe('gridledger history', () => {
       'd-tv-deposit',
       '--at',
       '2025-06-30T02:32:00Z',
-      '--tz',
+      '--time-zone',
       'Asia/Shanghai',
     );
     expect(versions(at.out)).toEqual([0, 1, 2, 3]);
@@ -96,10 +102,43 @@ describe('gridledger history', () => {
     expect((await history('d-tv-deposit', 'd-other')).err).toMatch(
       /give exactly one stream or dispute id/,
     );
-    expect((await history('d-tv-deposit', '--tz', 'Mars/Olympus')).err).toMatch(
-      /unknown time zone 'Mars\/Olympus'/,
+    expect((await history('d-tv-deposit', '--time-zone', 'Mars/Olympus')).err).toMatch(
+      /--time-zone 'Mars\/Olympus' is not a time zone/,
     );
     expect((await history()).code).toBe(2);
+  });
+
+  it('refuses --at a version past the end of the stream, or below 0', async () => {
+    const past = await history('d-tv-deposit', '--at', '99');
+    expect(past).toMatchObject({ code: 2, out: '' });
+    expect(past.err).toBe(
+      `gridledger history: --at 99 is past the end of ${DISPUTE_STREAM}: its versions run from 0 to 10 (11 events)\n`,
+    );
+    expect((await history('d-tv-deposit', '--at', '10')).code).toBe(0);
+    const negative = await history('d-tv-deposit', '--at', '-1');
+    expect(negative.code).toBe(2);
+    expect(negative.err).toMatch(/^gridledger history: malformed --at '-1': give a stream version/);
+  });
+
+  it('shows times in the zone $TZ means, and says so when $TZ cannot be read', async () => {
+    const first = async (TZ: string) => {
+      const result = await gridledger(['history', 'd-tv-deposit', '--at', '0', '--store', store], {
+        env: { TZ },
+      });
+      return { ...result, v0: /^v0 {2}(\S+ \S+)/m.exec(result.out)?.[1] };
+    };
+    // The report was made at 09:40 in Xuzhai (01:40 UTC).
+    expect(await first('CST-8')).toMatchObject({ code: 0, err: '', v0: '2025-06-30 09:40' });
+    expect(await first('')).toMatchObject({ code: 0, err: '', v0: '2025-06-30 01:40' });
+    expect(await first(':Asia/Shanghai')).toMatchObject({ code: 0, v0: '2025-06-30 09:40' });
+    expect(await first(':/etc/localtime')).toMatchObject({ code: 0, err: '' });
+    const unreadable = await first('Mars/Olympus');
+    expect(unreadable).toMatchObject({ code: 0, v0: '2025-06-30 01:40' });
+    expect(unreadable.err).toBe(
+      "gridledger history: note: $TZ is 'Mars/Olympus', which is not a time zone: times are in UTC " +
+        '(set TZ to an IANA name such as Asia/Shanghai, or use --time-zone)\n',
+    );
+    expect(unreadable.out).toContain('Times in UTC (UTC+00:00)');
   });
 
   it('has --help', async () => {

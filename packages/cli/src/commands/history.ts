@@ -6,6 +6,7 @@ import {
   isValidationError,
   traceCauses,
   type AsOf,
+  type EventStore,
   type CauseChain,
   type HistoryEntry,
 } from '@gridledger/core';
@@ -22,14 +23,19 @@ import {
   storeOptionSpec,
   withStore,
 } from './audit-common.js';
-import { compact, entryBlock, reportClock, type Clock } from './history-text.js';
+import { chooseClock } from '../time-zone/choose.js';
+import type { Clock } from '../time-zone/clock.js';
+import { TIME_ZONE_HELP, timeZoneOptionSpec } from '../time-zone/option.js';
+import { formatCount } from '../progress/format.js';
+import { counted } from '../words.js';
+import { compact, entryBlock, tellCauses } from './history-text.js';
 
 const help = `Usage: gridledger history <stream or dispute id> [options]
 
 Every event of one stream in order: when, what happened, who did it, the facts, what caused it
-(following causation ids into other streams, e.g. the visit a dispute was spotted on), what it
-changed in the state, and whether its hash verifies. A bare id such as d-tv-deposit means the
-dispute stream dispute-d-tv-deposit.
+(following causation ids into other streams, e.g. the visit a dispute was spotted on, as far as
+a cause already shown), what it changed in the state, and whether its hash verifies. A bare id
+such as xu-shang-tv-deposit means the dispute stream dispute-xu-shang-tv-deposit.
 
 Options:
   --at <version|time>  only the history up to a stream version (e.g. 3) or up to the last event
@@ -37,8 +43,8 @@ Options:
                        (e.g. 2025-07-01T10:00:00+08:00 or 2025-07-01T02:00:00Z)
   --json               one JSON object per line (NDJSON), one line per event, in order; each has
                        the envelope, decoded data, state after it, changes, verified, findings and
-                       causes (nearest first)
-  --tz <zone>          time zone of the timeline (default $TZ, else the system's), e.g. Asia/Shanghai
+                       causes (nearest first, up to the first given on an earlier line)
+${TIME_ZONE_HELP}
 ${STORE_HELP}
   -h, --help           this help
 
@@ -67,7 +73,7 @@ export const historyCommand: Command = {
     ...storeOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
-    tz: { type: 'string' },
+    ...timeZoneOptionSpec,
   },
   async run(args, io) {
     const [id, ...extra] = args.positionals;
@@ -77,9 +83,11 @@ export const historyCommand: Command = {
     const at = stringOption(args, 'at');
     const until = at === undefined ? undefined : parseAt(at);
     const json = args.values['json'] === true;
-    const clock = reportClock(stringOption(args, 'tz') ?? io.env['TZ']);
+    const { clock, note } = chooseClock(stringOption(args, 'time-zone'), io.env);
+    if (note !== undefined) write(io.stderr, `gridledger history: note: ${note}`);
     return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
       const streamId = await resolveStreamId(events, id);
+      if (until !== undefined && 'version' in until) await checkVersion(events, streamId, until);
       const chains = new Map(
         (await traceCauses(events, streamId, { hints: causeHints })).map((c) => [
           c.event.eventId,
@@ -105,6 +113,22 @@ export const historyCommand: Command = {
   },
 };
 
+/** A version past the end would silently show everything: say so instead. */
+async function checkVersion(
+  events: EventStore,
+  streamId: string,
+  until: { readonly version: number },
+): Promise<void> {
+  for await (const last of events.readStream(streamId, { direction: 'backwards', limit: 1 })) {
+    if (until.version > last.streamVersion) {
+      throw new UsageError(
+        `--at ${until.version} is past the end of ${streamId}: its versions run from 0 to ` +
+          `${last.streamVersion} (${counted(last.streamVersion + 1, 'event')})`,
+      );
+    }
+  }
+}
+
 const asOfText = (asOf: AsOf, clock: Clock): string =>
   'version' in asOf ? `v${asOf.version}` : `${clock.format(asOf.time)} (${asOf.time})`;
 
@@ -114,12 +138,14 @@ async function printJson(
   io: CliIo,
 ): Promise<number> {
   let unverified = 0;
+  const shown = new Set<string>();
   for await (const entry of entries) {
     if (!entry.verified) unverified++;
-    const chain = chains.get(entry.eventId);
+    const told = tellCauses(chains.get(entry.eventId), shown);
+    shown.add(entry.eventId);
     const causes = {
-      causes: chain?.causes ?? [],
-      ...(chain?.unresolved ? { unresolvedCause: chain.unresolved } : {}),
+      causes: told.refs,
+      ...(told.unresolved === undefined ? {} : { unresolvedCause: told.unresolved }),
     };
     write(io.stdout, JSON.stringify({ ...entry, ...causes }));
   }
@@ -136,11 +162,14 @@ async function printTimeline(
   let count = 0;
   let unverified = 0;
   let last: HistoryEntry | undefined;
+  const shown = new Set<string>();
   for await (const entry of entries) {
     count++;
     if (!entry.verified) unverified++;
     last = entry;
-    write(io.stdout, `${entryBlock(entry, chains.get(entry.eventId), clock)}\n\n`);
+    const told = tellCauses(chains.get(entry.eventId), shown);
+    shown.add(entry.eventId);
+    write(io.stdout, `${entryBlock(entry, told, clock)}\n\n`);
   }
   if (last === undefined) {
     write(io.stdout, `Nothing was recorded in ${streamId} by then.`);
@@ -155,15 +184,12 @@ async function printTimeline(
   }
   const head = `head ${last.hash?.slice(0, 16)}…`;
   if (unverified === 0) {
-    write(
-      io.stdout,
-      `✓ ${count} event${count === 1 ? '' : 's'}; every hash and link verifies (${head})`,
-    );
+    write(io.stdout, `✓ ${counted(count, 'event')}; every hash and link verifies (${head})`);
     return EXIT.ok;
   }
   write(
     io.stdout,
-    `✗ ${unverified} of ${count} events ${unverified === 1 ? 'does' : 'do'} not verify (marked above); ` +
+    `✗ ${formatCount(unverified)} of ${counted(count, 'event')} ${unverified === 1 ? 'does' : 'do'} not verify (marked above); ` +
       `'gridledger verify --stream ${streamId}' lists every finding`,
   );
   return EXIT.failed;

@@ -112,7 +112,7 @@ describe('gridledger rebuild', () => {
     expect(lines[0]).toMatch(/^Resuming the rebuild started \d{4}-\d\d-\d\dT.* on sqlite:/);
     expect(lines[1]).toBe('[1/7] resolution-rate: already rebuilt before the interruption');
     expect(lines[2]).toBe('[2/7] where-settled: already rebuilt before the interruption');
-    expect(lines[3]).toMatch(/^\[3\/7\] timeliness: rebuilt from 172 events in/);
+    expect(lines[3]).toMatch(/^\[3\/7\] timeliness: rebuilt from 239 events in/);
     expect(lines.at(-1)).toMatch(/^Rebuilt 7 read models/);
 
     // Done: the plan is forgotten, so the next rebuild starts afresh.
@@ -149,7 +149,7 @@ describe('gridledger rebuild', () => {
       expect(await main(['rebuild', 'timeliness', '--store', file], resumed.io)).toBe(0);
       expect(resumed.out()).toMatch(/^\[1\/1\] timeliness: resuming from event 256$/m);
       expect(resumed.out()).toMatch(
-        /^\[1\/1\] timeliness: rebuilt from 344 events, 88 of them in this run in /m,
+        /^\[1\/1\] timeliness: rebuilt from 478 events, 222 of them in this run in /m,
       );
       const afterResume = await reportJson(file, 'timeliness');
 
@@ -157,7 +157,7 @@ describe('gridledger rebuild', () => {
       expect(
         await main(['rebuild', 'timeliness', '--restart', '--store', file], restarted.io),
       ).toBe(0);
-      expect(restarted.out()).toMatch(/^\[1\/1\] timeliness: rebuilt from 344 events in /m);
+      expect(restarted.out()).toMatch(/^\[1\/1\] timeliness: rebuilt from 478 events in /m);
       expect(await reportJson(file, 'timeliness')).toEqual(afterResume);
     } finally {
       long.remove();
@@ -174,7 +174,7 @@ describe('gridledger rebuild', () => {
     expect(err()).toMatch(/^Interrupted (in|before) resolution-rate/);
     const again = liveIo();
     expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
-    expect(again.out()).toMatch(/^\[1\/7\] resolution-rate: rebuilt from 71 events/m);
+    expect(again.out()).toMatch(/^\[1\/7\] resolution-rate: rebuilt from 239 events/m);
   });
 
   it('does not start when Ctrl-C came first', async () => {

@@ -5,9 +5,11 @@ import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { write, type CliIo } from '../io.js';
 import { progressDisplay } from '../progress/display.js';
 import { formatCount, formatDuration } from '../progress/format.js';
+import { lockForRebuild, tookOverNote, type RebuildLock } from '../progress/lock.js';
 import { openRebuildPlan } from '../progress/plan.js';
 import { analystRunner, baseName, pickReadModels, readModelSet } from '../report/readModels.js';
 import { openAnalystStore } from '../report/store.js';
+import { counted } from '../words.js';
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -25,7 +27,8 @@ terminal a progress bar shows events done, events per second and the time left; 
 line is printed about once a second.
 
 Ctrl-C stops cleanly: what was folded is saved, and running the same command again carries on
-where it stopped (read models already rebuilt are not rebuilt again).
+where it stopped (read models already rebuilt are not rebuilt again). One rebuild at a time works
+on a read-model file: a second is refused, and told which process holds <file>.rebuild-lock.
 
 Read models (all of them when none is named):
   ${names.join(', ')}
@@ -33,8 +36,8 @@ Read models (all of them when none is named):
 Options:
   --store <spec>       the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --time-zone <zone>   IANA time zone of the read models' months (default ${DEFAULT_TIME_ZONE})
-  --read-models <file> a SQLite file to keep read models in (needed for EventStoreDB;
-                       a SQLite store keeps them in its own file)
+  --read-models <file> a SQLite file or postgres:// URL to keep read models in (needed
+                       for EventStoreDB; SQLite and PostgreSQL stores keep their own)
   --restart            start over, discarding an interrupted rebuild
   -h, --help           this help`,
   options: {
@@ -54,9 +57,20 @@ async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
     { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
     io,
   );
+  const now = () => new Date().toISOString();
+  const file = store.readModelsFile;
+  let lock: RebuildLock | undefined;
+  try {
+    lock = file === undefined ? undefined : lockForRebuild(file, resumeCommand(args), now);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (file !== undefined && lock?.tookOver !== undefined) {
+    write(io.stderr, tookOverNote(file, lock.tookOver));
+  }
   try {
     const runner = analystRunner(store.events, store.readModels);
-    const now = () => new Date().toISOString();
     const plan = await openRebuildPlan(
       store.readModels,
       projections.map((p) => p.name),
@@ -100,9 +114,10 @@ async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
       write(io.stdout, `${label}: ${summary(result, (performance.now() - started) / 1000)}`);
     }
     await plan.finish();
-    write(io.stdout, `Rebuilt ${total} read model${total === 1 ? '' : 's'} on ${store.name}.`);
+    write(io.stdout, `Rebuilt ${counted(total, 'read model')} on ${store.name}.`);
     return 0;
   } finally {
+    lock?.release();
     await store.close();
   }
 }
@@ -115,7 +130,7 @@ function summary(
   const rate = seconds > 0 ? ` (${formatCount(eventsApplied / seconds)} events/s)` : '';
   const resumed =
     eventsApplied === eventsInModel ? '' : `, ${formatCount(eventsApplied)} of them in this run`;
-  return `rebuilt from ${formatCount(eventsInModel)} events${resumed} in ${formatDuration(seconds)}${rate}`;
+  return `rebuilt from ${counted(eventsInModel, 'event')}${resumed} in ${formatDuration(seconds)}${rate}`;
 }
 
 function interrupted(
@@ -129,10 +144,10 @@ function interrupted(
   const where =
     savedAt === undefined || savedAt === 0
       ? `before ${current}`
-      : `in ${current}, saved after ${formatCount(savedAt)} events`;
+      : `in ${current}, saved after ${counted(savedAt, 'event')}`;
   write(
     io.stderr,
-    `Interrupted ${where}; ${index} of ${projections.length} read models rebuilt.\n` +
+    `Interrupted ${where}; ${index} of ${counted(projections.length, 'read model')} rebuilt.\n` +
       `Run the same command again to carry on from there: ${resumeCommand(args)}`,
   );
   return EXIT_INTERRUPTED;

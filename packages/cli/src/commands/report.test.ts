@@ -83,7 +83,7 @@ describe('gridledger report', () => {
     await opened.close();
 
     const updated = await report(['incidence', '--format', 'json'], file);
-    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 events\)\./);
+    expect(updated.err).toMatch(/Brought read model 'incidence' up to date \(\+1 event\)\./);
     const august = JSON.parse(updated.out).sections[0].result.rows[2];
     expect(august).toMatchObject({ month: '2025-08', disputes: 11 });
   });
@@ -243,7 +243,47 @@ describe('gridledger report', () => {
     const { code, err } = await report([], 'esdb://127.0.0.1:1?tls=false');
     expect(code).toBe(2);
     expect(err).toMatch(
-      /an EventStoreDB store keeps no read models: name a SQLite file to keep them in with --read-models <file>/,
+      /an EventStoreDB store keeps no read models: name a SQLite file or a postgres:\/\/ URL to keep them in with --read-models <file\|url>/,
+    );
+  });
+
+  it('says which month each Resolved count is in: the month reported, or the month resolved', async () => {
+    const { out } = await report([]);
+    const header = (title: string) =>
+      out
+        .split(`\n${title}\n`)[1]
+        ?.split('\n')
+        .find((line) => line.includes('Resolved'));
+    expect(header('Resolution rate')).toMatch(
+      /^Month reported +Reported +Declined +Accepted +Resolved /,
+    );
+    expect(header('Where disputes were settled')).toMatch(
+      /^Month resolved +Resolved +In the grid /,
+    );
+    const html = await report(['--format', 'html']);
+    expect(html.out).toContain('<th scope="col">Month reported</th>');
+    expect(html.out).toContain('<th scope="col">Month resolved</th>');
+  });
+
+  it('refuses --out onto a directory or into a missing one, before building anything', async () => {
+    const onDir = await report(['--format', 'html', '--out', files.dir]);
+    expect(onDir).toMatchObject({ code: 2, out: '' });
+    expect(onDir.err).toBe(
+      `gridledger report: --out ${files.dir} is a directory: name a file, e.g. --out ${join(files.dir, 'summary.html')}\n`,
+    );
+    const missing = join(files.dir, 'no/such');
+    const nowhere = await report(['incidence', '--out', join(missing, 'incidence.csv')]);
+    expect(nowhere).toMatchObject({ code: 2, out: '' });
+    expect(nowhere.err).toBe(
+      `gridledger report: --out ${join(missing, 'incidence.csv')}: there is no directory ${missing} to write it in\n`,
+    );
+  });
+
+  it('refuses --read-models onto a directory', async () => {
+    const { code, err } = await report(['--read-models', files.dir]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `gridledger report: the read-model file ${files.dir} is a directory: name a SQLite file, e.g. --read-models ${join(files.dir, 'gridledger.db')}\n`,
     );
   });
 

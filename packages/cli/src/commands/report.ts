@@ -1,14 +1,15 @@
 // `gridledger report [read model]`: the figures an analyst wants, as an aligned table, CSV, JSON
 // or one self-contained HTML page with charts. Read models not built yet are built first.
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE, type AnyProjection } from '@gridledger/projections';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
 import { reportNamed, reports, type ReportDefinition } from '../report/catalogue.js';
-import type { Report, ReportScope, ReportSource } from '../report/model.js';
-import { FORMATS, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
+import type { Report, ReportScope, ReportSource, Section } from '../report/model.js';
+import { FORMATS, parseAsOf, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
 import { analystRunner, readModelSet, resolveTimeZone } from '../report/readModels.js';
 import { renderReport } from '../report/render.js';
 import { openAnalystStore } from '../report/store.js';
@@ -37,11 +38,15 @@ Options:
   --grid <id>            only this grid
   --format <format>      ${FORMATS.join(', ')} (default table); html is one self-contained
                          page with charts, csv holds one table (not the summary)
-  --out <file>           write to a file instead of standard output
+  --out <file>           write to a file (replaced if it exists) instead of standard output
   --time-zone <zone>     IANA time zone of the months (default ${DEFAULT_TIME_ZONE})
+  --as-of <when>         the figures as they stood then: a month or a date (to its end, in the
+                         time zone) or an instant with a zone; events that occurred later do not
+                         count. Where entries recorded later about that time change a figure, the
+                         section is printed twice: as known now and as known then
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
-  --read-models <file>   a SQLite file to keep read models in (needed for EventStoreDB;
-                         a SQLite store keeps them in its own file)
+  --read-models <file>   a SQLite file or postgres:// URL to keep read models in (needed
+                         for EventStoreDB; SQLite and PostgreSQL stores keep their own)
   -h, --help             this help`,
   options: {
     by: { type: 'string' },
@@ -52,6 +57,7 @@ Options:
     format: { type: 'string' },
     out: { type: 'string' },
     'time-zone': { type: 'string' },
+    'as-of': { type: 'string' },
     store: { type: 'string' },
     'read-models': { type: 'string' },
   },
@@ -60,6 +66,7 @@ Options:
 
 async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { definition, scope, format } = readOptions(args, io);
+  const out = outFile(args, io, `${definition.name}.${EXTENSIONS[format]}`);
   const set = readModelSet(stringOption(args, 'time-zone'));
   const store = await openAnalystStore(
     { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
@@ -91,21 +98,39 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
       generatedAt: new Date().toISOString(),
       store: store.name,
       sources,
-      sections: definition.sections(stateOf, set, scope),
+      sections: withKnownThen(definition.sections(stateOf, set, scope), scope, format, io, () =>
+        definition.sections(stateOf, set, { ...scope, ...(scope.asOf && { knownAt: scope.asOf }) }),
+      ),
     };
     text = renderReport(built, format);
   } finally {
     await store.close();
   }
-  const out = stringOption(args, 'out');
   if (out === undefined) {
     io.stdout.write(text);
   } else {
-    const path = resolve(io.cwd, out);
-    await writeFile(path, text);
-    write(io.stderr, `Wrote the ${definition.name} report (${format}) to ${path}`);
+    await writeFile(out, text);
+    write(io.stderr, `Wrote the ${definition.name} report (${format}) to ${out}`);
   }
   return 0;
+}
+
+const EXTENSIONS = { table: 'txt', csv: 'csv', json: 'json', html: 'html' } as const;
+
+/** `--out`, checked before any work: a file (replaced if it exists) in a directory that exists. */
+function outFile(args: ParsedArgs, io: CliIo, example: string): string | undefined {
+  const out = stringOption(args, 'out');
+  if (out === undefined) return undefined;
+  const path = resolve(io.cwd, out);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new UsageError(
+      `--out ${path} is a directory: name a file, e.g. --out ${join(path, example)}`,
+    );
+  }
+  if (statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UsageError(`--out ${path}: there is no directory ${dirname(path)} to write it in`);
+  }
+  return path;
 }
 
 function readOptions(args: ParsedArgs, io: CliIo) {
@@ -138,9 +163,12 @@ function readOptions(args: ParsedArgs, io: CliIo) {
       'work per member (--by member) covers every grid: leave out --community and --grid',
     );
   }
+  const timeZone = resolveTimeZone(stringOption(args, 'time-zone'));
+  const asOf = stringOption(args, 'as-of');
   const scope: ReportScope = {
     by,
-    timeZone: resolveTimeZone(stringOption(args, 'time-zone')),
+    timeZone,
+    ...(asOf === undefined ? {} : { asOf: parseAsOf(asOf, timeZone) }),
     ...(period.from === undefined ? {} : { from: period.from }),
     ...(period.to === undefined ? {} : { to: period.to }),
     ...(community === undefined ? {} : { community }),
@@ -156,4 +184,41 @@ function checkCsv(definition: ReportDefinition, format: string): void {
         `${definition.sectionIds.length}: name one (${definition.sectionIds.join(', ')})`,
     );
   }
+}
+
+/**
+ * With `--as-of`, each section is as known now (late entries about the past included); a section
+ * whose figures were different as known then (only what had been recorded by the as-of instant)
+ * follows it, so an auditor sees both (decision 013). A CSV holds one table: it is told on stderr.
+ */
+function withKnownThen(
+  knownNow: Section[],
+  scope: ReportScope,
+  format: string,
+  io: CliIo,
+  knownThen: () => Section[],
+): Section[] {
+  if (scope.asOf === undefined) return knownNow;
+  const then = knownThen();
+  const sections: Section[] = [];
+  for (const [i, now] of knownNow.entries()) {
+    sections.push(now);
+    const old = then[i];
+    if (old === undefined || JSON.stringify(old.data) === JSON.stringify(now.data)) continue;
+    if (format === 'csv') {
+      write(
+        io.stderr,
+        `note: entries recorded after ${scope.asOf} change ${now.id} as of then; ` +
+          'the CSV holds the figures as known now (see --format table for both)',
+      );
+      continue;
+    }
+    sections.push({
+      ...old,
+      id: `${old.id}-as-known-then`,
+      title: `${old.title}, as known on ${scope.asOf}`,
+      description: `Only what had been recorded by ${scope.asOf}. ${old.description}`,
+    });
+  }
+  return sections;
 }

@@ -101,6 +101,10 @@ export interface ReportScope {
   readonly grid?: string;
   readonly by: Grouping;
   readonly timeZone: string;
+  /** Count only what had occurred by this instant (ISO, UTC). */
+  readonly asOf?: string;
+  /** Count only what had been recorded by this instant: the figures as known then. */
+  readonly knownAt?: string;
 }
 
 /** Where the figures came from: each read model read, and how many events it holds. */

@@ -1,6 +1,6 @@
 // The report's options as a person types them (--by, --from, --to, --format), checked, with a
 // UsageError that names the accepted forms when one is wrong.
-import type { Month } from '@gridledger/projections';
+import { endOf, type Month } from '@gridledger/projections';
 import { UsageError } from '../errors.js';
 import type { Grouping } from './model.js';
 
@@ -103,4 +103,36 @@ function daysIn(year: number, month: number): number {
   if (!validMonth(month)) return 0;
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+// An instant as the kernel writes them: a date-time with a zone offset or Z.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `--as-of`: a month (`2026-08`: its last instant), a date (`2026-08-31`: its last instant),
+ * both in the report's time zone, or an instant with a zone. Returns the instant (ISO, UTC).
+ */
+export function parseAsOf(value: string, timeZone: string): string {
+  const forms =
+    'use a month (2026-08: to its end), a date (2026-08-31: to its end) or an instant with a ' +
+    'zone (2026-08-31T18:00:00+08:00)';
+  if (INSTANT.test(value)) {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+    throw new UsageError(`--as-of '${value}' is not a real instant: ${forms}`);
+  }
+  const month = MONTH.exec(value);
+  if (month !== null && !validMonth(Number(month[2]))) {
+    throw new UsageError(`--as-of '${value}' has no month ${month[2]}: ${forms}`);
+  }
+  if (DATE.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    if (!validMonth(m) || d < 1 || d > daysIn(y, m)) {
+      throw new UsageError(`--as-of '${value}' is not a calendar date: ${forms}`);
+    }
+  }
+  const end = endOf(value, timeZone);
+  if (end === undefined)
+    throw new UsageError(`--as-of '${value}' is not a month, date or instant: ${forms}`);
+  return end;
 }

@@ -1,13 +1,11 @@
 // Opens what an analyst's command works on: the store's events and, beside them, the read
-// models — in the same SQLite file, or for a server store in a SQLite file named by
-// --read-models.
+// models — in the same SQLite file or PostgreSQL schema, or for an EventStoreDB store in a
+// SQLite file or PostgreSQL schema named by --read-models.
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import type { EventStore, ReadModelStore } from '@gridledger/core';
-import { openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { openStore } from '../open-store.js';
+import { openReadModelStore, openStore } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
 
 export interface AnalystStore {
@@ -15,13 +13,18 @@ export interface AnalystStore {
   readonly name: string;
   readonly events: EventStore;
   readonly readModels: ReadModelStore;
+  /**
+   * The SQLite file the read models are kept in (the store's own, or --read-models), for the
+   * rebuild lock; undefined for PostgreSQL, whose read-model store claims a read model itself.
+   */
+  readonly readModelsFile: string | undefined;
   close(): Promise<void>;
 }
 
 export interface AnalystStoreOptions {
   /** `--store`. */
   readonly store: string | undefined;
-  /** `--read-models`: a SQLite file for the read models, instead of the store's own. */
+  /** `--read-models`: a SQLite file or PostgreSQL URL for the read models, instead of the store's own. */
   readonly readModels: string | undefined;
 }
 
@@ -40,24 +43,28 @@ export async function openAnalystStore(
   // Said before connecting: a server store keeps no read models of its own.
   if (spec.kind === 'eventstoredb' && options.readModels === undefined) {
     throw new UsageError(
-      'an EventStoreDB store keeps no read models: name a SQLite file to keep them in with --read-models <file>',
+      'an EventStoreDB store keeps no read models: name a SQLite file or a postgres:// URL to keep them in with --read-models <file|url>',
     );
   }
-  const opened = await openStore(spec, { access: 'write' });
+  const opened = await openStore(spec, { access: 'write', create: false });
   try {
     const separate =
-      options.readModels === undefined ? undefined : readModelFile(options.readModels, io);
+      options.readModels === undefined
+        ? undefined
+        : await openReadModelStore(options.readModels, io.cwd);
     const readModels = separate ?? opened.readModels;
     // open-store gives a SQLite file its read models; this guards a store kind added later.
     if (readModels === undefined) {
       throw new UsageError(
-        `${opened.name} keeps no read models: name a SQLite file to keep them in with --read-models <file>`,
+        `${opened.name} keeps no read models: name a SQLite file or a postgres:// URL to keep them in with --read-models <file|url>`,
       );
     }
     return {
       name: opened.name,
       events: opened.events,
       readModels,
+      readModelsFile:
+        separate === undefined ? (spec.kind === 'sqlite' ? spec.file : undefined) : separate.file,
       async close() {
         await separate?.close();
         await opened.close();
@@ -67,10 +74,4 @@ export async function openAnalystStore(
     await opened.close();
     throw error;
   }
-}
-
-function readModelFile(option: string, io: CliIo) {
-  const file = option.startsWith('sqlite:') ? option.slice('sqlite:'.length) : option;
-  if (file === '') throw new UsageError('--read-models needs a file: --read-models <file.db>');
-  return openSqliteReadModelStore(isAbsolute(file) ? file : resolve(io.cwd, file));
 }

@@ -1,5 +1,6 @@
 // Plain-text helpers shared by the table and HTML formats: how wide a string shows in a
 // terminal, and the one-line description of what a report covers.
+import { counted } from '../words.js';
 import type { Report, ReportScope } from './model.js';
 
 /**
@@ -69,13 +70,15 @@ export function describeScope(report: Report): string {
     ...(place.length > 0 ? [place.join(', ')] : []),
     `by ${scope.by}`,
     `months in ${scope.timeZone}`,
+    ...(scope.asOf === undefined ? [] : [`as of ${scope.asOf}`]),
+    ...(scope.knownAt === undefined ? [] : [`as known on ${scope.knownAt}`]),
   ].join(' · ');
 }
 
 /** Where the figures came from: the store and how many events each read model holds. */
 export function describeSources(report: Report): string {
   const models = report.sources
-    .map((s) => `${s.readModel} v${s.version} (${s.eventsInModel} events)`)
+    .map((s) => `${s.readModel} v${s.version} (${counted(s.eventsInModel, 'event')})`)
     .join(', ');
   return `${report.store}: ${models}`;
 }

@@ -3,7 +3,7 @@
 import type { AnyProjection, ProjectionRunner } from '@gridledger/projections';
 import { write, type CliIo } from '../io.js';
 import { progressDisplay } from '../progress/display.js';
-import { formatCount } from '../progress/format.js';
+import { counted } from '../words.js';
 
 /** Builds or catches up one read model; false when Ctrl-C stopped it. */
 export async function bringUpToDate(
@@ -17,8 +17,8 @@ export async function bringUpToDate(
     const result = await runner.catchUp(projection, signal);
     if (result.outcome === 'cancelled') return cancelled(io, projection);
     if (result.eventsApplied > 0) {
-      const added = formatCount(result.eventsApplied);
-      write(io.stderr, `Brought read model '${projection.name}' up to date (+${added} events).`);
+      const added = counted(result.eventsApplied, 'event');
+      write(io.stderr, `Brought read model '${projection.name}' up to date (+${added}).`);
     }
     return true;
   }
@@ -39,7 +39,7 @@ export async function bringUpToDate(
     display.end();
   }
   if (result.outcome === 'cancelled') return cancelled(io, projection);
-  write(io.stderr, `Built '${projection.name}' from ${formatCount(result.eventsInModel)} events.`);
+  write(io.stderr, `Built '${projection.name}' from ${counted(result.eventsInModel, 'event')}.`);
   return true;
 }
 

@@ -17,6 +17,12 @@ export interface AggregateType<C extends DomainCommand, E extends DomainEvent, S
   /** Validates commands at the boundary. */
   readonly commandSchema: z.ZodType<C>;
   readonly events: readonly EventDefinition[];
+  /**
+   * The field of a command's `data` that repeats the aggregate's id (`disputeId` in
+   * `reportDispute`), if any. The command boundary refuses a command whose field names another
+   * instance than the id it is handled under, so one id cannot be given two ways.
+   */
+  readonly idField?: string;
 }
 
 /** The stream id of one aggregate instance. */

@@ -1,10 +1,14 @@
 // Checks what callers hand the ledger and the command handler besides events: stream ids, the
-// actor, times, correlation ids and expected versions. Bad input is refused before anything is read.
+// actor, times, correlation ids and expected versions. Bad input is refused before anything is
+// read, with the rules every store applies (storeKit/): what passes here, every store keeps.
 import { z } from 'zod';
-import type { Actor, DomainEvent, ExpectedVersion } from './envelope.js';
+import type { Actor, DomainEvent } from './envelope.js';
 import { isValidationError, ValidationError } from './errors.js';
 import type { EventRegistry } from './registry.js';
+import { identifierIssue, textIssue } from './storeKit/text.js';
 import { issuesFromZod } from './validation.js';
+
+export { checkExpectedVersion } from './storeKit/expectedVersion.js';
 
 const actorSchema = z.strictObject({
   id: z.string().min(1, 'an actor needs a non-empty id'),
@@ -16,11 +20,18 @@ const timestampSchema = z.iso.datetime({
   offset: true,
   error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-07-01T09:00:00.000Z',
 });
+/** The very pattern `timestampSchema` checks, tested directly: zod only describes a bad value. */
+const TIMESTAMP = z.regexes.datetime({ offset: true, local: false, precision: null });
 
 const idSchema = z.string().min(1, 'must be a non-empty string');
 
-const isNonEmptyString = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0;
+/** A non-empty string every store can keep as it is. */
+const isStorableText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && textIssue(value) === undefined;
+
+/** A non-empty string every store can keep as an identifier. */
+const isIdentifier = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && identifierIssue(value) === undefined;
 
 /** Refuses an actor that is missing, anonymous or carries fields an auditor would not expect. */
 export function checkActor(actor: unknown, subject: string): Actor {
@@ -32,29 +43,46 @@ export function checkActor(actor: unknown, subject: string): Actor {
     Object.getPrototypeOf(actor) === Object.prototype
   ) {
     const { id, role, name, ...rest } = actor as Record<string, unknown>;
-    if (isNonEmptyString(id) && isNonEmptyString(role) && Object.keys(rest).length === 0) {
+    if (isStorableText(id) && isStorableText(role) && Object.keys(rest).length === 0) {
       if (name === undefined && !('name' in actor)) return { id, role };
-      if (isNonEmptyString(name)) return { id, role, name };
+      if (isStorableText(name)) return { id, role, name };
     }
   }
   const parsed = parseField(actorSchema, actor, 'actor', subject);
   // Rebuilt so an absent name stays absent under exactOptionalPropertyTypes.
   const { id, role, name } = parsed;
+  for (const [field, value] of [
+    ['id', id],
+    ['role', role],
+    ['name', name],
+  ] as const) {
+    checkText(value, `actor.${field}`, subject, textIssue);
+  }
   return name === undefined ? { id, role } : { id, role, name };
 }
 
-/** The last timestamp found valid: appends in a run often share one, and strings cannot change. */
-let lastValidTimestamp: string | undefined;
-
 export function checkTimestamp(value: unknown, field: string, subject: string): string {
-  if (typeof value === 'string' && value === lastValidTimestamp) return value;
-  const valid = parseField(timestampSchema, value, field, subject);
-  lastValidTimestamp = valid;
-  return valid;
+  return typeof value === 'string' && TIMESTAMP.test(value)
+    ? value
+    : parseField(timestampSchema, value, field, subject);
 }
 
 export function checkId(value: unknown, field: string, subject: string): string {
-  return isNonEmptyString(value) ? value : parseField(idSchema, value, field, subject);
+  if (isIdentifier(value)) return value;
+  const id = parseField(idSchema, value, field, subject);
+  checkText(id, field, subject, identifierIssue);
+  return id;
+}
+
+/** Refuses a string no store can keep (by `rule`), naming the field. */
+function checkText(
+  value: string | undefined,
+  field: string,
+  subject: string,
+  rule: (text: string) => string | undefined,
+): void {
+  const issue = value === undefined ? undefined : rule(value);
+  if (issue !== undefined) throw new ValidationError(subject, [{ path: field, message: issue }]);
 }
 
 /**
@@ -74,21 +102,6 @@ function parseField<S extends z.ZodType>(
     message: issue.message,
   }));
   throw new ValidationError(subject, issues, { cause: result.error });
-}
-
-export function checkExpectedVersion(value: unknown, subject: string): ExpectedVersion {
-  if (value === 'any' || value === 'no-stream' || value === 'stream-exists') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new ValidationError(subject, [
-    {
-      path: 'expectedVersion',
-      message: `must be a whole number ≥ 0, 'no-stream', 'stream-exists' or 'any', got ${describe(value)}`,
-    },
-  ]);
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
 /** Checks each event against the registry; in a batch, the error says which event it was. */

@@ -2,6 +2,7 @@
 // today matches the hash recomputed by an auditor from any store's copy. For the values it accepts
 // the output equals RFC 8785 (JCS): keys sorted by UTF-16 code units, ECMAScript number form.
 import { ValidationError } from './errors.js';
+import { MAX_JSON_DEPTH, textIssue } from './storeKit/text.js';
 
 /** A value canonical JSON can carry without loss. */
 export type JsonValue =
@@ -14,13 +15,42 @@ export type JsonValue =
  * objects that are not plain (Date, Map, Set, class instances, typed arrays…).
  */
 export function canonicalJson(value: unknown, subject = 'value'): string {
+  return encodeCanonical(value, { subject });
+}
+
+/** How one value is encoded: what errors name, and whether only storable values pass. */
+export interface CanonicalOptions {
+  /** What errors name as their subject, e.g. `event DisputeReported`. */
+  readonly subject: string;
+  /** Where the value sits, prefixed to the path of anything refused (e.g. `data`). */
+  readonly path?: string;
+  /**
+   * Refuse, besides what JSON would change, what no store can keep: strings that are not
+   * well-formed Unicode or hold NUL, and nesting deeper than MAX_JSON_DEPTH (the ledger's rule
+   * for what it appends; stored data is encoded as it is, to be verified).
+   */
+  readonly storable?: boolean;
+  /** A key of the top-level object to leave out (the hash, when hashing metadata). */
+  readonly omitKey?: string;
+}
+
+export function encodeCanonical(value: unknown, options: CanonicalOptions): string {
+  const storable = options.storable === true;
+  const omitKey = options.omitKey;
   try {
-    return fastWrite(value, 0);
+    return fastWrite(value, 0, storable, omitKey);
   } catch (error) {
     if (error !== NOT_SIMPLE) throw error;
   }
   // The careful writer gives the same string, or the error naming what was refused and where.
-  return new Writer(subject).write(value);
+  const writer = new Writer(options.subject, options.path, storable, omitKey);
+  try {
+    return writer.write(value);
+  } catch (error) {
+    // Only an unchecked walk of stored data can go this deep; appends stop at MAX_JSON_DEPTH.
+    if (error instanceof RangeError) writer.reject('nested too deep to encode');
+    throw error;
+  }
 }
 
 /** Thrown by the fast path for anything it leaves to the careful writer. */
@@ -36,14 +66,26 @@ export function quoteJson(text: string): string {
   return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
+/** As `quoteJson`, leaving a string no store can keep to the careful writer when `storable`. */
+function quoteChecked(text: string, storable: boolean): string {
+  if (!NEEDS_ESCAPING.test(text)) return `"${text}"`;
+  if (storable && textIssue(text) !== undefined) throw NOT_SIMPLE;
+  return JSON.stringify(text);
+}
+
 /**
  * The common case, written without tracking paths or ancestors: anything it would refuse (and
  * nesting deep enough to be a cycle) is handed back to the careful writer, which says why.
  */
-function fastWrite(value: unknown, depth: number): string {
+function fastWrite(
+  value: unknown,
+  depth: number,
+  storable: boolean,
+  omitKey: string | undefined,
+): string {
   switch (typeof value) {
     case 'string':
-      return quoteJson(value);
+      return quoteChecked(value, storable);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -51,12 +93,12 @@ function fastWrite(value: unknown, depth: number): string {
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
-      if (depth === MAX_FAST_DEPTH) throw NOT_SIMPLE;
+      if (depth === (storable ? MAX_JSON_DEPTH : MAX_FAST_DEPTH)) throw NOT_SIMPLE;
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
-          out += fastWrite(value[i], depth + 1);
+          out += fastWrite(value[i], depth + 1, storable, undefined);
         }
         return out + ']';
       }
@@ -67,9 +109,9 @@ function fastWrite(value: unknown, depth: number): string {
       let out = '{';
       for (const key of keys) {
         const item = record[key];
-        if (item === undefined) continue;
+        if (item === undefined || key === omitKey) continue;
         if (out.length > 1) out += ',';
-        out += quoteJson(key) + ':' + fastWrite(item, depth + 1);
+        out += quoteChecked(key, storable) + ':' + fastWrite(item, depth + 1, storable, undefined);
       }
       return out + '}';
     }
@@ -88,11 +130,18 @@ function fastWrite(value: unknown, depth: number): string {
 class Writer {
   private readonly path: (string | number)[] = [];
   private readonly ancestors: object[] = [];
-  constructor(private readonly subject: string) {}
+  constructor(
+    private readonly subject: string,
+    private readonly prefix: string | undefined,
+    private readonly storable: boolean,
+    private readonly omitKey: string | undefined,
+  ) {}
 
   write(value: unknown): string {
     switch (typeof value) {
       case 'string':
+        this.checkText(value);
+        return JSON.stringify(value);
       case 'boolean':
         return JSON.stringify(value);
       case 'number':
@@ -102,6 +151,9 @@ class Writer {
         if (value === null) return 'null';
         // Nesting is shallow in practice, so a linear scan beats a Set's allocation.
         if (this.ancestors.includes(value)) this.reject('circular reference');
+        if (this.storable && this.ancestors.length === MAX_JSON_DEPTH) {
+          this.reject(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+        }
         this.ancestors.push(value);
         const out = Array.isArray(value) ? this.writeArray(value) : this.writeObject(value);
         this.ancestors.pop();
@@ -133,28 +185,40 @@ class Writer {
       const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
       this.reject(`${kind} is not a plain object; convert it to JSON data first`);
     }
+    const top = this.ancestors.length === 1;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     let out = '{';
     let first = true;
     for (const key of keys) {
       const item = record[key];
-      if (item === undefined) continue;
+      if (item === undefined || (top && key === this.omitKey)) continue;
       if (!first) out += ',';
       first = false;
       this.path.push(key);
+      this.checkText(key, 'the key ');
       out += JSON.stringify(key) + ':' + this.write(item);
       this.path.pop();
     }
     return out + '}';
   }
 
-  private reject(message: string): never {
+  private checkText(text: string, what = ''): void {
+    if (!this.storable) return;
+    const issue = textIssue(text);
+    if (issue !== undefined) this.reject(`${what}${issue}`);
+  }
+
+  reject(message: string): never {
     const path = this.path
       .map((segment, i) =>
-        typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
+        typeof segment === 'number'
+          ? `[${segment}]`
+          : i === 0 && this.prefix === undefined
+            ? segment
+            : `.${segment}`,
       )
       .join('');
-    throw new ValidationError(this.subject, [{ path, message }]);
+    throw new ValidationError(this.subject, [{ path: (this.prefix ?? '') + path, message }]);
   }
 }

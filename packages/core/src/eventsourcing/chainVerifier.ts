@@ -30,6 +30,19 @@ export interface StreamVerification {
   readonly firstFailure?: ChainFailure;
 }
 
+/** The hash an event's content has now, or why it cannot be hashed (data that is not JSON). */
+export type ContentHash = { readonly hash: string } | { readonly error: unknown };
+
+/** The event's content hash; `streamId` is the stream it is read as part of (its own by default). */
+export function contentHashOf(event: StoredEvent, streamId = event.streamId): ContentHash {
+  const input = hashInputOf(event);
+  try {
+    return { hash: hashEvent(streamId === event.streamId ? input : { ...input, streamId }) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** A verified point of a stream to continue from, e.g. the head of an earlier verification. */
 export interface ChainAnchor {
   readonly streamVersion: number;
@@ -38,8 +51,11 @@ export interface ChainAnchor {
 
 export interface StreamChainVerifier {
   readonly streamId: string;
-  /** Checks the next event of the stream; once one fails, later events are not checked. */
-  check(event: StoredEvent): ChainFailure | undefined;
+  /**
+   * Checks the next event of the stream; once one fails, later events are not checked. A reader
+   * that already hashed the event's content (`contentHashOf`) passes it, so it is hashed once.
+   */
+  check(event: StoredEvent, hashed?: ContentHash): ChainFailure | undefined;
   report(): StreamVerification;
 }
 
@@ -58,19 +74,18 @@ export function createStreamChainVerifier(
     return firstFailure;
   };
 
-  const check = (event: StoredEvent): ChainFailure | undefined => {
+  const check = (event: StoredEvent, hashed?: ContentHash): ChainFailure | undefined => {
     if (firstFailure !== undefined) return firstFailure;
     eventsChecked++;
     if (event.streamVersion !== nextVersion) {
       return fail(event, 'version-gap', versionGapMessage(nextVersion, event.streamVersion));
     }
     const stored: unknown = event.metadata.hash;
-    let recomputed: string;
-    try {
-      recomputed = hashEvent({ ...hashInputOf(event), streamId });
-    } catch (error) {
-      return fail(event, 'hash-mismatch', `its content cannot be hashed: ${String(error)}`);
+    const content = hashed ?? contentHashOf(event, streamId);
+    if ('error' in content) {
+      return fail(event, 'hash-mismatch', `its content cannot be hashed: ${String(content.error)}`);
     }
+    const recomputed = content.hash;
     if (stored !== recomputed) {
       return fail(
         event,

@@ -21,6 +21,31 @@ export function parseCommand<C extends DomainCommand, E extends DomainEvent, S>(
   return parseOrThrow(aggregate.commandSchema, command, subject);
 }
 
+/**
+ * Refuses a command whose data repeats the aggregate id (`aggregate.idField`) with another value
+ * than `id`: `handle('x2', { type: 'reportDispute', data: { disputeId: 'x1' } })` would otherwise
+ * write dispute x1's report into stream x2.
+ */
+export function checkCommandId<C extends DomainCommand, E extends DomainEvent, S>(
+  aggregate: AggregateType<C, E, S>,
+  id: string,
+  command: C,
+): void {
+  const field = aggregate.idField;
+  if (field === undefined) return;
+  const data = command.data as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, field)) return;
+  const given = data[field];
+  if (given !== id) {
+    throw new ValidationError(`command ${command.type}`, [
+      {
+        path: `data.${field}`,
+        message: `must be the id the command is handled under ('${id}'); got ${JSON.stringify(given)}`,
+      },
+    ]);
+  }
+}
+
 /** Refuses events a decider returned that are not among its aggregate's event definitions. */
 export function assertOwnEvents<C extends DomainCommand, E extends DomainEvent, S>(
   aggregate: AggregateType<C, E, S>,

@@ -98,6 +98,25 @@ describe('command handler', () => {
     expect(third.streamVersion).toBe(2);
   });
 
+  it('reads the stream once per command: the head it loaded is the head it appends after', async () => {
+    const inner = createMemoryEventStore();
+    await openedCase(inner);
+    const reads: string[] = [];
+    const store: EventStore = {
+      ...inner,
+      readStream: (streamId, options) => {
+        reads.push(`${streamId} ${options?.direction ?? 'forwards'}`);
+        return inner.readStream(streamId, options);
+      },
+    };
+    const handle = createCommandHandler(createLedger({ store, registry: caseRegistry }), Case);
+    await handle('1', grade, { actor: officer });
+    await handle('2', open, { actor: officer });
+    expect(reads).toEqual(['case-1 forwards', 'case-2 forwards']);
+    expect((await verifyStream(inner, 'case-1')).ok).toBe(true);
+    expect((await verifyStream(inner, 'case-2')).ok).toBe(true);
+  });
+
   it('reloads and decides again after a conflict, then succeeds', async () => {
     const { inner, store } = contested(2);
     await openedCase(inner);

@@ -1,13 +1,23 @@
-// Command handling: validate, load, decide, append at the version read; on a concurrency
-// conflict reload and decide again, a bounded number of times.
+// Command handling: validate the command and its context once, load, decide, and append the
+// decided events right after the head that was loaded (the ledger does not read it again); on a
+// concurrency conflict reload and decide again, a bounded number of times.
 import { streamIdOf, type AggregateType } from './aggregate.js';
-import { checkActor, checkExpectedVersion, checkId, checkTimestamp } from './appendInput.js';
-import { assertOwnEvents, parseCommand } from './commandBoundary.js';
+import {
+  checkActor,
+  checkExpectedVersion,
+  checkId,
+  checkTimestamp,
+  validateEvents,
+} from './appendInput.js';
+import { assertOwnEvents, checkCommandId, parseCommand } from './commandBoundary.js';
 import type { DecideContext, DomainCommand } from './decider.js';
 import type { Actor, DomainEvent, ExpectedVersion, Position, RecordedEvent } from './envelope.js';
 import { isConcurrencyConflict, ValidationError } from './errors.js';
-import { assertExpectedVersion } from './expectedVersion.js';
 import type { Ledger } from './ledger.js';
+import { appendSubject, type LedgerAppendResult } from './ledgerAppend.js';
+import { headOfLoaded, type LoadedAggregate } from './ledgerLoad.js';
+import { writesOf } from './ledgerWrites.js';
+import { assertExpectedVersion } from './storeKit/expectedVersion.js';
 
 export interface CommandContext {
   readonly actor: Actor;
@@ -73,6 +83,7 @@ export function createCommandHandler<C extends DomainCommand, E extends DomainEv
       ]);
     }
     checkId(id, 'id', subject);
+    checkCommandId(aggregate, id, parsed);
     const actor = checkActor(context.actor, subject);
     const now =
       context.now === undefined
@@ -83,11 +94,42 @@ export function createCommandHandler<C extends DomainCommand, E extends DomainEv
         ? undefined
         : checkExpectedVersion(context.expectedVersion, subject);
     const { correlationId, causationId } = context;
+    if (correlationId !== undefined) checkId(correlationId, 'correlationId', subject);
+    if (causationId !== undefined) checkId(causationId, 'causationId', subject);
     const decideContext: DecideContext = { now, actor, newId: ledger.newId };
     const streamId = streamIdOf(aggregate, id);
 
+    const writes = writesOf(ledger);
+    const load = (): Promise<LoadedAggregate<S>> =>
+      writes === undefined ? ledger.load(aggregate, id) : writes.load(aggregate, id);
+    // The head the decision was made on is the head the events are appended after: a ledger of
+    // this kernel is told it, any other appends with its exact version and reads it itself.
+    const append = (
+      loaded: LoadedAggregate<S>,
+      decided: readonly E[],
+    ): Promise<LedgerAppendResult<E>> =>
+      writes === undefined
+        ? ledger.append(streamId, decided, {
+            expectedVersion: loaded.streamVersion ?? 'no-stream',
+            actor,
+            occurredAt: now,
+            ...(correlationId === undefined ? {} : { correlationId }),
+            ...(causationId === undefined ? {} : { causationId }),
+          })
+        : writes.appendAfter<E>(
+            {
+              streamId,
+              events: validateEvents(ledger.registry, decided, appendSubject(streamId)),
+              actor,
+              occurredAt: now,
+              correlationId,
+              causationId,
+            },
+            headOfLoaded(loaded),
+          );
+
     for (let attempt = 0; ; attempt++) {
-      const loaded = await ledger.load(aggregate, id);
+      const loaded = await load();
       // Checked on every attempt, so a retry can never go past what the caller saw.
       if (expected !== undefined) assertExpectedVersion(streamId, expected, loaded.streamVersion);
       const decided = aggregate.decide(parsed, loaded.state, decideContext);
@@ -97,13 +139,7 @@ export function createCommandHandler<C extends DomainCommand, E extends DomainEv
         return { streamId, events: [], state, streamVersion, position: undefined };
       }
       try {
-        const appended = await ledger.append(streamId, decided, {
-          expectedVersion: loaded.streamVersion ?? 'no-stream',
-          actor,
-          occurredAt: now,
-          ...(correlationId === undefined ? {} : { correlationId }),
-          ...(causationId === undefined ? {} : { causationId }),
-        });
+        const appended = await append(loaded, decided);
         const state = appended.events.reduce(
           (current, event) => aggregate.evolve(current, event as unknown as E),
           loaded.state,

@@ -11,6 +11,7 @@ export type GridledgerErrorCode =
   | 'STREAM_NOT_FOUND'
   | 'STREAM_DELETED'
   | 'CORRUPTED_EVENT'
+  | 'SIGNATURE_INVALID'
   | 'STORE_UNAVAILABLE'
   | 'ACCESS_DENIED';
 
@@ -162,6 +163,35 @@ export class CorruptedEventError extends GridledgerError {
 }
 export const isCorruptedEvent = (e: unknown): e is CorruptedEventError =>
   hasCode(e, 'CORRUPTED_EVENT');
+
+/**
+ * Why a signed statement (a checkpoint of the log) cannot be trusted:
+ * - `wrong-key`: it carries no signature by the key it was checked with;
+ * - `bad-signature`: it carries one, but that signature does not verify over its text;
+ * - `altered`: its signature verifies, but what it vouches for (the checkpoint's leaves) does not
+ *   match what was signed.
+ */
+export type SignatureFailure = 'wrong-key' | 'bad-signature' | 'altered';
+
+/** A signature does not verify, or vouches for something else. Nothing it says can be trusted. */
+export class SignatureError extends GridledgerError {
+  readonly code = 'SIGNATURE_INVALID' as const;
+  /** What was checked, e.g. `checkpoint ./2025-08.checkpoint`. */
+  readonly subject: string;
+  readonly reason: SignatureFailure;
+  constructor(
+    subject: string,
+    reason: SignatureFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Untrusted ${subject} (${reason}): ${message}`, options);
+    this.subject = subject;
+    this.reason = reason;
+  }
+}
+export const isSignatureError = (e: unknown): e is SignatureError =>
+  hasCode(e, 'SIGNATURE_INVALID');
 
 /** The store could not be reached or refused to serve (connection, deadline, lock, not leader). */
 export class StoreUnavailableError extends GridledgerError {

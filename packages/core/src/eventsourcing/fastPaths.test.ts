@@ -1,5 +1,5 @@
 // The ledger's fast paths give exactly what the general ones give: the hash it stamps is the hash
-// an auditor recomputes, and a store without synchronous pulls reads, loads and appends the same.
+// an auditor recomputes, and a store without synchronous reads reads, loads and appends the same.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
@@ -12,18 +12,18 @@ import {
   hashEvent,
   hashInputOf,
   isStreamNotFound,
-  syncPullOf,
   verifyStream,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';
+import { isSyncRead } from '@gridledger/core/store';
 import { Case, caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
 import { collect } from './__fixtures__/stores.js';
 
 const NoteTaken = defineEvent({ type: 'NoteTaken', schema: z.object({ note: z.json() }) });
 
 /** The same store, its reads turned into plain async generators (as a network store's are). */
-function withoutSyncPulls(store: EventStore): EventStore {
+function withoutSyncReads(store: EventStore): EventStore {
   const plain = async function* (events: AsyncIterable<StoredEvent>) {
     yield* events;
   };
@@ -90,11 +90,11 @@ describe('ledger fast paths', () => {
     );
   });
 
-  it('reads, loads and appends the same through a store that offers no synchronous pull', async () => {
+  it('reads, loads and appends the same through a store that offers no synchronous reads', async () => {
     const memory = createMemoryEventStore();
-    expect(syncPullOf(memory.readAll())).toBeDefined();
-    const store = withoutSyncPulls(memory);
-    expect(syncPullOf(store.readAll())).toBeUndefined();
+    expect(isSyncRead(memory.readAll())).toBe(true);
+    const store = withoutSyncReads(memory);
+    expect(isSyncRead(store.readAll())).toBe(false);
     const fast = createLedger({ store: memory, registry: caseRegistry });
     const slow = createLedger({ store, registry: caseRegistry });
 

@@ -7,12 +7,6 @@ export * from './decider.js';
 export * from './registry.js';
 export * from './aggregate.js';
 export * from './readModelStore.js';
-export {
-  checkGlobalReadOptions,
-  checkReadLimit,
-  checkStreamReadOptions,
-  describeValue,
-} from './readOptions.js';
 export { parseOrThrow, issuesFromZod } from './validation.js';
 export { createUlidFactory, systemClock, type Clock, type UlidFactory } from './ids.js';
 export { canonicalJson, type JsonValue } from './canonical.js';
@@ -27,14 +21,6 @@ export {
   type StreamVerification,
 } from './chainVerifier.js';
 export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
-export {
-  pullIterable,
-  pullableRead,
-  syncPull,
-  syncPullOf,
-  type PullEvent,
-  type SyncPullable,
-} from './syncReads.js';
 export * from './audit/index.js';
 export {
   createLedger,
@@ -46,7 +32,7 @@ export {
 } from './ledger.js';
 export type { LoadedAggregate } from './ledgerLoad.js';
 export type { StreamHead } from './stampEvents.js';
-export { assertOwnEvents, parseCommand } from './commandBoundary.js';
+export { assertOwnEvents, checkCommandId, parseCommand } from './commandBoundary.js';
 export {
   createCommandHandler,
   type CommandContext,

@@ -6,12 +6,14 @@ import { identityEncoder, type EventEncoder } from './encoder.js';
 import type { DomainEvent, RecordedEvent } from './envelope.js';
 import { checkId } from './appendInput.js';
 import {
+  appendAfter,
   appendEvents,
   isoTimes,
   type AppendContext,
   type LedgerAppendOptions,
   type LedgerAppendResult,
 } from './ledgerAppend.js';
+import { registerWrites } from './ledgerWrites.js';
 import { createCodec } from './ledgerCodec.js';
 import { loadAggregate, type LoadedAggregate } from './ledgerLoad.js';
 import { createUlidFactory, systemClock, type Clock } from './ids.js';
@@ -73,7 +75,10 @@ export function createLedger(options: LedgerOptions): Ledger {
   const ulids = createUlidFactory(clock);
   const newId = options.newId ?? (() => ulids());
   // Default event ids carry the instant they were recorded at, from the same monotonic source.
-  const eventId = options.newId === undefined ? ulids : () => newId();
+  const eventId =
+    options.newId === undefined
+      ? ulids
+      : () => checkId(newId(), 'id', "event id from the ledger's newId");
   const readTrust = options.readTrust ?? 'current-version';
   const encoder = options.encoder ?? identityEncoder;
   const codec = createCodec(store, registry, encoder, readTrust);
@@ -88,7 +93,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     encoder,
   };
 
-  return {
+  const ledger: Ledger = {
     store,
     registry,
     clock,
@@ -97,12 +102,17 @@ export function createLedger(options: LedgerOptions): Ledger {
     encoder,
     append: (streamId, events, appendOptions) =>
       appendEvents(appendContext, streamId, events, appendOptions),
-    readStream: (streamId, readOptions) => codec.decodeAll(store.readStream(streamId, readOptions)),
-    readAll: (readOptions) => codec.decodeAll(store.readAll(readOptions)),
+    readStream: (streamId, readOptions) => codec.readStream(streamId, readOptions),
+    readAll: (readOptions) => codec.readAll(readOptions),
     subscribe: (subscribeOptions) => codec.decodeSubscription(store.subscribe(subscribeOptions)),
     load: async (aggregate, id) => {
       checkId(id, 'id', `load of ${aggregate.name}`);
-      return loadAggregate(store, codec, aggregate, id);
+      return loadAggregate(codec, aggregate, id);
     },
   };
+  registerWrites(ledger, {
+    load: (aggregate, id) => loadAggregate(codec, aggregate, id),
+    appendAfter: (checked, head) => appendAfter(appendContext, checked, head),
+  });
+  return ledger;
 }

@@ -1,44 +1,62 @@
 // The ledger's reading side: decodes stored events (encoder, then registry) and finds a stream's
-// head and the positions of events just appended. Stores whose reads can be pulled synchronously
-// (see syncReads.ts) are read without a promise per event.
+// head and the positions of events just appended. A read the store returns as a `SyncRead` (see
+// the port) is pulled at once, without a promise per event, whenever the encoder is the identity.
 import { identityEncoder, type EventEncoder } from './encoder.js';
-import type {
-  AppendResult,
-  DomainEvent,
-  Position,
-  RecordedEvent,
-  StoredEvent,
-} from './envelope.js';
+import type { DomainEvent, Position, RecordedEvent, StoredEvent } from './envelope.js';
 import { CorruptedEventError, isGridledgerError, isStreamNotFound } from './errors.js';
-import { decodedPull } from './pulledReads.js';
 import type { EventRegistry, ReadTrust } from './registry.js';
 import type { StreamHead } from './stampEvents.js';
-import type { EventStore, Subscription } from './store.js';
-import { syncPullOf } from './syncReads.js';
+import {
+  isSyncRead,
+  type EventStore,
+  type PullEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type Subscription,
+  type SyncRead,
+} from './store.js';
+import { pullIterable } from './storeKit/syncReads.js';
+
+/** A read opened at once and decoded, or `undefined` when the read cannot be opened at once. */
+export type DecodedPull<E extends DomainEvent> = (() => RecordedEvent<E> | undefined) | undefined;
 
 export interface LedgerCodec {
+  readonly store: EventStore;
   decode<E extends DomainEvent>(stored: StoredEvent): Promise<RecordedEvent<E>>;
-  /** Decodes without waiting, when the encoder is the identity; else `undefined`. */
-  readonly decodeNow:
-    (<E extends DomainEvent>(stored: StoredEvent) => RecordedEvent<E>) | undefined;
-  decodeAll<E extends DomainEvent>(
-    events: AsyncIterable<StoredEvent>,
+  readStream<E extends DomainEvent>(
+    streamId: string,
+    options?: ReadStreamOptions,
   ): AsyncIterable<RecordedEvent<E>>;
+  readAll<E extends DomainEvent>(options?: ReadAllOptions): AsyncIterable<RecordedEvent<E>>;
   decodeSubscription<E extends DomainEvent>(
     subscription: Subscription,
   ): AsyncIterable<RecordedEvent<E>> & { close(): Promise<void> };
   /**
-   * The stream's last version and hash, or `undefined` when it does not exist. Answered at once
-   * when the store's reads can be pulled synchronously.
+   * Opens `read` at once and decodes what it pulls, when the read is a `SyncRead` and the encoder
+   * the identity; `undefined` otherwise. Opening throws what the read's first `next()` would.
    */
-  readHead(streamId: string): StreamHead | undefined | Promise<StreamHead | undefined>;
-  /** Positions of the `count` events appended from `firstVersion` by the append that gave `result`. */
-  positionsOf(
-    streamId: string,
-    firstVersion: number,
-    count: number,
-    result: AppendResult,
-  ): Position[] | Promise<Position[]>;
+  pull<E extends DomainEvent>(read: AsyncIterable<StoredEvent>): DecodedPull<E>;
+  /** The read of a stream's last event, to hand to `headNow` or `head`. */
+  headRead(streamId: string): AsyncIterable<StoredEvent>;
+  /** The stream's last version and hash (`undefined`: no stream), from a read opened at once. */
+  headNow(streamId: string, read: SyncRead): StreamHead | undefined;
+  /** The same, from any read. */
+  head(streamId: string, read: AsyncIterable<StoredEvent>): Promise<StreamHead | undefined>;
+  /** Positions of `count` events from `firstVersion`, for stores whose appends report only the last. */
+  readPositions(streamId: string, firstVersion: number, count: number): Promise<Position[]>;
+}
+
+function headOf(streamId: string, last: StoredEvent): StreamHead {
+  const hash: unknown = last.metadata?.hash;
+  if (typeof hash !== 'string') {
+    throw new CorruptedEventError(
+      streamId,
+      last.streamVersion,
+      'unreadable',
+      'it carries no hash, so the chain cannot be continued (was it written outside the ledger?)',
+    );
+  }
+  return { streamVersion: last.streamVersion, hash };
 }
 
 export function createCodec(
@@ -51,6 +69,15 @@ export function createCodec(
     encoder === identityEncoder
       ? <E extends DomainEvent>(stored: StoredEvent) => registry.decode<E>(stored, trust)
       : undefined;
+
+  const pull = <E extends DomainEvent>(read: AsyncIterable<StoredEvent>): DecodedPull<E> => {
+    if (decodeNow === undefined || !isSyncRead(read)) return undefined;
+    const next: PullEvent = read.openSync();
+    return () => {
+      const stored = next();
+      return stored === undefined ? undefined : decodeNow<E>(stored);
+    };
+  };
 
   const decode = async <E extends DomainEvent>(stored: StoredEvent): Promise<RecordedEvent<E>> => {
     if (decodeNow) return decodeNow<E>(stored);
@@ -80,34 +107,7 @@ export function createCodec(
     for await (const stored of events) yield await decode<E>(stored);
   }
 
-  const decodeAll = <E extends DomainEvent>(
-    events: AsyncIterable<StoredEvent>,
-  ): AsyncIterable<RecordedEvent<E>> => {
-    const open = decodeNow ? syncPullOf(events) : undefined;
-    // On a long global read the layers of promises per event were most of the kernel's cost.
-    if (open && decodeNow) return decodedPull(open, decodeNow<E>);
-    return decodeEach<E>(events);
-  };
-
-  const decodeSubscription = <E extends DomainEvent>(subscription: Subscription) => ({
-    close: () => subscription.close(),
-    [Symbol.asyncIterator]: () => decodeEach<E>(subscription)[Symbol.asyncIterator](),
-  });
-
-  const headOf = (streamId: string, last: StoredEvent): StreamHead => {
-    const hash: unknown = last.metadata?.hash;
-    if (typeof hash !== 'string') {
-      throw new CorruptedEventError(
-        streamId,
-        last.streamVersion,
-        'unreadable',
-        'it carries no hash, so the chain cannot be continued (was it written outside the ledger?)',
-      );
-    }
-    return { streamVersion: last.streamVersion, hash };
-  };
-
-  const readHeadAsync = async (
+  const head = async (
     streamId: string,
     read: AsyncIterable<StoredEvent>,
   ): Promise<StreamHead | undefined> => {
@@ -120,13 +120,10 @@ export function createCodec(
     }
   };
 
-  const readHead = (streamId: string): StreamHead | undefined | Promise<StreamHead | undefined> => {
-    const read = store.readStream(streamId, { direction: 'backwards', limit: 1 });
-    const open = syncPullOf(read);
-    if (open === undefined) return readHeadAsync(streamId, read);
+  const headNow = (streamId: string, read: SyncRead): StreamHead | undefined => {
     let last: StoredEvent | undefined;
     try {
-      last = open()();
+      last = read.openSync()();
     } catch (error) {
       if (isStreamNotFound(error)) return undefined;
       throw error;
@@ -139,7 +136,6 @@ export function createCodec(
     firstVersion: number,
     count: number,
   ): Promise<Position[]> => {
-    // This store reports only the last position: a batch's earlier ones are read back.
     const positions: Position[] = [];
     for await (const event of store.readStream(streamId, {
       fromVersion: firstVersion,
@@ -150,16 +146,28 @@ export function createCodec(
     return positions;
   };
 
-  const positionsOf = (
-    streamId: string,
-    firstVersion: number,
-    count: number,
-    result: AppendResult,
-  ): Position[] | Promise<Position[]> => {
-    if (count === 1) return [result.position];
-    if (result.positions?.length === count) return [...result.positions];
-    return readPositions(streamId, firstVersion, count);
+  /** Decoded events of `read`: pulled at once when it allows, else one await each. */
+  const decodeAll = <E extends DomainEvent>(
+    read: AsyncIterable<StoredEvent>,
+  ): AsyncIterable<RecordedEvent<E>> => {
+    if (decodeNow === undefined || !isSyncRead(read)) return decodeEach<E>(read);
+    // On a long global read the layers of promises per event were most of the kernel's cost.
+    return pullIterable(() => pull<E>(read) as () => RecordedEvent<E> | undefined);
   };
 
-  return { decode, decodeNow, decodeAll, decodeSubscription, readHead, positionsOf };
+  return {
+    store,
+    decode,
+    pull,
+    readStream: (streamId, options) => decodeAll(store.readStream(streamId, options)),
+    readAll: (options) => decodeAll(store.readAll(options)),
+    decodeSubscription: <E extends DomainEvent>(subscription: Subscription) => ({
+      close: () => subscription.close(),
+      [Symbol.asyncIterator]: () => decodeEach<E>(subscription)[Symbol.asyncIterator](),
+    }),
+    headRead: (streamId) => store.readStream(streamId, { direction: 'backwards', limit: 1 }),
+    headNow,
+    head,
+    readPositions,
+  };
 }

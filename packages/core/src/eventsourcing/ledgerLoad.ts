@@ -1,12 +1,11 @@
 // Loading an aggregate: fold its stream's decoded events into state with the decider's evolve.
-// Stores whose reads can be pulled synchronously are folded in one go, with no await per event.
+// Stores that declare synchronous reads are folded in one go, with no await per event.
 import { streamIdOf, type AggregateType } from './aggregate.js';
 import type { DomainCommand } from './decider.js';
 import type { DomainEvent, RecordedEvent } from './envelope.js';
 import { CorruptedEventError, isStreamNotFound } from './errors.js';
 import type { LedgerCodec } from './ledgerCodec.js';
-import type { EventStore } from './store.js';
-import { syncPullOf } from './syncReads.js';
+import type { StreamHead } from './stampEvents.js';
 
 export interface LoadedAggregate<S> {
   readonly state: S;
@@ -15,6 +14,12 @@ export interface LoadedAggregate<S> {
   /** Hash of the last event folded; `null` when the stream does not exist. */
   readonly lastHash: string | null;
 }
+
+/** Where a loaded stream stands: the head a decision on it appends after. */
+export const headOfLoaded = (loaded: LoadedAggregate<unknown>): StreamHead | undefined =>
+  loaded.streamVersion === undefined || loaded.lastHash === null
+    ? undefined
+    : { streamVersion: loaded.streamVersion, hash: loaded.lastHash };
 
 /** Each aggregate's own event types, built once rather than on every load. */
 const ownTypesOf = new WeakMap<object, ReadonlySet<string>>();
@@ -57,25 +62,24 @@ class Fold<E extends DomainEvent, S> {
     this.streamVersion = event.streamVersion;
     this.lastHash = event.metadata.hash;
   }
+
+  result(): LoadedAggregate<S> {
+    return { state: this.state, streamVersion: this.streamVersion, lastHash: this.lastHash };
+  }
 }
 
 export async function loadAggregate<C extends DomainCommand, E extends DomainEvent, S>(
-  store: EventStore,
   codec: LedgerCodec,
   aggregate: AggregateType<C, E, S>,
   id: string,
 ): Promise<LoadedAggregate<S>> {
   const streamId = streamIdOf(aggregate, id);
   const fold = new Fold<E, S>(aggregate, streamId);
-  const read = store.readStream(streamId);
-  const open = syncPullOf(read);
-  const decodeNow = codec.decodeNow;
   try {
-    if (open !== undefined && decodeNow !== undefined) {
-      const pull = open();
-      for (let stored = pull(); stored !== undefined; stored = pull()) {
-        fold.add(decodeNow<E>(stored));
-      }
+    const read = codec.store.readStream(streamId);
+    const pull = codec.pull<E>(read);
+    if (pull !== undefined) {
+      for (let event = pull(); event !== undefined; event = pull()) fold.add(event);
     } else {
       for await (const stored of read) fold.add(await codec.decode<E>(stored));
     }
@@ -85,5 +89,5 @@ export async function loadAggregate<C extends DomainCommand, E extends DomainEve
     }
     throw error;
   }
-  return { state: fold.state, streamVersion: fold.streamVersion, lastHash: fold.lastHash };
+  return fold.result();
 }

@@ -16,6 +16,16 @@ export interface ReadModelRecord<S = unknown> {
   readonly updatedAt: string;
 }
 
+/** A read model claimed by one projection runner; see `ReadModelStore.claim`. */
+export interface ReadModelClaim {
+  /**
+   * Aborted when the claim is lost before it is released (e.g. the connection holding it
+   * dropped), with the reason; another runner may then take the read model over.
+   */
+  readonly lost: AbortSignal;
+  release(): Promise<void>;
+}
+
 export interface ReadModelStore {
   /** A short name for messages, e.g. `memory`, `sqlite:/path/to.db`. */
   readonly name: string;
@@ -31,4 +41,10 @@ export interface ReadModelStore {
   delete(key: string): Promise<void>;
   /** Keys saved, optionally only those starting with `prefix`. */
   keys(prefix?: string): Promise<string[]>;
+  /**
+   * Optional, for stores that several processes share: claims the read model `name` (every key
+   * of one projection) for the caller until released, so two runners never work on it at once.
+   * Resolves `undefined` at once when another holder has it.
+   */
+  claim?(name: string): Promise<ReadModelClaim | undefined>;
 }

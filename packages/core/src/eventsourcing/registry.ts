@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { DomainEvent, RecordedEvent, StoredEvent } from './envelope.js';
 import { CorruptedEventError, ValidationError } from './errors.js';
+import { identifierIssue, MAX_JSON_DEPTH } from './storeKit/text.js';
 import { issuesFromZod, parseOrThrow } from './validation.js';
 
 /** Turns the data of schema version `n` into the data of version `n + 1`. */
@@ -76,6 +77,7 @@ export function createEventRegistry(definitions: Iterable<EventDefinition>): Eve
         { path: definition.type, message: 'event type is defined twice' },
       ]);
     }
+    checkTypeName(definition.type);
     checkUpcasterChain(definition);
     byType.set(definition.type, definition);
   }
@@ -87,7 +89,18 @@ export function createEventRegistry(definitions: Iterable<EventDefinition>): Eve
         { path: 'type', message: `unknown event type '${event.type}'` },
       ]);
     }
-    const data = parseOrThrow(definition.schema, event.data, `event ${event.type}`);
+    let data: unknown;
+    try {
+      data = parseOrThrow(definition.schema, event.data, `event ${event.type}`);
+    } catch (error) {
+      // A recursive schema (z.json()) runs out of stack on runaway nesting, which no store keeps.
+      if (error instanceof RangeError && deeperThan(event.data, MAX_JSON_DEPTH)) {
+        throw new ValidationError(`event ${event.type}`, [
+          { path: 'data', message: `nested more than ${MAX_JSON_DEPTH} levels deep` },
+        ]);
+      }
+      throw error;
+    }
     return { ...event, data };
   };
 
@@ -151,6 +164,30 @@ export function createEventRegistry(definitions: Iterable<EventDefinition>): Eve
     validate,
     decode,
   };
+}
+
+/** Whether arrays and objects in `value` nest more than `limit` levels (walked without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const item of level) {
+      if (typeof item !== 'object' || item === null) continue;
+      if (depth === limit) return true;
+      for (const child of Object.values(item)) next.push(child);
+    }
+    level = next;
+  }
+  return false;
+}
+
+/** A type name is stored with every event, so it must be an identifier every store can keep. */
+function checkTypeName(type: unknown): void {
+  const issue =
+    typeof type === 'string' && type !== '' ? identifierIssue(type) : 'must be a non-empty string';
+  if (issue !== undefined) {
+    throw new ValidationError('event registry', [{ path: `${String(type)}.type`, message: issue }]);
+  }
 }
 
 function checkUpcasterChain(definition: EventDefinition): void {

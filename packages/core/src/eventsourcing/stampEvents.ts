@@ -1,8 +1,7 @@
 // Turns validated domain events into the envelopes a store keeps: ids, times, correlation, and
 // the hash chain continued from the stream's current head.
 import type { Actor, DomainEvent, EventMetadata, EventToAppend } from './envelope.js';
-import { identityEncoder, type EventEncoder } from './encoder.js';
-import { hashStamped } from './hashChain.js';
+import { hashAppended } from './hashChain.js';
 
 /** Where a stream stands before an append; `undefined` for a stream that does not exist yet. */
 export interface StreamHead {
@@ -10,9 +9,9 @@ export interface StreamHead {
   readonly hash: string;
 }
 
+/** What every event of one append shares. */
 export interface StampInput {
   readonly streamId: string;
-  readonly head: StreamHead | undefined;
   /** Validated events with their current schema versions. */
   readonly events: readonly (DomainEvent & { readonly schemaVersion: number })[];
   readonly ids: readonly string[];
@@ -21,56 +20,43 @@ export interface StampInput {
   readonly recordedAt: string;
   readonly correlationId: string;
   readonly causationId: string | undefined;
-  readonly encoder: EventEncoder;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * Each event's data in its stored form. The identity encoder's answer is known at once: waiting
- * for it would cost an append a promise per event for nothing.
+ * Envelopes for the store, chained to `head` and to each other, in order, for events whose data
+ * is already in its stored form (`encoded[i]`). Hashing also checks the data by the stores' rules.
  */
-export function encodeData(input: StampInput): unknown[] | Promise<unknown[]> {
-  const { encoder, streamId, events, ids } = input;
-  if (encoder === identityEncoder) return events.map((event) => event.data);
-  return (async () => {
-    const encoded: unknown[] = [];
-    for (const [i, { type, schemaVersion, data }] of events.entries()) {
-      const id = ids[i] as string;
-      encoded.push(await encoder.encode({ id, type, schemaVersion, streamId, data }));
-    }
-    return encoded;
-  })();
-}
-
-/** Envelopes for the store, chained to `head` and to each other, in order, for events whose data is already in its stored form (`encoded[i]`). */
-export function stampEncoded(input: StampInput, encoded: readonly unknown[]): EventToAppend[] {
-  const { streamId, head, actor, occurredAt, recordedAt, correlationId, causationId } = input;
+export function stampEvents(
+  input: StampInput,
+  head: StreamHead | undefined,
+  encoded: readonly unknown[],
+): EventToAppend[] {
+  const { streamId, actor, occurredAt, recordedAt, correlationId, causationId } = input;
   let prevHash = head?.hash ?? null;
   let streamVersion = head === undefined ? 0 : head.streamVersion + 1;
   const stamped: EventToAppend[] = [];
-  for (const [i, event] of input.events.entries()) {
+  for (let i = 0; i < input.events.length; i++) {
+    const { type, schemaVersion } = input.events[i] as DomainEvent & { schemaVersion: number };
     const id = input.ids[i] as string;
-    const { type, schemaVersion } = event;
     const data = encoded[i];
-    const hash = hashStamped({
+    // Built once in its stored key order; the hash leaves its own field out, so it is set after.
+    const metadata: Writable<EventMetadata> =
+      causationId === undefined
+        ? { actor, occurredAt, recordedAt, correlationId, prevHash, hash: '' }
+        : { actor, occurredAt, recordedAt, correlationId, causationId, prevHash, hash: '' };
+    metadata.hash = hashAppended({
       id,
       type,
       schemaVersion,
       streamId,
       streamVersion,
       data,
-      actor,
-      occurredAt,
-      recordedAt,
-      correlationId,
-      causationId,
-      prevHash,
+      metadata,
     });
-    const metadata: EventMetadata =
-      causationId === undefined
-        ? { actor, occurredAt, recordedAt, correlationId, prevHash, hash }
-        : { actor, occurredAt, recordedAt, correlationId, causationId, prevHash, hash };
     stamped.push({ id, type, schemaVersion, data, metadata });
-    prevHash = hash;
+    prevHash = metadata.hash;
     streamVersion++;
   }
   return stamped;

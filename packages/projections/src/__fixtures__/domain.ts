@@ -8,13 +8,19 @@ import type { GeneratedEvent } from './history/index.js';
 
 const actor = { id: 'jiang-lin', role: 'community-police-officer' };
 
+/**
+ * A ledger whose clock is set by each recording: an event is recorded when it occurred, unless
+ * `recordedAt` says it was entered later (a late entry about the past).
+ */
 export function domainSetup() {
   const store = createMemoryEventStore();
   const registry = createEventRegistry(gridledgerEvents);
-  const ledger = createLedger({ store, registry });
+  let now = Date.parse('2026-01-01T00:00:00Z');
+  const ledger = createLedger({ store, registry, clock: () => new Date(now) });
   const readModels = createMemoryReadModelStore();
   const runner = createProjectionRunner({ ledger, readModels });
-  const record = async (streamId: string, type: string, data: unknown, occurredAt: string) => {
+  const record: Record = async (streamId, type, data, occurredAt, recordedAt = occurredAt) => {
+    now = Date.parse(recordedAt);
     await ledger.append(streamId, [{ type, data }], {
       expectedVersion: 'any',
       actor,
@@ -24,11 +30,17 @@ export function domainSetup() {
   return { store, registry, ledger, readModels, runner, record, dispute: disputes(record) };
 }
 
-type Record = (streamId: string, type: string, data: unknown, occurredAt: string) => Promise<void>;
+type Record = (
+  streamId: string,
+  type: string,
+  data: unknown,
+  occurredAt: string,
+  recordedAt?: string,
+) => Promise<void>;
 
 export function disputes(record: Record) {
-  const on = (id: string, type: string, data: unknown, at: string) =>
-    record(`dispute-${id}`, type, data, at);
+  const on = (id: string, type: string, data: unknown, at: string, recordedAt?: string) =>
+    record(`dispute-${id}`, type, data, at, recordedAt);
   return {
     report: (id: string, at: string, where: { community?: string; grid?: string } = {}) =>
       on(
@@ -73,13 +85,18 @@ export function disputes(record: Record) {
         { fromLevel, toLevel, reason: 'Will not meet', mediators: ['zhao'] },
         at,
       ),
-    resolve: (id: string, at: string, level = 'grid') =>
+    resolve: (id: string, at: string, level = 'grid', recordedAt?: string) =>
       on(
         id,
         'DisputeResolved',
         { how: 'no-agreement-needed', reason: 'Apology accepted', level },
         at,
+        recordedAt,
       ),
+    reopen: (id: string, at: string, reason = 'unhappy-follow-up') =>
+      on(id, 'DisputeReopened', { reason, wasClosed: false }, at),
+    laterCase: (id: string, at: string, caseId: string, kind = 'criminal', homicide = false) =>
+      on(id, 'DisputeLaterCaseLinked', { caseId, kind, homicide }, at),
     referOut: (id: string, at: string, to: string, becameHomicide = false) =>
       on(
         id,

@@ -52,16 +52,20 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
       const c = cohorts.get(month) ?? [0, 0, 0, 0, 0];
       c[0]++;
       if (types.has('DisputeDeclined')) c[1]++;
-      if (types.has('DisputeResolved')) c[2]++;
+      // Resolved now: resolved, and not reopened since.
+      const last = events
+        .filter((e) => e.type === 'DisputeResolved' || e.type === 'DisputeReopened')
+        .at(-1);
+      const resolvedNow = last?.type === 'DisputeResolved';
+      if (resolvedNow) c[2]++;
       if (types.has('DisputeWithdrawn')) c[3]++;
       if (types.has('DisputeReferredOut')) c[4]++;
       cohorts.set(month, c);
       if (types.has('DisputeInterventionStarted')) reachedIntervention++;
       if (types.has('DisputeResolved')) reachedResolution++;
       if (types.has('DisputeFollowUpVisitRecorded')) reachedFollowUp++;
-      const resolved = events.find((e) => e.type === 'DisputeResolved');
-      if (resolved) {
-        const level = (resolved.data as Data)['level'] as string;
+      if (resolvedNow) {
+        const level = (last.data as Data)['level'] as string;
         resolvedByLevel[level] = (resolvedByLevel[level] ?? 0) + 1;
       }
     }
@@ -75,6 +79,9 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
   }
   const followUps = history.filter((e) => e.type === 'DisputeFollowUpVisitRecorded');
   const referrals = history.filter((e) => e.type === 'DisputeReferredOut');
+  const laterCriminal = history.filter(
+    (e) => e.type === 'DisputeLaterCaseLinked' && (e.data as Data)['kind'] === 'criminal',
+  );
   return {
     cohorts,
     resolvedByLevel,
@@ -83,7 +90,9 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
     reachedFollowUp,
     escalations: count('DisputeEscalated'),
     referredOut: referrals.length,
-    criminalCases: referrals.filter((e) => (e.data as Data)['to'] === 'criminal-case').length,
+    criminalCases:
+      referrals.filter((e) => (e.data as Data)['to'] === 'criminal-case').length +
+      laterCriminal.length,
     disputesReported: count('DisputeReported'),
     patrolIncidents: count('PatrolIncidentReported'),
     followUps: followUps.length,

@@ -2,6 +2,7 @@
 // the helpers queries use to slice them by period and place and add them up by month or place.
 import { ValidationError } from '@gridledger/core';
 import { checkMonth, type Month } from '../months.js';
+import { cutOf, type AsOfOptions } from './asOf.js';
 
 /** `cells[month][community][grid]`: one figure record per month and grid. */
 export type Cells<T> = Record<Month, Record<string, Record<string, T>>>;
@@ -47,8 +48,11 @@ export function cellAt<T>(
   );
 }
 
-/** Which part of the history a query looks at: months (both ends included) and places. */
-export interface Slice {
+/**
+ * Which part of the history a query looks at: months (both ends included), places, and the
+ * instant the figures stand at (`asOf`, `knownAt`; default: everything recorded).
+ */
+export interface Slice extends AsOfOptions {
   readonly from?: Month;
   readonly to?: Month;
   readonly community?: string;
@@ -81,6 +85,7 @@ export function checkQuery(options: QueryOptions): GroupBy {
   }
   if (options.from !== undefined) checkMonth(options.from, 'from');
   if (options.to !== undefined) checkMonth(options.to, 'to');
+  cutOf(options);
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw new ValidationError('read-model query', [
       { path: 'to', message: `must not be before from (${options.from}); got ${options.to}` },

@@ -1,14 +1,16 @@
 // Queries over the coverage read model: the figures of each grid (or month, or community) in a
 // period, and the work each member did.
 import type { Month } from '../months.js';
+import { cutOf, type AsOfOptions } from './asOf.js';
 import { checkQuery, groupCells, type GroupBy, type GroupKey, type QueryOptions } from './cells.js';
+import type { CoverageState } from './coverage.js';
 import {
   emptyGridCoverage,
   emptyMemberWork,
-  type CoverageState,
+  foldCoverage,
   type GridCoverageCell,
   type MemberWorkCell,
-} from './coverage.js';
+} from './coverageFold.js';
 
 export interface CoverageFigures {
   readonly visits: number;
@@ -38,7 +40,8 @@ export function coverage<B extends GroupBy = 'grid'>(
 ): CoverageResult<B> {
   const by = checkQuery({ by: 'grid', ...options }) as B;
   // Households are told apart by community too: two offices may number them alike.
-  const { total, groups } = groupCells(state.grids, by, options, accumulator, add);
+  const { grids } = foldCoverage(state, cutOf(options));
+  const { total, groups } = groupCells(grids, by, options, accumulator, add);
   return {
     rows: groups.map(({ key, acc }) => ({ ...key, ...figures(acc) })),
     total: figures(total),
@@ -99,14 +102,15 @@ export interface MemberWork {
 /** The work of each member in a period (months, both ends included), by member id. */
 export function memberWork(
   state: CoverageState,
-  options: { readonly from?: Month; readonly to?: Month } = {},
+  options: { readonly from?: Month; readonly to?: Month } & AsOfOptions = {},
 ): MemberWork[] {
   checkQuery(options);
+  const { members } = foldCoverage(state, cutOf(options));
   const totals = new Map<string, MemberWorkCell>();
-  for (const month of Object.keys(state.members)) {
+  for (const month of Object.keys(members)) {
     if (options.from !== undefined && month < options.from) continue;
     if (options.to !== undefined && month > options.to) continue;
-    for (const [memberId, cell] of Object.entries(state.members[month] ?? {})) {
+    for (const [memberId, cell] of Object.entries(members[month] ?? {})) {
       let sum = totals.get(memberId);
       if (sum === undefined) totals.set(memberId, (sum = emptyMemberWork()));
       sum.visits += cell.visits;

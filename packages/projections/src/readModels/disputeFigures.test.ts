@@ -13,7 +13,7 @@ const { whereSettled: settledModel, timeliness: timeModel } = domainReadModels;
 const { escalations: escalationModel, satisfaction: satisfactionModel } = domainReadModels;
 
 describe('where settled', () => {
-  it('shows the motto as shares: grid, community, beyond', async () => {
+  it('divides by every accepted dispute: those that left the community or are still open count', async () => {
     const { runner, dispute } = domainSetup();
     const levels = [
       'grid',
@@ -29,30 +29,56 @@ describe('where settled', () => {
     ];
     for (const [i, level] of levels.entries()) {
       await dispute.report(`d${i}`, '2026-08-01T09:00:00+08:00');
-      // Counted in the month it was resolved: the last one is resolved in September.
+      // Counted in the month it was reported: the last one is resolved in September.
       await dispute.resolve(
         `d${i}`,
         i === 9 ? '2026-09-02T09:00:00+08:00' : '2026-08-20T09:00:00+08:00',
         level,
       );
     }
-    await dispute.report('open', '2026-08-01T09:00:00+08:00');
+    await dispute.report('court', '2026-08-03T09:00:00+08:00');
+    await dispute.referOut('court', '2026-08-10T09:00:00+08:00', 'court');
+    await dispute.report('labour', '2026-08-04T09:00:00+08:00');
+    await dispute.referOut('labour', '2026-08-11T09:00:00+08:00', 'labour-arbitration');
+    await dispute.report('open', '2026-08-05T09:00:00+08:00');
+    await dispute.report('declined', '2026-08-06T09:00:00+08:00');
+    await dispute.decline('declined', '2026-08-06T10:00:00+08:00');
     await runner.catchUp(settledModel);
     const state = (await runner.read(settledModel))!.state;
 
+    // 13 accepted: 6 in the grid, 2 in the community, 2 beyond, 2 referred out, 1 open.
     const all = whereSettled(state).total;
-    expect(all).toMatchObject({ resolved: 10, inGrid: 6, inCommunity: 2, beyondCommunity: 2 });
-    expect(all.shares).toEqual({ grid: 0.6, community: 0.2, beyond: 0.2 });
-    const august = whereSettled(state, { from: '2026-08', to: '2026-08' }).total;
-    expect(august.byLevel).toEqual({
+    expect(all).toMatchObject({
+      accepted: 13,
+      resolved: 10,
+      inGrid: 6,
+      inCommunity: 2,
+      beyondCommunity: 2,
+      referredOut: 2,
+      withdrawn: 0,
+      inProgress: 1,
+    });
+    expect(all.shares).toEqual({
+      grid: 6 / 13,
+      community: 2 / 13,
+      beyond: 2 / 13,
+      referredOut: 2 / 13,
+      withdrawn: 0,
+      inProgress: 1 / 13,
+    });
+    // "Big matters stay in the community": 8 of 13, not 8 of the 10 resolved.
+    expect(all.stayedInCommunity).toBe(8 / 13);
+    // As of the end of August the September resolution had not happened: 2 still open.
+    const endOfAugust = whereSettled(state, { asOf: '2026-08-31T23:59:59.999+08:00' }).total;
+    expect(endOfAugust).toMatchObject({ resolved: 9, beyondCommunity: 1, inProgress: 2 });
+    expect(endOfAugust.byLevel).toEqual({
       grid: 6,
       community: 2,
       'police-station': 1,
       'outside-body': 0,
     });
-    expect(whereSettled(state, { by: 'month' }).rows.map((r) => [r.month, r.resolved])).toEqual([
-      ['2026-08', 9],
-      ['2026-09', 1],
+    expect(whereSettled(state, { by: 'month' }).rows.map((r) => [r.month, r.accepted])).toEqual([
+      ['2026-08', 13],
     ]);
     expect(whereSettled(state, { from: '2026-10' }).total.shares.grid).toBeNull();
   });
@@ -127,9 +153,11 @@ describe('escalations', () => {
         month: '2026-07',
         community: 'xuzhai',
         grid: 'xuzhai-01',
+        how: 'referred-out',
+        caseId: null,
         fromLevel: 'police-station',
         becameHomicide: false,
-        occurredAt: '2026-07-09T09:00:00+08:00',
+        occurredAt: '2026-07-09T01:00:00.000Z',
       },
     ]);
     expect(criminalCases(state, { grid: 'xuzhai-02' })).toEqual([]);
@@ -150,11 +178,18 @@ describe('satisfaction', () => {
     await dispute.close('d0', '2026-08-10T09:00:00+08:00');
     await runner.catchUp(satisfactionModel);
     const state = (await runner.read(satisfactionModel))!.state;
-    expect(satisfaction(state).total).toEqual({ followUpVisits: 4, satisfied: 3, share: 0.75 });
+    expect(satisfaction(state).total).toEqual({
+      followUps: 4,
+      satisfied: 3,
+      share: 0.75,
+      visits: 0,
+      telephoneCalls: 0,
+      channelNotRecorded: 4,
+      reopenedAfter: 0,
+    });
     expect(satisfaction(state, { by: 'grid' }).rows.map((r) => [r.grid, r.share])).toEqual([
       ['xuzhai-01', 1],
       ['xuzhai-02', 0.5],
     ]);
-    expect(Object.keys(state.open)).toEqual(['dispute-d1', 'dispute-d2', 'dispute-d3']);
   });
 });

@@ -1,15 +1,14 @@
 // Incidence: disputes reported and patrol incidents per month and grid, with the change on the
 // month before (环比). Public-order incidents are the patrol incidents that are not disputes.
-import type { DisputeEvent, PatrolEvent } from '@gridledger/core';
+import type { DisputeEvent, PatrolEvent, RecordedEvent } from '@gridledger/core';
 import { monthsBetween, previousMonth, type Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
+import { cutOf, stampOf, type Stamp } from './asOf.js';
 import {
   cellAt,
   checkQuery,
   forEachCell,
   groupCells,
-  own,
-  put,
   ratio,
   type Cells,
   type GroupBy,
@@ -17,6 +16,7 @@ import {
   type QueryOptions,
 } from './cells.js';
 import { configure, type ReadModelOptions } from './options.js';
+import { factsInCut, recordFact, streamIdsOf, type Timelines } from './timelines.js';
 
 interface IncidenceCell {
   disputes: number;
@@ -24,11 +24,18 @@ interface IncidenceCell {
   publicOrderIncidents: number;
 }
 
+type IncidenceFact = Stamp &
+  (
+    | { readonly k: 'dispute'; readonly c: string; readonly g: string }
+    | { readonly k: 'patrol'; readonly c: string }
+    | { readonly k: 'incident'; readonly g: string; readonly isDispute: boolean }
+    | { readonly k: 'ended' }
+  );
+
 export interface IncidenceState {
   readonly timeZone: string;
-  /** Patrols under way, by stream id: their community (incidents name only the grid). */
-  readonly patrols: Record<string, string>;
-  readonly cells: Cells<IncidenceCell>;
+  /** Facts per dispute and patrol stream. */
+  readonly streams: Timelines<IncidenceFact>;
 }
 
 type Read =
@@ -44,41 +51,59 @@ const emptyCell = (): IncidenceCell => ({
   publicOrderIncidents: 0,
 });
 
-const forget = (state: IncidenceState, event: { readonly streamId: string }) => {
-  delete state.patrols[event.streamId];
-  return state;
-};
-
 export function incidenceProjection(options?: ReadModelOptions): Projection<IncidenceState, Read> {
   const { timeZone, name, monthOf } = configure('incidence', options);
+  const keep = (state: IncidenceState, event: RecordedEvent, fact: object) => {
+    recordFact(state.streams, event.streamId, {
+      ...stampOf(event, monthOf),
+      ...fact,
+    } as IncidenceFact);
+    return state;
+  };
   return defineProjection<IncidenceState, Read>({
     name,
-    version: 1,
+    version: 2,
     description: 'Disputes and patrol incidents per month and grid, with month-over-month change',
-    initialState: () => ({ timeZone, patrols: {}, cells: {} }),
+    initialState: () => ({ timeZone, streams: {} }),
     handlers: {
-      DisputeReported: (state, event) => {
-        const month = monthOf(event.metadata.occurredAt);
-        cellAt(state.cells, month, event.data.community, event.data.grid, emptyCell).disputes++;
-        return state;
-      },
-      PatrolScheduled: (state, event) => {
-        put(state.patrols, event.streamId, event.data.community);
-        return state;
-      },
-      PatrolIncidentReported: (state, event) => {
-        const community = own(state.patrols, event.streamId);
-        if (community === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt);
-        const cell = cellAt(state.cells, month, community, event.data.grid, emptyCell);
-        cell.patrolIncidents++;
-        if (!event.data.isDispute) cell.publicOrderIncidents++;
-        return state;
-      },
-      PatrolCompleted: forget,
-      PatrolCancelled: forget,
+      DisputeReported: (state, event) =>
+        keep(state, event, { k: 'dispute', c: event.data.community, g: event.data.grid }),
+      PatrolScheduled: (state, event) =>
+        keep(state, event, { k: 'patrol', c: event.data.community }),
+      PatrolIncidentReported: (state, event) =>
+        keep(state, event, { k: 'incident', g: event.data.grid, isDispute: event.data.isDispute }),
+      PatrolCompleted: (state, event) => keep(state, event, { k: 'ended' }),
+      PatrolCancelled: (state, event) => keep(state, event, { k: 'ended' }),
     },
   });
+}
+
+/** Adds one stream's facts inside the cut to the cells. */
+function countStream(cells: Cells<IncidenceCell>, facts: Iterable<IncidenceFact>): void {
+  let community: string | undefined;
+  let ended = false;
+  for (const fact of facts) {
+    switch (fact.k) {
+      case 'dispute':
+        // A dispute counts once, where and when it was first reported.
+        if (community === undefined) cellAt(cells, fact.m, fact.c, fact.g, emptyCell).disputes++;
+        community = fact.c;
+        break;
+      case 'patrol':
+        community ??= fact.c;
+        break;
+      case 'incident': {
+        if (community === undefined || ended) break;
+        const cell = cellAt(cells, fact.m, community, fact.g, emptyCell);
+        cell.patrolIncidents++;
+        if (!fact.isDispute) cell.publicOrderIncidents++;
+        break;
+      }
+      case 'ended':
+        if (community !== undefined) ended = true;
+        break;
+    }
+  }
 }
 
 export interface IncidenceFigures {
@@ -114,12 +139,17 @@ export function incidence<B extends GroupBy = 'month'>(
   options: QueryOptions<B> = {},
 ): IncidenceResult<B> {
   const by = checkQuery(options) as B;
+  const cut = cutOf(options);
+  const cells: Cells<IncidenceCell> = {};
+  for (const key of streamIdsOf(state.streams)) {
+    countStream(cells, factsInCut(state.streams[key] as IncidenceFact[], cut));
+  }
   const add = (acc: IncidenceCell, cell: IncidenceCell) => {
     acc.disputes += cell.disputes;
     acc.patrolIncidents += cell.patrolIncidents;
     acc.publicOrderIncidents += cell.publicOrderIncidents;
   };
-  const { total, groups } = groupCells(state.cells, by, options, emptyCell, add);
+  const { total, groups } = groupCells(cells, by, options, emptyCell, add);
   if (by !== 'month') {
     return { rows: groups.map(({ key, acc }) => ({ ...key, ...acc })) as IncidenceRow<B>[], total };
   }
@@ -130,7 +160,7 @@ export function incidence<B extends GroupBy = 'month'>(
     ...(grid === undefined ? {} : { grid }),
   };
   const perMonth = new Map<Month, IncidenceCell>();
-  forEachCell(state.cells, place, (cell, month) => {
+  forEachCell(cells, place, (cell, month) => {
     let acc = perMonth.get(month);
     if (acc === undefined) perMonth.set(month, (acc = emptyCell()));
     add(acc, cell);

@@ -40,12 +40,9 @@ export * from './timeliness.js';
 export * from './escalations.js';
 export * from './incidence.js';
 export * from './satisfaction.js';
-export {
-  coverageProjection,
-  type CoverageState,
-  type GridCoverageCell,
-  type MemberWorkCell,
-} from './coverage.js';
+export { coverageProjection, type CoverageState } from './coverage.js';
+export type { GridCoverageCell, MemberWorkCell } from './coverageFold.js';
+export { endOf, type AsOfOptions } from './asOf.js';
 export * from './coverageQueries.js';
 export type { ReadModelOptions } from './options.js';
 export type { GroupBy, GroupKey, QueryOptions, Slice } from './cells.js';

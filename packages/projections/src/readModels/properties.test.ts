@@ -178,7 +178,7 @@ describe('read models, for any history', () => {
           ]);
 
           const satisfied = satisfaction(await state(m.satisfaction), { by: 'grid' });
-          expect([satisfied.total.followUpVisits, satisfied.total.satisfied]).toEqual([
+          expect([satisfied.total.followUps, satisfied.total.satisfied]).toEqual([
             direct.followUps,
             direct.satisfied,
           ]);

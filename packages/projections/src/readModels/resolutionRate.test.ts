@@ -37,6 +37,7 @@ describe('resolution rate', () => {
         withdrawn: 0,
         referredOut: 0,
         inProgress: 1,
+        reopened: 0,
         rate: 0.98,
       },
     ]);

@@ -1,22 +1,26 @@
 // Resolution rate (矛盾纠纷调处化解率): disputes resolved ÷ disputes accepted, per month, grid
 // and community. A dispute counts in the month it was reported (its cohort), so a rate is always
 // between 0 and 1 and a month's rate rises as its disputes are settled.
-import type { DisputeEvent, RecordedEvent } from '@gridledger/core';
-import type { Month } from '../months.js';
-import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
+import { defineProjection, type Projection } from '../projection.js';
+import { cutOf } from './asOf.js';
 import {
   cellAt,
   checkQuery,
   groupCells,
-  own,
-  put,
   ratio,
   type Cells,
   type GroupBy,
   type GroupKey,
   type QueryOptions,
 } from './cells.js';
+import {
+  disputeHandlers,
+  viewDispute,
+  type DisputeRead,
+  type DisputeTimelineState,
+} from './disputeTimeline.js';
 import { configure, type ReadModelOptions } from './options.js';
+import { viewsOf } from './timelines.js';
 
 interface ResolutionCell {
   reported: number;
@@ -24,23 +28,10 @@ interface ResolutionCell {
   withdrawn: number;
   resolved: number;
   referredOut: number;
+  reopened: number;
 }
 
-export interface ResolutionRateState {
-  readonly timeZone: string;
-  /** Disputes not yet settled one way or another, by stream id: where their cohort is. */
-  readonly open: Record<string, { m: Month; c: string; g: string }>;
-  readonly cells: Cells<ResolutionCell>;
-}
-
-type Read = EventsOfType<
-  DisputeEvent,
-  | 'DisputeReported'
-  | 'DisputeDeclined'
-  | 'DisputeWithdrawn'
-  | 'DisputeResolved'
-  | 'DisputeReferredOut'
->;
+export type ResolutionRateState = DisputeTimelineState;
 
 const emptyCell = (): ResolutionCell => ({
   reported: 0,
@@ -48,43 +39,19 @@ const emptyCell = (): ResolutionCell => ({
   withdrawn: 0,
   resolved: 0,
   referredOut: 0,
+  reopened: 0,
 });
-
-/** Moves a dispute out of `open`, counting how its handling ended. */
-const settle =
-  (field: Exclude<keyof ResolutionCell, 'reported'>) =>
-  (state: ResolutionRateState, event: RecordedEvent) => {
-    const dispute = own(state.open, event.streamId);
-    if (dispute === undefined) return state;
-    cellAt(state.cells, dispute.m, dispute.c, dispute.g, emptyCell)[field]++;
-    delete state.open[event.streamId];
-    return state;
-  };
 
 export function resolutionRateProjection(
   options?: ReadModelOptions,
-): Projection<ResolutionRateState, Read> {
+): Projection<ResolutionRateState, DisputeRead> {
   const { timeZone, name, monthOf } = configure('resolution-rate', options);
-  return defineProjection<ResolutionRateState, Read>({
+  return defineProjection<ResolutionRateState, DisputeRead>({
     name,
-    version: 1,
+    version: 2,
     description: 'Disputes resolved ÷ disputes accepted, by report month, grid and community',
-    initialState: () => ({ timeZone, open: {}, cells: {} }),
-    handlers: {
-      DisputeReported: (state, event) => {
-        const m = monthOf(event.metadata.occurredAt);
-        const { community: c, grid: g } = event.data;
-        if (own(state.open, event.streamId) === undefined) {
-          cellAt(state.cells, m, c, g, emptyCell).reported++;
-          put(state.open, event.streamId, { m, c, g });
-        }
-        return state;
-      },
-      DisputeDeclined: settle('declined'),
-      DisputeWithdrawn: settle('withdrawn'),
-      DisputeResolved: settle('resolved'),
-      DisputeReferredOut: settle('referredOut'),
-    },
+    initialState: () => ({ timeZone, disputes: {} }),
+    handlers: disputeHandlers(monthOf),
   });
 }
 
@@ -99,8 +66,10 @@ export interface ResolutionFigures {
   readonly withdrawn: number;
   /** Handed to a court, an arbitration body or the police as a criminal case. */
   readonly referredOut: number;
-  /** Accepted and still being handled. */
+  /** Accepted and still being handled (reopened ones included). */
   readonly inProgress: number;
+  /** Reopened at least once after being resolved (whether settled again or not). */
+  readonly reopened: number;
   /** resolved ÷ accepted; `null` when nothing was accepted. */
   readonly rate: number | null;
 }
@@ -110,18 +79,33 @@ export interface ResolutionRateResult<B extends GroupBy> {
   readonly total: ResolutionFigures;
 }
 
-/** The resolution rate over a period, grouped by report month, community or grid. */
+/**
+ * The resolution rate over a period, grouped by report month, community or grid; with `asOf`
+ * (and `knownAt`), as it stood then.
+ */
 export function resolutionRate<B extends GroupBy = 'month'>(
   state: ResolutionRateState,
   options: QueryOptions<B> = {},
 ): ResolutionRateResult<B> {
   const by = checkQuery(options) as B;
-  const { total, groups } = groupCells(state.cells, by, options, emptyCell, (acc, cell) => {
+  const cut = cutOf(options);
+  const cells: Cells<ResolutionCell> = {};
+  for (const d of viewsOf(state.disputes, (facts) => viewDispute(facts, cut))) {
+    const cell = cellAt(cells, d.reported.m, d.c, d.g, emptyCell);
+    cell.reported++;
+    if (d.outcome === 'declined') cell.declined++;
+    else if (d.outcome === 'withdrawn') cell.withdrawn++;
+    else if (d.outcome === 'resolved') cell.resolved++;
+    else if (d.outcome === 'referred-out') cell.referredOut++;
+    if (d.reopenings.length > 0) cell.reopened++;
+  }
+  const { total, groups } = groupCells(cells, by, options, emptyCell, (acc, cell) => {
     acc.reported += cell.reported;
     acc.declined += cell.declined;
     acc.withdrawn += cell.withdrawn;
     acc.resolved += cell.resolved;
     acc.referredOut += cell.referredOut;
+    acc.reopened += cell.reopened;
   });
   return {
     rows: groups.map(({ key, acc }) => ({ ...key, ...figures(acc) })),
@@ -139,6 +123,7 @@ function figures(cell: ResolutionCell): ResolutionFigures {
     withdrawn: cell.withdrawn,
     referredOut: cell.referredOut,
     inProgress: accepted - cell.resolved - cell.withdrawn - cell.referredOut,
+    reopened: cell.reopened,
     rate: ratio(cell.resolved, accepted),
   };
 }

@@ -1,22 +1,26 @@
 // Timeliness (第一时间介入、第一时间平息、第一时间回访): how long from a dispute's report to
 // the first intervention, to its resolution and to its first follow-up visit. Durations count in
 // the month the dispute was reported, so a month's figures describe that month's disputes.
-import type { DisputeEvent, RecordedEvent } from '@gridledger/core';
-import type { Month } from '../months.js';
-import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
+import { defineProjection, type Projection } from '../projection.js';
+import { cutOf } from './asOf.js';
 import {
   cellAt,
   checkQuery,
   groupCells,
-  own,
-  put,
   type Cells,
   type GroupBy,
   type GroupKey,
   type QueryOptions,
 } from './cells.js';
+import {
+  disputeHandlers,
+  viewDispute,
+  type DisputeRead,
+  type DisputeTimelineState,
+} from './disputeTimeline.js';
 import { configure, type ReadModelOptions } from './options.js';
 import { summariseMinutes, type DurationSummary } from './stats.js';
+import { viewsOf } from './timelines.js';
 
 /** Durations in minutes, one entry per dispute that reached the milestone. */
 interface DurationCell {
@@ -25,88 +29,26 @@ interface DurationCell {
   toFollowUp: number[];
 }
 
-type Milestone = keyof DurationCell;
+export type TimelinessState = DisputeTimelineState;
 
-interface Tracked {
-  m: Month;
-  c: string;
-  g: string;
-  /** Report time, ms since the epoch. */
-  at: number;
-  /** Milestones already reached (only the first of each counts). */
-  done: Milestone[];
-}
-
-export interface TimelinessState {
-  readonly timeZone: string;
-  /** Disputes that may still reach a milestone, by stream id. */
-  readonly open: Record<string, Tracked>;
-  readonly cells: Cells<DurationCell>;
-}
-
-type Read = EventsOfType<
-  DisputeEvent,
-  | 'DisputeReported'
-  | 'DisputeInterventionStarted'
-  | 'DisputeResolved'
-  | 'DisputeFollowUpVisitRecorded'
-  | 'DisputeDeclined'
-  | 'DisputeWithdrawn'
-  | 'DisputeReferredOut'
-  | 'DisputeClosed'
->;
-
-const MILESTONES: readonly Milestone[] = ['toIntervention', 'toResolution', 'toFollowUp'];
+const MILESTONES: readonly (keyof DurationCell)[] = [
+  'toIntervention',
+  'toResolution',
+  'toFollowUp',
+];
 const emptyCell = (): DurationCell => ({ toIntervention: [], toResolution: [], toFollowUp: [] });
 const MINUTE = 60_000;
 
-const reach =
-  (milestone: Milestone, last: boolean) => (state: TimelinessState, event: RecordedEvent) => {
-    const dispute = own(state.open, event.streamId);
-    if (dispute === undefined || dispute.done.includes(milestone)) return state;
-    // A back-dated entry can put a step before the report; it then took no time, not less.
-    const minutes = Math.max(0, Date.parse(event.metadata.occurredAt) - dispute.at) / MINUTE;
-    cellAt(state.cells, dispute.m, dispute.c, dispute.g, emptyCell)[milestone].push(minutes);
-    dispute.done.push(milestone);
-    if (last) delete state.open[event.streamId];
-    return state;
-  };
-
-const forget = (state: TimelinessState, event: { readonly streamId: string }) => {
-  delete state.open[event.streamId];
-  return state;
-};
-
 export function timelinessProjection(
   options?: ReadModelOptions,
-): Projection<TimelinessState, Read> {
+): Projection<TimelinessState, DisputeRead> {
   const { timeZone, name, monthOf } = configure('timeliness', options);
-  return defineProjection<TimelinessState, Read>({
+  return defineProjection<TimelinessState, DisputeRead>({
     name,
-    version: 1,
+    version: 2,
     description: 'Report to first intervention, to resolution, to follow-up visit (median, p90)',
-    initialState: () => ({ timeZone, open: {}, cells: {} }),
-    handlers: {
-      DisputeReported: (state, event) => {
-        const { occurredAt } = event.metadata;
-        put(state.open, event.streamId, {
-          m: monthOf(occurredAt),
-          c: event.data.community,
-          g: event.data.grid,
-          at: Date.parse(occurredAt),
-          done: [],
-        });
-        return state;
-      },
-      DisputeInterventionStarted: reach('toIntervention', false),
-      DisputeResolved: reach('toResolution', false),
-      // The follow-up visit is the last milestone: nothing more to time after it.
-      DisputeFollowUpVisitRecorded: reach('toFollowUp', true),
-      DisputeDeclined: forget,
-      DisputeWithdrawn: forget,
-      DisputeReferredOut: forget,
-      DisputeClosed: forget,
-    },
+    initialState: () => ({ timeZone, disputes: {} }),
+    handlers: disputeHandlers(monthOf),
   });
 }
 
@@ -127,7 +69,20 @@ export function timeliness<B extends GroupBy = 'month'>(
   options: QueryOptions<B> = {},
 ): TimelinessResult<B> {
   const by = checkQuery(options) as B;
-  const { total, groups } = groupCells(state.cells, by, options, emptyCell, (acc, cell) => {
+  const cut = cutOf(options);
+  const cells: Cells<DurationCell> = {};
+  for (const d of viewsOf(state.disputes, (facts) => viewDispute(facts, cut))) {
+    // A back-dated entry can put a step before the report; it then took no time, not less.
+    const since = (at: number | null, milestone: keyof DurationCell) => {
+      if (at === null) return;
+      const minutes = Math.max(0, at - d.reported.o) / MINUTE;
+      cellAt(cells, d.reported.m, d.c, d.g, emptyCell)[milestone].push(minutes);
+    };
+    since(d.firstIntervention, 'toIntervention');
+    since(d.firstResolution, 'toResolution');
+    since(d.firstFollowUp, 'toFollowUp');
+  }
+  const { total, groups } = groupCells(cells, by, options, emptyCell, (acc, cell) => {
     // A loop, not push(...list): a spread of a long list overflows the call stack.
     for (const milestone of MILESTONES) {
       const into = acc[milestone];

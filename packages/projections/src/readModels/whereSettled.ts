@@ -1,38 +1,39 @@
-// Where settled: the motto "small matters stay in the grid, big matters stay in the community"
-// as a number. Resolved disputes by the level that settled them, in the month they were resolved.
-import type { DisputeEvent, MediationLevel } from '@gridledger/core';
-import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
+// Where settled: the motto "small matters stay in the grid, big matters stay in the community" as
+// a number that can fail. Every accepted dispute counts, in the month it was reported: settled in
+// the grid, in the community, beyond it, or not settled at all (referred out to a court or
+// arbitration, withdrawn, still being handled). A dispute that leaves the community shows.
+import type { MediationLevel } from '@gridledger/core';
+import { defineProjection, type Projection } from '../projection.js';
+import { cutOf } from './asOf.js';
 import {
   cellAt,
   checkQuery,
   groupCells,
-  own,
-  put,
   ratio,
   type Cells,
   type GroupBy,
   type GroupKey,
   type QueryOptions,
 } from './cells.js';
+import {
+  disputeHandlers,
+  viewDispute,
+  type DisputeRead,
+  type DisputeTimelineState,
+} from './disputeTimeline.js';
 import { configure, type ReadModelOptions } from './options.js';
+import { viewsOf } from './timelines.js';
 
 type LevelCounts = Record<MediationLevel, number>;
 
-export interface WhereSettledState {
-  readonly timeZone: string;
-  /** Disputes not yet resolved (or otherwise finished), by stream id: their grid. */
-  readonly open: Record<string, { c: string; g: string }>;
-  readonly cells: Cells<LevelCounts>;
+interface SettledCell {
+  accepted: number;
+  resolvedAt: LevelCounts;
+  referredOut: number;
+  withdrawn: number;
 }
 
-type Read = EventsOfType<
-  DisputeEvent,
-  | 'DisputeReported'
-  | 'DisputeResolved'
-  | 'DisputeDeclined'
-  | 'DisputeWithdrawn'
-  | 'DisputeReferredOut'
->;
+export type WhereSettledState = DisputeTimelineState;
 
 const emptyLevels = (): LevelCounts => ({
   grid: 0,
@@ -41,52 +42,55 @@ const emptyLevels = (): LevelCounts => ({
   'outside-body': 0,
 });
 
-const forget = (state: WhereSettledState, event: { readonly streamId: string }) => {
-  delete state.open[event.streamId];
-  return state;
-};
+const emptyCell = (): SettledCell => ({
+  accepted: 0,
+  resolvedAt: emptyLevels(),
+  referredOut: 0,
+  withdrawn: 0,
+});
+
+/** Levels inside the community: what the motto promises. */
+const WITHIN: readonly MediationLevel[] = ['grid', 'community'];
 
 export function whereSettledProjection(
   options?: ReadModelOptions,
-): Projection<WhereSettledState, Read> {
+): Projection<WhereSettledState, DisputeRead> {
   const { timeZone, name, monthOf } = configure('where-settled', options);
-  return defineProjection<WhereSettledState, Read>({
+  return defineProjection<WhereSettledState, DisputeRead>({
     name,
-    version: 1,
-    description: 'Resolved disputes by the level that settled them: grid, community, beyond',
-    initialState: () => ({ timeZone, open: {}, cells: {} }),
-    handlers: {
-      DisputeReported: (state, event) => {
-        put(state.open, event.streamId, { c: event.data.community, g: event.data.grid });
-        return state;
-      },
-      DisputeResolved: (state, event) => {
-        const dispute = own(state.open, event.streamId);
-        if (dispute === undefined) return state;
-        const month = monthOf(event.metadata.occurredAt);
-        cellAt(state.cells, month, dispute.c, dispute.g, emptyLevels)[event.data.level]++;
-        return forget(state, event);
-      },
-      DisputeDeclined: forget,
-      DisputeWithdrawn: forget,
-      DisputeReferredOut: forget,
-    },
+    version: 2,
+    description:
+      'Accepted disputes by where they were settled (grid, community, beyond) or not settled',
+    initialState: () => ({ timeZone, disputes: {} }),
+    handlers: disputeHandlers(monthOf),
   });
 }
 
 export interface WhereSettledFigures {
+  /** Every dispute accepted (reported and not declined): the whole the shares divide. */
+  readonly accepted: number;
   readonly resolved: number;
   readonly inGrid: number;
   readonly inCommunity: number;
-  /** Settled by the police station or an outside body: beyond the community. */
+  /** Resolved by the police station or an outside body: beyond the community. */
   readonly beyondCommunity: number;
   readonly byLevel: Readonly<LevelCounts>;
-  /** Shares of `resolved` (each `null` when nothing was resolved); they add up to 1. */
+  /** Handed to a court, an arbitration body or the police: not settled by mediation. */
+  readonly referredOut: number;
+  readonly withdrawn: number;
+  /** Accepted and not settled yet (reopened ones included). */
+  readonly inProgress: number;
+  /** Shares of `accepted` (each `null` when nothing was accepted); together they add up to 1. */
   readonly shares: {
     readonly grid: number | null;
     readonly community: number | null;
     readonly beyond: number | null;
+    readonly referredOut: number | null;
+    readonly withdrawn: number | null;
+    readonly inProgress: number | null;
   };
+  /** Settled in the grid or the community, of all accepted: "big matters stay in the community". */
+  readonly stayedInCommunity: number | null;
 }
 
 export interface WhereSettledResult<B extends GroupBy> {
@@ -94,17 +98,29 @@ export interface WhereSettledResult<B extends GroupBy> {
   readonly total: WhereSettledFigures;
 }
 
-/** Where disputes resolved in a period were settled, grouped by month, community or grid. */
+/** Where the disputes reported in a period were settled, by report month, community or grid. */
 export function whereSettled<B extends GroupBy = 'month'>(
   state: WhereSettledState,
   options: QueryOptions<B> = {},
 ): WhereSettledResult<B> {
   const by = checkQuery(options) as B;
-  const { total, groups } = groupCells(state.cells, by, options, emptyLevels, (acc, cell) => {
-    acc.grid += cell.grid;
-    acc.community += cell.community;
-    acc['police-station'] += cell['police-station'];
-    acc['outside-body'] += cell['outside-body'];
+  const cut = cutOf(options);
+  const cells: Cells<SettledCell> = {};
+  for (const d of viewsOf(state.disputes, (facts) => viewDispute(facts, cut))) {
+    if (d.outcome === 'declined') continue;
+    const cell = cellAt(cells, d.reported.m, d.c, d.g, emptyCell);
+    cell.accepted++;
+    if (d.outcome === 'resolved' && d.resolution !== null) cell.resolvedAt[d.resolution.level]++;
+    else if (d.outcome === 'referred-out') cell.referredOut++;
+    else if (d.outcome === 'withdrawn') cell.withdrawn++;
+  }
+  const { total, groups } = groupCells(cells, by, options, emptyCell, (acc, cell) => {
+    acc.accepted += cell.accepted;
+    for (const level of Object.keys(acc.resolvedAt) as MediationLevel[]) {
+      acc.resolvedAt[level] += cell.resolvedAt[level];
+    }
+    acc.referredOut += cell.referredOut;
+    acc.withdrawn += cell.withdrawn;
   });
   return {
     rows: groups.map(({ key, acc }) => ({ ...key, ...figures(acc) })),
@@ -112,19 +128,31 @@ export function whereSettled<B extends GroupBy = 'month'>(
   };
 }
 
-function figures(levels: LevelCounts): WhereSettledFigures {
-  const beyondCommunity = levels['police-station'] + levels['outside-body'];
-  const resolved = levels.grid + levels.community + beyondCommunity;
+function figures(cell: SettledCell): WhereSettledFigures {
+  const levels = cell.resolvedAt;
+  const resolved = Object.values(levels).reduce((a, b) => a + b, 0);
+  const within = WITHIN.reduce((n, level) => n + levels[level], 0);
+  const beyondCommunity = resolved - within;
+  const inProgress = cell.accepted - resolved - cell.referredOut - cell.withdrawn;
+  const of = (part: number) => ratio(part, cell.accepted);
   return {
+    accepted: cell.accepted,
     resolved,
     inGrid: levels.grid,
-    inCommunity: levels.community,
+    inCommunity: within - levels.grid,
     beyondCommunity,
     byLevel: { ...levels },
+    referredOut: cell.referredOut,
+    withdrawn: cell.withdrawn,
+    inProgress,
     shares: {
-      grid: ratio(levels.grid, resolved),
-      community: ratio(levels.community, resolved),
-      beyond: ratio(beyondCommunity, resolved),
+      grid: of(levels.grid),
+      community: of(within - levels.grid),
+      beyond: of(beyondCommunity),
+      referredOut: of(cell.referredOut),
+      withdrawn: of(cell.withdrawn),
+      inProgress: of(inProgress),
     },
+    stayedInCommunity: of(within),
   };
 }

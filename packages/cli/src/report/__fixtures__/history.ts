@@ -113,8 +113,10 @@ export async function recordXuzhaiHistory(store: EventStore, year = 2025): Promi
         await d('recordTermFulfilled', { termId: term.termId }, 2);
       }
       await d('resolveDispute', { how: 'agreement' }, 2, 16);
-      await d('recordFollowUpVisit', { satisfied: i % 6 !== 5, visitedBy: ['m-02'] }, 3);
-      await d('closeDispute', {}, 3, 11);
+      const satisfied = i % 6 !== 5;
+      await d('recordFollowUpVisit', { satisfied, visitedBy: ['m-02'] }, 3);
+      // An unhappy follow-up leaves the dispute resolved but not closed: the office looks again.
+      if (satisfied) await d('closeDispute', {}, 3, 11);
     }
     for (let p = 0; p < 3; p++) {
       const id = `${month}-p${p + 1}`;

@@ -10,7 +10,7 @@ export interface SectionQuery {
 }
 
 export function sectionQuery(scope: ReportScope): SectionQuery {
-  const { from, to, community, grid } = scope;
+  const { from, to, community, grid, asOf, knownAt } = scope;
   return {
     // `member` is only offered by coverage, which asks for it itself; other sections group by month.
     by: scope.by === 'member' ? 'month' : scope.by,
@@ -19,6 +19,8 @@ export function sectionQuery(scope: ReportScope): SectionQuery {
       ...(to === undefined ? {} : { to }),
       ...(community === undefined ? {} : { community }),
       ...(grid === undefined ? {} : { grid }),
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(knownAt === undefined ? {} : { knownAt }),
     },
   };
 }
@@ -29,10 +31,14 @@ export const column = (key: string, label: string, kind: ColumnKind): Column => 
   kind,
 });
 
-export function keyColumns(by: Grouping): Column[] {
+/**
+ * The key columns of a grouping. `month` names what the month is of, where a reader could take
+ * it for another: a dispute resolved in July may have been reported in June.
+ */
+export function keyColumns(by: Grouping, month = 'Month'): Column[] {
   switch (by) {
     case 'month':
-      return [column('month', 'Month', 'text')];
+      return [column('month', month, 'text')];
     case 'community':
       return [column('community', 'Community', 'text')];
     case 'grid':

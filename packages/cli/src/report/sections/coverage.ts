@@ -84,10 +84,12 @@ export function coverageSection(state: CoverageState, scope: ReportScope): Secti
 }
 
 function memberSection(state: CoverageState, scope: ReportScope): Section {
-  const { from, to } = scope;
+  const { from, to, asOf, knownAt } = sectionQuery(scope).slice;
   const rows = memberWork(state, {
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(knownAt === undefined ? {} : { knownAt }),
   });
   const total = rows.reduce(
     (sum, w) => ({

@@ -13,7 +13,9 @@ const figures = [
   column('escalations', 'Escalations', 'count'),
   column('disputesEscalated', 'Disputes escalated', 'count'),
   column('referredOut', 'Referred out', 'count'),
+  column('reopened', 'Reopened', 'count'),
   column('criminalCases', 'Became criminal cases', 'count'),
+  column('laterCriminalCases', 'Of which after settlement', 'count'),
   column('homicides', 'Became homicides', 'count'),
   column('onTarget', 'Zero criminal cases', 'flag'),
 ];
@@ -22,7 +24,9 @@ const cells = (f: EscalationFigures) => [
   f.escalations,
   f.disputesEscalated,
   f.referredOut,
+  f.reopened,
   f.criminalCases,
+  f.laterCriminalCases,
   f.homicides,
   f.onTarget,
 ];
@@ -33,8 +37,10 @@ export function escalationsSection(state: EscalationsState, query: SectionQuery)
     id: 'escalations',
     title: 'Escalations and criminal cases',
     description:
-      'Disputes moved up a level, referred out, and those that became criminal cases (民转刑) ' +
-      'or homicides (刑转命), in the month it happened. The target for the last two is zero.',
+      'Disputes moved up a level, referred out or reopened, and those that became criminal ' +
+      'cases (民转刑) or homicides (刑转命): referred out as one while handled (in the month ' +
+      'of the referral) or linked by the police station to a dispute already settled (in the ' +
+      'month it was settled). The target for the last two is zero.',
     headlines: [
       { label: 'Became criminal cases', value: result.total.criminalCases, kind: 'count' },
       { label: 'Became homicides', value: result.total.homicides, kind: 'count' },
@@ -57,8 +63,9 @@ export function criminalCasesSection(state: EscalationsState, query: SectionQuer
     id: 'criminal-cases',
     title: 'Disputes that became criminal cases',
     description:
-      'Every dispute referred out as a criminal case in the period, in the order it happened, ' +
-      'with the level that was handling it. An empty list is the target.',
+      'Every dispute that became a criminal case in the period, in the order it happened: ' +
+      'referred out as one, or linked later to a settled dispute by the police station (with ' +
+      'the case id). An empty list is the target.',
     headlines: [],
     charts: [],
     table: {
@@ -67,6 +74,8 @@ export function criminalCasesSection(state: EscalationsState, query: SectionQuer
         column('month', 'Month', 'text'),
         column('community', 'Community', 'text'),
         column('grid', 'Grid', 'text'),
+        column('how', 'How', 'text'),
+        column('caseId', 'Police case', 'text'),
         column('fromLevel', 'Handled at', 'text'),
         column('becameHomicide', 'Became a homicide', 'flag'),
         column('occurredAt', 'When', 'text'),
@@ -76,6 +85,8 @@ export function criminalCasesSection(state: EscalationsState, query: SectionQuer
         c.month,
         c.community,
         c.grid,
+        c.how,
+        c.caseId,
         c.fromLevel,
         c.becameHomicide,
         c.occurredAt,

@@ -62,7 +62,7 @@ export function resolutionSection(state: ResolutionRateState, query: SectionQuer
       },
     ],
     table: {
-      columns: [...keyColumns(query.by), ...figures],
+      columns: [...keyColumns(query.by, 'Month reported'), ...figures],
       rows: result.rows.map((row) => [...keyCells(query.by, row), ...cells(row)]),
       total: [...totalKey(query.by), ...cells(result.total)],
     },

@@ -1,4 +1,5 @@
-// Satisfaction: the share of follow-up visits (第一时间回访) after which the resident was satisfied.
+// Satisfaction: the share of follow-ups (第一时间回访), visits and telephone calls, after which the
+// resident was satisfied.
 import {
   satisfaction,
   type SatisfactionFigures,
@@ -9,12 +10,20 @@ import { column, keyCells, keyColumns, totalKey, type SectionQuery } from './col
 import { monthAxis } from './months.js';
 
 const figures = [
-  column('followUpVisits', 'Follow-up visits', 'count'),
+  column('followUps', 'Follow-ups', 'count'),
+  column('visits', 'Visits', 'count'),
+  column('telephoneCalls', 'Telephone calls', 'count'),
   column('satisfied', 'Satisfied', 'count'),
   column('share', 'Satisfied share', 'ratio'),
 ];
 
-const cells = (f: SatisfactionFigures) => [f.followUpVisits, f.satisfied, f.share];
+const cells = (f: SatisfactionFigures) => [
+  f.followUps,
+  f.visits,
+  f.telephoneCalls,
+  f.satisfied,
+  f.share,
+];
 
 export function satisfactionSection(state: SatisfactionState, query: SectionQuery): Section {
   const result = satisfaction(state, { ...query.slice, by: query.by });
@@ -24,21 +33,21 @@ export function satisfactionSection(state: SatisfactionState, query: SectionQuer
     id: 'satisfaction',
     title: 'Resident satisfaction',
     description:
-      'Follow-up visits after a dispute was resolved, and the share where the resident said ' +
-      'they were satisfied, in the month of the visit.',
+      'Follow-ups after a dispute was resolved (visits and telephone calls), and the share where ' +
+      'the resident said they were satisfied, in the month of the follow-up.',
     headlines: [{ label: 'Satisfied after follow-up', value: result.total.share, kind: 'ratio' }],
     charts: [
       {
         kind: 'rate-by-month',
         title: 'Satisfied residents by month',
-        measure: 'satisfied ÷ follow-up visits',
+        measure: 'satisfied ÷ follow-ups',
         points: monthAxis([...perMonth.keys()], query.slice).map((month) => {
           const row = perMonth.get(month);
           return {
             month,
             rate: row?.share ?? null,
             part: row?.satisfied ?? 0,
-            whole: row?.followUpVisits ?? 0,
+            whole: row?.followUps ?? 0,
           };
         }),
       },

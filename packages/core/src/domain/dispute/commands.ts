@@ -7,19 +7,22 @@ import {
   DisputeCategory,
   DisputeSource,
   EscalationRisk,
+  FollowUpChannel,
+  LaterCaseKind,
   MediationLevel,
   ReferralTarget,
+  ReopenReason,
   SessionOutcome,
   Severity,
 } from './vocabulary.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 const mediators = distinctList(MemberId, 'mediators').min(1);
 
 const reportData = z
-  .object({
+  .strictObject({
     disputeId: Id,
     community: CommunityId,
     grid: GridId,
@@ -88,7 +91,7 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   command(
     'referDisputeOut',
     z
-      .object({
+      .strictObject({
         to: ReferralTarget,
         body: Label.optional(),
         reason: Text,
@@ -101,14 +104,36 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   ),
   command(
     'recordFollowUpVisit',
-    z.strictObject({
-      satisfied: z.boolean(),
-      visitedBy: distinctList(MemberId, 'visitedBy').min(1),
-      visitId: Id.optional(),
-      note: Text.optional(),
-    }),
+    z
+      .strictObject({
+        satisfied: z.boolean(),
+        visitedBy: distinctList(MemberId, 'visitedBy').min(1),
+        visitId: Id.optional(),
+        /** Default: `in-person` when a visit is named, otherwise left unrecorded. */
+        channel: FollowUpChannel.optional(),
+        note: Text.optional(),
+      })
+      .refine((d) => !(d.channel === 'telephone' && d.visitId !== undefined), {
+        path: ['visitId'],
+        message: 'a telephone follow-up has no visit',
+      }),
   ),
   command('closeDispute', z.strictObject({ note: Text.optional() })),
+  command('reopenDispute', z.strictObject({ reason: ReopenReason, note: Text.optional() })),
+  command(
+    'recordLaterCase',
+    z
+      .strictObject({
+        caseId: Id,
+        kind: LaterCaseKind,
+        homicide: z.boolean().optional(),
+        note: Text.optional(),
+      })
+      .refine((d) => d.kind === 'criminal' || d.homicide !== true, {
+        path: ['homicide'],
+        message: 'only a criminal case can involve a death (刑转命)',
+      }),
+  ),
 ]);
 export type DisputeCommand = z.infer<typeof DisputeCommand>;
 /** One Dispute command by its type, e.g. `DisputeCommandOf<'escalateDispute'>`. */

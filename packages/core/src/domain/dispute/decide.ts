@@ -1,6 +1,7 @@
 // The Dispute decider's entry point: routes each command to the rule checks of its stage.
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { DisputeCommand } from './commands.js';
+import { recordLaterCase, reopen } from './decide/aftermath.js';
 import { assign, classify, decline, identifyParty, report, withdraw } from './decide/intake.js';
 import {
   escalate,
@@ -49,5 +50,9 @@ export function decideDispute(
       return recordFollowUp(command, state);
     case 'closeDispute':
       return close(command, state);
+    case 'reopenDispute':
+      return reopen(command, state);
+    case 'recordLaterCase':
+      return recordLaterCase(command, state, context);
   }
 }

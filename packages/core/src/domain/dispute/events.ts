@@ -7,14 +7,17 @@ import {
   DisputeCategory,
   DisputeSource,
   EscalationRisk,
+  FollowUpChannel,
+  LaterCaseKind,
   MediationLevel,
   ReferralTarget,
+  ReopenReason,
   SessionOutcome,
   Severity,
 } from './vocabulary.js';
 
 /** A resident in the dispute. Name and household are personal data. */
-export const DisputeParty = z.object({
+export const DisputeParty = z.strictObject({
   partyId: Id,
   name: Label,
   /** Their side in the dispute, e.g. `landlord`, `tenant`, `neighbour`. */
@@ -24,7 +27,7 @@ export const DisputeParty = z.object({
 export type DisputeParty = z.infer<typeof DisputeParty>;
 
 /** Who brought the dispute to the committee (a resident, a grid member, another office). */
-export const Reporter = z.object({
+export const Reporter = z.strictObject({
   name: Label,
   role: Label,
   memberId: MemberId.optional(),
@@ -33,7 +36,7 @@ export const Reporter = z.object({
 export type Reporter = z.infer<typeof Reporter>;
 
 /** One obligation of an agreement: which party does what ("return the TV"). */
-export const AgreementTerm = z.object({
+export const AgreementTerm = z.strictObject({
   termId: Id,
   obligatedPartyId: Id,
   action: Text,
@@ -156,12 +159,42 @@ export const DisputeReferredOut = defineEvent({
   ]),
 });
 
+/**
+ * A follow-up (第一时间回访) after the resolution. Despite the stored name, it may have been a
+ * telephone call: `channel` says which (absent on older records, where a `visitId` means a visit).
+ */
 export const DisputeFollowUpVisitRecorded = defineEvent({
   type: 'DisputeFollowUpVisitRecorded',
   schema: z.object({
     satisfied: z.boolean(),
     visitedBy: z.array(MemberId).min(1),
     visitId: Id.optional(),
+    channel: FollowUpChannel.optional(),
+    note: Text.optional(),
+  }),
+});
+
+/** A settled dispute taken up again; it is open until it is settled anew. */
+export const DisputeReopened = defineEvent({
+  type: 'DisputeReopened',
+  schema: z.object({
+    reason: ReopenReason,
+    /** It had already been closed (not only resolved) when it was reopened. */
+    wasClosed: z.boolean(),
+    note: Text.optional(),
+  }),
+});
+
+/**
+ * The police station linked a later case to this settled dispute: it grew out of it. A criminal
+ * one is 民转刑; `homicide` marks 刑转命. The figures count it against where the dispute was settled.
+ */
+export const DisputeLaterCaseLinked = defineEvent({
+  type: 'DisputeLaterCaseLinked',
+  schema: z.object({
+    caseId: Id,
+    kind: LaterCaseKind,
+    homicide: z.boolean(),
     note: Text.optional(),
   }),
 });
@@ -188,6 +221,8 @@ export const disputeEvents = [
   DisputeReferredOut,
   DisputeFollowUpVisitRecorded,
   DisputeClosed,
+  DisputeReopened,
+  DisputeLaterCaseLinked,
 ] as const;
 
 export type DisputeEvent = EventsOfDefinitions<typeof disputeEvents>;

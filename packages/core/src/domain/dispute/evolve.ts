@@ -60,6 +60,7 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
     case 'DisputeResolved':
       draft.status = 'resolved';
       draft.resolution = { how: event.data.how, level: event.data.level };
+      draft.lastFollowUp = null;
       return;
     case 'DisputeEscalated':
       draft.level = event.data.toLevel;
@@ -76,9 +77,21 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
       return;
     case 'DisputeFollowUpVisitRecorded':
       draft.followUpVisits.push({ satisfied: event.data.satisfied });
+      draft.lastFollowUp = { satisfied: event.data.satisfied };
       return;
     case 'DisputeClosed':
       draft.status = 'closed';
+      return;
+    case 'DisputeReopened':
+      draft.status = 'open';
+      draft.resolution = null;
+      // The agreement did not hold, or the quarrel is back: mediation starts on a new one.
+      draft.agreement = null;
+      draft.lastFollowUp = null;
+      draft.reopenings += 1;
+      return;
+    case 'DisputeLaterCaseLinked':
+      draft.laterCases.push(event.data.caseId);
       return;
   }
 }

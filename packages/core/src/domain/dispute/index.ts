@@ -9,6 +9,7 @@ import { initialDisputeState, type DisputeState } from './state.js';
 export const Dispute: AggregateType<DisputeCommand, DisputeEvent, DisputeState> = {
   name: 'Dispute',
   streamPrefix: 'dispute-',
+  idField: 'disputeId',
   commandSchema: DisputeCommand,
   events: disputeEvents,
   initialState: initialDisputeState,

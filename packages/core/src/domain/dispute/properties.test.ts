@@ -34,11 +34,15 @@ function invariant(s: DisputeState): string[] {
     'resolved by agreement only once it is carried out',
   );
   check(!(r !== null && s.referral !== null), 'never both resolved and referred out');
-  check(s.followUpVisits.length === 0 || r !== null, 'follow-up only after resolution');
+  check(s.lastFollowUp === null || r !== null, 'the current follow-up follows the resolution');
+  check(s.status !== 'open' || r === null, 'an open (or reopened) dispute is not resolved');
+  check(new Set(s.laterCases).size === s.laterCases.length, 'a later case is linked once');
   check(s.status !== 'declined' || !s.interventionStarted, 'declined only before mediation');
   check(
-    s.status !== 'closed' || s.referral !== null || (r !== null && s.followUpVisits.length > 0),
-    'closed only when referred out, or resolved and followed up',
+    s.status !== 'closed' ||
+      s.referral !== null ||
+      (r !== null && s.lastFollowUp?.satisfied === true),
+    'closed only when referred out, or resolved and followed up with the residents satisfied',
   );
   return broken;
 }

@@ -132,9 +132,18 @@ describe('recordFollowUpVisit', () => {
       .then([
         {
           type: 'DisputeFollowUpVisitRecorded',
-          data: { satisfied: false, visitedBy: ['m-jiang'], visitId: 'v-2' },
+          data: { satisfied: false, visitedBy: ['m-jiang'], visitId: 'v-2', channel: 'in-person' },
         },
       ]);
+  });
+
+  it('says whether it was a visit or a telephone call', () => {
+    given(Dispute, resolvedHistory)
+      .when({ ...followUp, data: { ...followUp.data, channel: 'telephone' } })
+      .then([{ ...followedUp, data: { ...followedUp.data, channel: 'telephone' } }]);
+    given(Dispute, resolvedHistory)
+      .when({ ...followUp, data: { ...followUp.data, channel: 'telephone', visitId: 'v-2' } })
+      .thenThrows({ code: 'VALIDATION_FAILED', path: 'data.visitId' });
   });
 
   it('comes only after the dispute is resolved', () => {
@@ -164,6 +173,17 @@ describe('closeDispute', () => {
     given(Dispute, upTo.agreed)
       .when({ type: 'closeDispute', data: {} })
       .thenThrows({ rule: 'dispute.not-settled' });
+  });
+
+  it('does not close a dispute whose follow-up found the residents unhappy', () => {
+    const unhappy: DisputeEvent = { ...followedUp, data: { ...followedUp.data, satisfied: false } };
+    given(Dispute, [...resolvedHistory, unhappy])
+      .when({ type: 'closeDispute', data: {} })
+      .thenThrows({ rule: 'dispute.follow-up-unhappy', message: /reopen it and mediate again/ });
+    // A later follow-up that finds them satisfied lets it close.
+    given(Dispute, [...resolvedHistory, unhappy, followedUp])
+      .when({ type: 'closeDispute', data: {} })
+      .then([{ type: 'DisputeClosed', data: {} }]);
   });
 
   it('lets nothing happen after closing', () => {

@@ -10,7 +10,8 @@ import type {
 
 /**
  * `open` from report until it is resolved, referred out, declined or withdrawn. Only a resolved
- * or referred-out dispute is later `closed`; declined and withdrawn are final on their own.
+ * or referred-out dispute is later `closed`; declined and withdrawn are final on their own. A
+ * resolved (or resolved and closed) dispute can be reopened: it is `open` again.
  */
 export type DisputeStatus =
   'unreported' | 'open' | 'resolved' | 'referred-out' | 'declined' | 'withdrawn' | 'closed';
@@ -46,6 +47,12 @@ export interface DisputeState {
   } | null;
   readonly referral: { readonly to: ReferralTarget; readonly becameHomicide: boolean } | null;
   readonly followUpVisits: readonly { readonly satisfied: boolean }[];
+  /** The follow-up since the current resolution; `null` until there is one. */
+  readonly lastFollowUp: { readonly satisfied: boolean } | null;
+  /** How many times it was reopened after being settled. */
+  readonly reopenings: number;
+  /** Later police cases linked to it, by case id. */
+  readonly laterCases: readonly string[];
 }
 
 export const initialDisputeState = (): DisputeState => ({
@@ -64,4 +71,7 @@ export const initialDisputeState = (): DisputeState => ({
   resolution: null,
   referral: null,
   followUpVisits: [],
+  lastFollowUp: null,
+  reopenings: 0,
+  laterCases: [],
 });

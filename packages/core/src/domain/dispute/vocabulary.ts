@@ -49,3 +49,29 @@ export const ReferralTarget = z.enum([
   'other-body',
 ]);
 export type ReferralTarget = z.infer<typeof ReferralTarget>;
+
+/**
+ * Why a settled dispute is taken up again: the follow-up found the residents unhappy, the
+ * quarrel flared up again, or a party broke the agreement.
+ */
+export const ReopenReason = z.enum(['unhappy-follow-up', 'relapse', 'agreement-broken']);
+export type ReopenReason = z.infer<typeof ReopenReason>;
+
+/**
+ * A case the police station records later that grew out of a dispute already settled: a criminal
+ * case (民转刑) or a public-order case. Both are what the escalation figures must catch.
+ */
+export const LaterCaseKind = z.enum(['criminal', 'public-order']);
+export type LaterCaseKind = z.infer<typeof LaterCaseKind>;
+
+/** How a follow-up (回访) reached the residents: at their door, or by telephone. */
+export const FollowUpChannel = z.enum(['in-person', 'telephone']);
+export type FollowUpChannel = z.infer<typeof FollowUpChannel>;
+
+/** The roles under which the police station acts; only they record police cases. */
+export const POLICE_ROLES: readonly string[] = [
+  'community-police-officer',
+  'police-officer',
+  'station-director',
+  'household-registration-officer',
+];

@@ -5,7 +5,7 @@ import { CommunityId, GridId, Label, MemberId, Text, distinctList } from '../sha
 import { GridMemberRole } from './events.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 const reason = z.strictObject({ reason: Text.optional() });
 

@@ -9,6 +9,7 @@ import { initialGridMemberState, type GridMemberState } from './state.js';
 export const GridMember: AggregateType<GridMemberCommand, GridMemberEvent, GridMemberState> = {
   name: 'GridMember',
   streamPrefix: 'grid-member-',
+  idField: 'memberId',
   commandSchema: GridMemberCommand,
   events: gridMemberEvents,
   initialState: initialGridMemberState,

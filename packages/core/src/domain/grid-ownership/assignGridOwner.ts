@@ -21,7 +21,7 @@ import { decideGridOwnership } from './decide.js';
 import { GridOwnership } from './index.js';
 import { claimStanding } from './staleness.js';
 
-const AssignGridOwnerRequest = z.object({ memberId: MemberId, grid: GridId });
+const AssignGridOwnerRequest = z.strictObject({ memberId: MemberId, grid: GridId });
 export type AssignGridOwnerRequest = z.infer<typeof AssignGridOwnerRequest>;
 
 export interface AssignGridOwnerResult {

@@ -5,7 +5,7 @@ import { GridId, MemberId, Text } from '../shared/schemas.js';
 import { OwnershipReleaseReason } from './events.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 const release = z.strictObject({
   memberId: MemberId,

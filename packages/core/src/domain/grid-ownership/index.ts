@@ -15,6 +15,7 @@ export const GridOwnership: AggregateType<
 > = {
   name: 'GridOwnership',
   streamPrefix: 'grid-ownership-',
+  idField: 'grid',
   commandSchema: GridOwnershipCommand,
   events: gridOwnershipEvents,
   initialState: initialGridOwnershipState,

@@ -12,7 +12,7 @@ import { decideGridOwnership } from './decide.js';
 import { GridOwnership } from './index.js';
 import { claimStanding } from './staleness.js';
 
-const Request = z.object({ grid: GridId });
+const Request = z.strictObject({ grid: GridId });
 
 export interface ReleaseStaleResult {
   readonly grid: string;

@@ -15,7 +15,7 @@ import {
 import { SpottedParty } from '../visit/events.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 // At least two members is a rule of the patrol (a RuleViolation), not of the data's shape.
 const members = distinctList(MemberId, 'members');
@@ -40,7 +40,7 @@ export const PatrolCommand = z.discriminatedUnion('type', [
   command(
     'reportPatrolIncident',
     z
-      .object({
+      .strictObject({
         grid: GridId,
         kind: Slug,
         description: Text,

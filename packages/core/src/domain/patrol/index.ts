@@ -9,6 +9,7 @@ import { initialPatrolState, type PatrolState } from './state.js';
 export const Patrol: AggregateType<PatrolCommand, PatrolEvent, PatrolState> = {
   name: 'Patrol',
   streamPrefix: 'patrol-',
+  idField: 'patrolId',
   commandSchema: PatrolCommand,
   events: patrolEvents,
   initialState: initialPatrolState,

@@ -36,7 +36,7 @@ export const Slug = z
 export const Timestamp = z.iso.datetime({ offset: true });
 
 /** A resident's household. The address is personal data. */
-export const Household = z.object({
+export const Household = z.strictObject({
   householdId: Id,
   address: Text,
 });

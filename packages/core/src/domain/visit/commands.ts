@@ -16,13 +16,13 @@ import {
 import { SpottedParty, VisitPurpose } from './events.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), data });
+  z.strictObject({ type: z.literal(type), data });
 
 const members = (what: string) => distinctList(MemberId, what).min(1);
 const note = z.strictObject({ note: Text.optional() });
 
 const scheduleData = z
-  .object({
+  .strictObject({
     visitId: Id,
     community: CommunityId,
     grid: GridId,

@@ -91,7 +91,7 @@ export const SafetyHazardRemoved = defineEvent({
 });
 
 /** A party to a dispute as a visitor heard of them: no id yet. */
-export const SpottedParty = z.object({ name: Label, role: Label });
+export const SpottedParty = z.strictObject({ name: Label, role: Label });
 export type SpottedParty = z.infer<typeof SpottedParty>;
 
 /** A conflict noticed on the visit; a reaction reports it as a Dispute. */

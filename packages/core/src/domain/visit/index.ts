@@ -9,6 +9,7 @@ import { initialVisitState, type VisitState } from './state.js';
 export const Visit: AggregateType<VisitCommand, VisitEvent, VisitState> = {
   name: 'Visit',
   streamPrefix: 'visit-',
+  idField: 'visitId',
   commandSchema: VisitCommand,
   events: visitEvents,
   initialState: initialVisitState,

@@ -30,7 +30,7 @@ function invariant(s: VisitState): string[] {
 const subject: PropertySubject<never, never, VisitState> = {
   aggregate: Visit as never,
   invariant,
-  id: 'v-1',
+  id: 'v-kang',
   tours: visitTours,
 };
 

@@ -29,6 +29,12 @@ export async function auditStream(
 export interface StoreAuditOptions {
   /** Heads recorded elsewhere (an export manifest): also finds removed tails and whole streams. */
   readonly anchors?: readonly StreamAnchor[];
+  /**
+   * The hashes recorded for each version of some anchored streams (`readExportHashes` of the
+   * export the anchors come from). Asked only for anchored streams that fail the first pass, so
+   * a stream rewritten and re-chained is named by its first rewritten event.
+   */
+  readonly recordedHashes?: RecordedHashes;
   /** Only streams whose id starts with this. */
   readonly streamPrefix?: string;
   /** Only these streams, each read on its own (for a few streams in a large store). */
@@ -38,6 +44,28 @@ export interface StoreAuditOptions {
   readonly signal?: AbortSignal;
   /** Called after every 1,000 events of the first pass. */
   readonly onProgress?: (progress: { readonly eventsChecked: number }) => void;
+}
+
+/** The hashes recorded for each version of the streams asked for, by stream id. */
+export type RecordedHashes = (
+  streamIds: readonly string[],
+) => Promise<ReadonlyMap<string, readonly string[]>>;
+
+/** The anchors of these streams, with their recorded hashes when `recorded` keeps them. */
+async function withHashes(
+  streamIds: readonly string[],
+  anchors: ReadonlyMap<string, StreamAnchor>,
+  recorded: RecordedHashes | undefined,
+): Promise<ReadonlyMap<string, StreamAnchor>> {
+  const anchored = streamIds.filter((id) => anchors.has(id));
+  if (recorded === undefined || anchored.length === 0) return anchors;
+  const hashes = await recorded(anchored);
+  const merged = new Map(anchors);
+  for (const [streamId, list] of hashes) {
+    const anchor = anchors.get(streamId);
+    if (anchor !== undefined) merged.set(streamId, { ...anchor, hashes: list });
+  }
+  return merged;
 }
 
 export interface StoreAudit {
@@ -83,12 +111,19 @@ export async function auditStore(
     if (++eventsChecked % 1000 === 0) options.onProgress?.({ eventsChecked });
   }
 
+  const failing = [...seen]
+    .filter(([streamId, stream]) => {
+      const anchor = anchors.get(streamId);
+      return !(
+        stream.verifier.report().ok &&
+        (anchor === undefined || stream.headHash === anchor.lastHash)
+      );
+    })
+    .map(([streamId]) => streamId);
+  const detailed = await withHashes(failing, anchors, options.recordedHashes);
   const broken: StreamAudit[] = [];
-  for (const [streamId, stream] of seen) {
-    const anchor = anchors.get(streamId);
-    const fastOk =
-      stream.verifier.report().ok && (anchor === undefined || stream.headHash === anchor.lastHash);
-    if (fastOk) continue;
+  for (const streamId of failing) {
+    const anchor = detailed.get(streamId);
     options.signal?.throwIfAborted();
     const audit = await auditStream(store, streamId, {
       ...(anchor === undefined ? {} : { anchor }),
@@ -119,9 +154,11 @@ async function auditStreams(
   const missingStreams: StreamAnchor[] = [];
   let eventsChecked = 0;
   let streamsChecked = 0;
-  for (const streamId of new Set(streamIds)) {
+  const unique = [...new Set(streamIds)];
+  const detailed = await withHashes(unique, anchors, options.recordedHashes);
+  for (const streamId of unique) {
     options.signal?.throwIfAborted();
-    const anchor = anchors.get(streamId);
+    const anchor = detailed.get(streamId);
     try {
       const audit = await auditStream(store, streamId, {
         ...(anchor === undefined ? {} : { anchor }),

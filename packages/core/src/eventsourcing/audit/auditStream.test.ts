@@ -8,9 +8,19 @@ import {
   verifyStream,
   type StoredEvent,
 } from '@gridledger/core';
-import { STREAM, kinds, recordedStream, rowsStore, tamper } from './__fixtures__/tampering.js';
+import {
+  STREAM,
+  kinds,
+  recordedStream,
+  resealed,
+  rowsStore,
+  tamper,
+} from './__fixtures__/tampering.js';
 
-const audit = (rows: StoredEvent[], anchor?: { eventCount: number; lastHash: string }) =>
+const audit = (
+  rows: StoredEvent[],
+  anchor?: { eventCount: number; lastHash: string; hashes?: string[] },
+) =>
   auditStream(
     rowsStore(rows),
     STREAM,
@@ -116,6 +126,33 @@ describe('auditStream', () => {
     const more = await recordedStream(8);
     const grown = await audit(more, head);
     expect(grown).toMatchObject({ ok: true, eventsAfterAnchor: 2 });
+  });
+
+  it('with the hashes recorded for every version, names where a re-chained rewrite began', async () => {
+    const rows = await recordedStream(8);
+    // v3 rewritten, and v3–v7 re-hashed so that each links to the one before: the chain verifies.
+    let prevHash = rows[2]!.metadata.hash;
+    const rechained = rows.map((row, i) => {
+      if (i < 3) return row;
+      const data = i === 3 ? { ...(row.data as object), note: 'rewritten' } : row.data;
+      const next = resealed({ ...row, data, metadata: { ...row.metadata, prevHash } });
+      prevHash = next.metadata.hash;
+      return next;
+    });
+    expect((await audit(rechained)).ok).toBe(true);
+    const head = { eventCount: 8, lastHash: rows[7]!.metadata.hash };
+    // The head alone shows that the stream changed, not where.
+    expect(kinds((await audit(rechained, head)).findings)).toEqual(['changed@7']);
+    const hashes = rows.map((row) => row.metadata.hash);
+    const named = await audit(rechained, { ...head, hashes });
+    expect(kinds(named.findings)).toEqual(['changed@3']);
+    expect(named.findings[0]!.message).toMatch(
+      /^v3 SessionHeld \(.*\) was rewritten and re-chained: .* the record holds [0-9a-f]{12}… for v3/,
+    );
+    // A plain re-hash of one event is still named by its successor's link.
+    expect(kinds((await audit(tamper.rehash(rows, 2), { ...head, hashes })).findings)).toEqual([
+      'changed@2',
+    ]);
   });
 
   it('throws StreamNotFoundError for a stream that does not exist', async () => {

@@ -10,12 +10,14 @@ import {
   isCorruptedEvent,
   isStreamNotFound,
   isValidationError,
+  readExportHashes,
   readExportManifest,
   type ExportManifest,
+  type StoreAudit,
   type StoredEvent,
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';
-import { rowsStore, tamper } from './__fixtures__/tampering.js';
+import { resealed, rowsStore, tamper } from './__fixtures__/tampering.js';
 import {
   DISPUTE_STREAM,
   VISIT_STREAM,
@@ -213,6 +215,44 @@ describe('auditStore', () => {
     ]);
     const byStream = await auditStore(truncated, { anchors, streams: [DISPUTE_STREAM] });
     expect(byStream.broken[0]!.findings).toHaveLength(1);
+  });
+
+  it('names where a re-chained rewrite began, from the hashes the export recorded', async () => {
+    const store = await recorded();
+    const dir = scratch();
+    const { manifest } = await exportStore(store, dir, { clock });
+    const all = await collect(store.readAll());
+    // v4 of the dispute rewritten, and every later event re-hashed to link to it.
+    let prevHash: string | null = null;
+    const rewritten = all.map((event) => {
+      if (event.streamId !== DISPUTE_STREAM || event.streamVersion < 4) return event;
+      const data =
+        event.streamVersion === 4 ? { ...(event.data as object), note: 'rewritten' } : event.data;
+      const next = resealed({
+        ...event,
+        data,
+        metadata: { ...event.metadata, prevHash: prevHash ?? event.metadata.prevHash },
+      });
+      prevHash = next.metadata.hash;
+      return next;
+    });
+    const tampered = rowsStore(rewritten);
+    const named = (audit: StoreAudit) =>
+      audit.broken.flatMap((b) => b.findings.map((f) => `${f.kind}@${f.streamVersion}`));
+    expect(named(await auditStore(tampered))).toEqual([]);
+    expect(named(await auditStore(tampered, { anchors: manifest.streams }))).toEqual([
+      'changed@10',
+    ]);
+    const recordedHashes = (streamIds: readonly string[]) => readExportHashes(dir, streamIds);
+    const audit = await auditStore(tampered, { anchors: manifest.streams, recordedHashes });
+    expect(named(audit)).toEqual(['changed@4']);
+    expect(audit.broken[0]!.findings[0]!.message).toMatch(/v4 .* was rewritten and re-chained/);
+    const byStream = await auditStore(tampered, {
+      anchors: manifest.streams,
+      recordedHashes,
+      streams: [DISPUTE_STREAM],
+    });
+    expect(named(byStream)).toEqual(['changed@4']);
   });
 
   it('stops when its signal is aborted', async () => {

@@ -33,6 +33,12 @@ export interface StreamAnchor {
   readonly streamId: string;
   readonly eventCount: number;
   readonly lastHash: string;
+  /**
+   * The hash recorded for each version, when the record keeps them (an export's events file, a
+   * checkpoint): a stream rewritten and re-chained is then named by its first rewritten event,
+   * not by its head.
+   */
+  readonly hashes?: readonly string[];
 }
 
 /** The audit of one stream. */

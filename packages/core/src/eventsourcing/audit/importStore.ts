@@ -10,6 +10,7 @@ import { CorruptedEventError, isStreamNotFound, ValidationError } from '../error
 import type { EventStore } from '../store.js';
 import { auditStore, type StoreAudit } from './auditStore.js';
 import { readEventsLines } from './eventsFile.js';
+import { readExportHashes } from './exportHashes.js';
 import {
   EVENTS_FILE,
   MANIFEST_FILE,
@@ -67,6 +68,7 @@ export async function importStore(
   const eventsWritten = await writeStreams(store, eventsPath, options);
   const verification = await auditStore(store, {
     anchors: manifest.streams,
+    recordedHashes: (streamIds) => readExportHashes(directory, streamIds),
     streams: manifest.streams.map((s) => s.streamId),
   });
   return { manifest, eventsWritten, verification };

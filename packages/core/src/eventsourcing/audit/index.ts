@@ -10,6 +10,7 @@ export {
 export {
   auditStore,
   auditStream,
+  type RecordedHashes,
   type StoreAudit,
   type StoreAuditOptions,
   type StreamAuditOptions,
@@ -42,9 +43,40 @@ export {
   type ExportedStream,
 } from './exportFormat.js';
 export { exportStore, type ExportOptions, type ExportResult } from './exportStore.js';
+export { readExportHashes } from './exportHashes.js';
 export {
   importStore,
   readExportManifest,
   type ImportOptions,
   type ImportResult,
 } from './importStore.js';
+export {
+  generateCheckpointKeys,
+  keyFingerprint,
+  privateKeyFrom,
+  publicKeyFrom,
+  type CheckpointKeyPair,
+} from './checkpointKeys.js';
+export {
+  isOrigin as isCheckpointOrigin,
+  type CheckpointHead,
+  type SignedCheckpoint,
+} from './checkpointNote.js';
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_FORMAT_VERSION,
+  readCheckpoint,
+  type Checkpoint,
+} from './checkpointFile.js';
+export { type LogEntry } from './logEntry.js';
+export { type LogDifference, type LogDifferenceKind } from './logDifference.js';
+export {
+  writeCheckpoint,
+  type CheckpointOptions,
+  type CheckpointResult,
+} from './writeCheckpoint.js';
+export {
+  verifyCheckpoint,
+  type CheckpointVerification,
+  type CheckpointVerifyOptions,
+} from './verifyCheckpoint.js';

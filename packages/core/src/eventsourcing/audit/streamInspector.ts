@@ -7,6 +7,7 @@ import { sealedVersion, storedHash, storedPrevHash } from './seal.js';
 import {
   forgedSeal,
   judgeUnsealed,
+  rechainedFrom,
   rehashed,
   removedBefore,
   rewrittenHead,
@@ -63,6 +64,7 @@ export function createStreamInspector(
     anchor: { sealedAt: -1, hash: null },
     changedSince: [],
     claimed: new Set(),
+    rewritten: false,
   };
 
   const at = (index: number): Entry | undefined => window[index - (window[0]?.index ?? 0)];
@@ -107,8 +109,14 @@ export function createStreamInspector(
         ),
       );
     }
-    const altered = rehashed(e, window) ?? rewrittenHead(e, sealedAt, anchor);
-    if (altered !== undefined) found.push(altered);
+    // Once a rewrite is named where it began, the hashes after it differ on its account.
+    const recorded = anchor?.hashes?.[sealedAt];
+    if (!progress.rewritten || recorded === undefined || recorded === e.hash) {
+      const rechained = rechainedFrom(e, sealedAt, anchor);
+      const altered = rehashed(e, window) ?? rechained ?? rewrittenHead(e, sealedAt, anchor);
+      if (altered !== undefined) found.push(altered);
+      progress.rewritten = altered !== undefined && altered === rechained;
+    }
     if (anchor !== undefined && sealedAt >= anchor.eventCount) eventsAfterAnchor++;
     progress.anchor = { sealedAt, hash: e.hash };
     progress.changedSince = [];

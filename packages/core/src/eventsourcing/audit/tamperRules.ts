@@ -30,6 +30,8 @@ export interface Progress {
   changedSince: number[];
   /** Original versions of reordered events not yet passed by an anchor. */
   readonly claimed: Set<number>;
+  /** A rewrite was found where the record's hashes begin to differ. */
+  rewritten: boolean;
 }
 
 const short = (hash: string | null | undefined): string =>
@@ -192,6 +194,26 @@ export function forgedSeal(
     e.event,
     `was inserted: its hash is well formed for v${sealedAt}, but the chain recorded after ` +
       `that place runs through ${nameOf(rival.event)}`,
+  );
+}
+
+/**
+ * The first event whose hash is not the one recorded for its version, while its own seal and
+ * link hold: it was rewritten, and the stream re-chained from it (the later events then differ
+ * only because they link to it, and are not findings of their own).
+ */
+export function rechainedFrom(
+  e: Entry,
+  sealedAt: number,
+  anchor: StreamAnchor | undefined,
+): TamperFinding | undefined {
+  const recorded = anchor?.hashes?.[sealedAt];
+  if (recorded === undefined || e.hash === recorded) return undefined;
+  return finding(
+    'changed',
+    e.event,
+    `was rewritten and re-chained: its hash ${short(e.hash)} is consistent with its content, but the ` +
+      `record holds ${short(recorded)} for v${sealedAt}, and the events after it were re-hashed to link to it`,
   );
 }
 

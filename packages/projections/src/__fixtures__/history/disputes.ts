@@ -1,6 +1,8 @@
 // Generated dispute lifecycles that follow the Dispute decider's rules: reported, maybe declined,
 // classified, assigned, intervened, maybe escalated, mediated, then resolved (by agreement or
-// not), withdrawn or referred out; resolved ones get a follow-up visit and are closed.
+// not), withdrawn or referred out; resolved ones get a follow-up (a visit or a call): an unhappy
+// one is reopened and settled again, a happy one closed; a few settled disputes later turn into
+// a police case the station links to them.
 import {
   DAY,
   HOUR,
@@ -92,6 +94,7 @@ export function generateDispute(
   if (ending < 0.05) {
     next(HOUR, 5 * DAY);
     put('DisputeWithdrawn', { reason: 'Settled between themselves' });
+    laterCase(random, disputeId, next, put);
     return;
   }
   if (ending < 0.1) {
@@ -133,11 +136,39 @@ export function generateDispute(
     next(10 * MINUTE, 4 * HOUR);
     put('DisputeResolved', { how: 'no-agreement-needed', reason: 'Apology accepted', level });
   }
-  next(DAY, 10 * DAY);
-  put('DisputeFollowUpVisitRecorded', {
-    satisfied: random.chance(0.93),
-    visitedBy: random.some(members, random.int(1, 2)),
-  });
+  for (let round = 0; ; round++) {
+    next(DAY, 10 * DAY);
+    const satisfied = round > 0 || random.chance(0.93);
+    const byPhone = random.chance(0.2);
+    put('DisputeFollowUpVisitRecorded', {
+      satisfied,
+      visitedBy: random.some(members, random.int(1, 2)),
+      ...(byPhone ? { channel: 'telephone' } : random.chance(0.5) ? { channel: 'in-person' } : {}),
+    });
+    if (satisfied) break;
+    next(HOUR, 2 * DAY);
+    put('DisputeReopened', { reason: 'unhappy-follow-up', wasClosed: false });
+    next(HOUR, 3 * DAY);
+    put('DisputeResolved', { how: 'no-agreement-needed', reason: 'Talked it over again', level });
+  }
   next(HOUR, 2 * DAY);
   put('DisputeClosed', {});
+  laterCase(random, disputeId, next, put);
+}
+
+/** Now and then a settled dispute flares up weeks later and the station links the case. */
+function laterCase(
+  random: Random,
+  disputeId: string,
+  next: (min: number, max: number) => number,
+  put: (type: string, data: unknown) => void,
+): void {
+  if (!random.chance(0.04)) return;
+  next(5 * DAY, 40 * DAY);
+  const criminal = random.chance(0.6);
+  put('DisputeLaterCaseLinked', {
+    caseId: `${disputeId}-case`,
+    kind: criminal ? 'criminal' : 'public-order',
+    homicide: criminal && random.chance(0.1),
+  });
 }

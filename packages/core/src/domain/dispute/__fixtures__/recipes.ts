@@ -36,9 +36,11 @@ export function nextStep(s: DisputeState): unknown {
     case 'unreported':
       return report(partyPool.slice(0, 2));
     case 'resolved':
-      return s.followUpVisits.length === 0
-        ? { type: 'recordFollowUpVisit', data: { satisfied: true, visitedBy: ['m-1'] } }
-        : { type: 'closeDispute', data: {} };
+      if (s.lastFollowUp === null)
+        return { type: 'recordFollowUpVisit', data: { satisfied: true, visitedBy: ['m-1'] } };
+      return s.lastFollowUp.satisfied
+        ? { type: 'closeDispute', data: {} }
+        : { type: 'reopenDispute', data: { reason: 'unhappy-follow-up' } };
     case 'referred-out':
     case 'declined':
     case 'withdrawn':
@@ -123,6 +125,16 @@ const anyCommand: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
     data: { satisfied, visitedBy: ['m-2'] },
   })),
   fc.constant(() => ({ type: 'closeDispute', data: {} })),
+  fc
+    .constantFrom('unhappy-follow-up', 'relapse', 'agreement-broken')
+    .map((reason) => () => ({ type: 'reopenDispute', data: { reason } })),
+  fc
+    .record({
+      caseId: fc.constantFrom('pc-1', 'pc-2'),
+      kind: fc.constantFrom('criminal', 'public-order'),
+      homicide: fc.option(fc.boolean(), { nil: undefined }),
+    })
+    .map((data) => () => ({ type: 'recordLaterCase', data })),
 );
 
 export const disputeRecipe: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
@@ -151,5 +163,15 @@ export const disputeTours: readonly (readonly Recipe<DisputeState>[])[] = [
     step({ type: 'referDisputeOut', data: { to: 'criminal-case', reason: 'Assault' } }),
   ],
   [...firstSteps(1), step({ type: 'declineDispute', data: { reason: 'Not a dispute' } })],
+  // Resolved, the follow-up finds them unhappy, reopened; settled again, closed, and weeks later
+  // it turns into a criminal case that the station links to it.
+  [
+    ...firstSteps(9),
+    step({ type: 'recordFollowUpVisit', data: { satisfied: false, visitedBy: ['m-1'] } }),
+    ...firstSteps(1),
+    step({ type: 'resolveDispute', data: { how: 'no-agreement-needed', reason: 'Apologised' } }),
+    ...firstSteps(2),
+    step({ type: 'recordLaterCase', data: { caseId: 'pc-1', kind: 'criminal' } }),
+  ],
   [...firstSteps(2), step({ type: 'withdrawDispute', data: { reason: 'Settled between them' } })],
 ];

@@ -81,7 +81,8 @@ export function recordFollowUp(
       { disputeId: state.disputeId, status: state.status },
     );
   }
-  return [{ type: 'DisputeFollowUpVisitRecorded', data }];
+  const channel = data.channel ?? (data.visitId === undefined ? undefined : 'in-person');
+  return [{ type: 'DisputeFollowUpVisitRecorded', data: { ...data, ...(channel && { channel }) } }];
 }
 
 export function close(
@@ -97,10 +98,17 @@ export function close(
       details,
     );
   }
-  if (state.status === 'resolved' && state.followUpVisits.length === 0) {
+  if (state.status === 'resolved' && state.lastFollowUp === null) {
     throw violation(
       'follow-up-missing',
       `A resolved dispute is closed only after its follow-up visit: record the visit to ${disputeName(state)} first`,
+      details,
+    );
+  }
+  if (state.status === 'resolved' && state.lastFollowUp?.satisfied === false) {
+    throw violation(
+      'follow-up-unhappy',
+      `The follow-up found the residents of ${disputeName(state)} unhappy: reopen it and mediate again, or record a later follow-up that finds them satisfied`,
       details,
     );
   }

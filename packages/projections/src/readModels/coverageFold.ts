@@ -1,0 +1,175 @@
+// What a coverage query folds from the facts inside its cut: the figures of each month and grid,
+// and the work of each member per month. One stream at a time, as its own rules run: a visit's
+// facts count once it was scheduled and until it is cancelled; a patrol's hours once, when it is
+// completed, shared among the grids it walked; a hazard is removed only if it was found.
+import type { Month } from '../months.js';
+import type { Cut } from './asOf.js';
+import { cellAt, entry, own, put, type Cells } from './cells.js';
+import type { CoverageFact, CoverageState } from './coverage.js';
+import { factsInCut, streamIdsOf } from './timelines.js';
+
+export interface GridCoverageCell {
+  visits: number;
+  /** Visits per household id, so households are counted once per period. */
+  households: Record<string, number>;
+  serviceVisits: number;
+  servicesRendered: number;
+  microWishesRecorded: number;
+  microWishesFulfilled: number;
+  microAppealsRecorded: number;
+  microAppealsFulfilled: number;
+  hazardsFound: number;
+  hazardsRemoved: number;
+  /** Completed patrols that walked the grid. */
+  patrols: number;
+  /** A patrol's minutes shared equally among the grids it walked, so grids add up to the total. */
+  patrolMinutes: number;
+}
+
+export interface MemberWorkCell {
+  visits: number;
+  servicesRendered: number;
+  patrols: number;
+  patrolMinutes: number;
+  mediationSessions: number;
+  followUpVisits: number;
+}
+
+export const emptyGridCoverage = (): GridCoverageCell => ({
+  visits: 0,
+  households: {},
+  serviceVisits: 0,
+  servicesRendered: 0,
+  microWishesRecorded: 0,
+  microWishesFulfilled: 0,
+  microAppealsRecorded: 0,
+  microAppealsFulfilled: 0,
+  hazardsFound: 0,
+  hazardsRemoved: 0,
+  patrols: 0,
+  patrolMinutes: 0,
+});
+
+export const emptyMemberWork = (): MemberWorkCell => ({
+  visits: 0,
+  servicesRendered: 0,
+  patrols: 0,
+  patrolMinutes: 0,
+  mediationSessions: 0,
+  followUpVisits: 0,
+});
+
+export interface CoverageCells {
+  readonly grids: Cells<GridCoverageCell>;
+  readonly members: Record<Month, Record<string, MemberWorkCell>>;
+}
+
+export function foldCoverage(state: CoverageState, cut: Cut): CoverageCells {
+  const cells: CoverageCells = { grids: {}, members: {} };
+  for (const key of streamIdsOf(state.streams)) {
+    foldStream(cells, factsInCut(state.streams[key] as CoverageFact[], cut));
+  }
+  return cells;
+}
+
+/** The work records of the members named on a fact (a member named twice worked once). */
+function work(cells: CoverageCells, m: Month, members: readonly string[]): MemberWorkCell[] {
+  const byMember = entry(cells.members, m, () => ({}));
+  return [...new Set(members)].map((member) => entry(byMember, member, emptyMemberWork));
+}
+
+interface Visit {
+  readonly c: string;
+  readonly g: string;
+  readonly h: string;
+  readonly service: boolean;
+}
+
+interface Patrol {
+  readonly c: string;
+  readonly grids: readonly string[];
+  members: readonly string[];
+  /** Hazards found and not yet removed: their grid, by hazard id. */
+  readonly hazards: Map<string, string>;
+  completed: boolean;
+}
+
+function foldStream(cells: CoverageCells, facts: Iterable<CoverageFact>): void {
+  let visit: Visit | undefined;
+  let patrol: Patrol | undefined;
+  let over = false;
+  for (const fact of facts) {
+    if (over) return;
+    const grid = (c: string, g: string) => cellAt(cells.grids, fact.m, c, g, emptyGridCoverage);
+    switch (fact.k) {
+      case 'visitScheduled':
+        visit ??= { c: fact.c, g: fact.g, h: fact.h, service: fact.service };
+        break;
+      case 'visitConducted': {
+        if (visit === undefined) break;
+        const cell = grid(visit.c, visit.g);
+        cell.visits++;
+        put(cell.households, visit.h, (own(cell.households, visit.h) ?? 0) + 1);
+        if (visit.service) cell.serviceVisits++;
+        for (const member of work(cells, fact.m, fact.visitors)) member.visits++;
+        break;
+      }
+      case 'count':
+        if (visit === undefined) break;
+        grid(visit.c, visit.g)[fact.counter]++;
+        if (fact.members === undefined) break;
+        for (const member of work(cells, fact.m, fact.members)) member.servicesRendered++;
+        break;
+      case 'visitCancelled':
+        over = visit !== undefined;
+        break;
+      case 'patrolScheduled':
+        patrol ??= {
+          c: fact.c,
+          grids: fact.grids,
+          members: fact.members,
+          hazards: new Map(),
+          completed: false,
+        };
+        break;
+      case 'patrolStarted':
+        // Who turned out is who did the work, whoever was on the rota.
+        if (patrol !== undefined) patrol.members = fact.members;
+        break;
+      case 'patrolHazardFound':
+        if (patrol === undefined) break;
+        grid(patrol.c, fact.grid).hazardsFound++;
+        patrol.hazards.set(fact.hazardId, fact.grid);
+        break;
+      case 'patrolHazardRemoved': {
+        const where = patrol?.hazards.get(fact.hazardId);
+        if (patrol === undefined || where === undefined) break;
+        grid(patrol.c, where).hazardsRemoved++;
+        patrol.hazards.delete(fact.hazardId);
+        break;
+      }
+      case 'patrolCompleted':
+        if (patrol === undefined || patrol.completed) break;
+        for (const g of patrol.grids) {
+          const cell = grid(patrol.c, g);
+          cell.patrols++;
+          cell.patrolMinutes += fact.minutes / patrol.grids.length;
+        }
+        for (const member of work(cells, fact.m, patrol.members)) {
+          member.patrols++;
+          member.patrolMinutes += fact.minutes;
+        }
+        patrol.completed = true;
+        break;
+      case 'patrolCancelled':
+        over = patrol !== undefined;
+        break;
+      case 'mediated':
+        for (const member of work(cells, fact.m, fact.members)) member.mediationSessions++;
+        break;
+      case 'followedUp':
+        for (const member of work(cells, fact.m, fact.members)) member.followUpVisits++;
+        break;
+    }
+  }
+}
