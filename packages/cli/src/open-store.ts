@@ -188,13 +188,27 @@ async function openEventStoreDb(
       throw error;
     }
     const client = connect(loaded, candidate, spec.connectionString, name);
-    const events = createEventStoreDbEventStore(client, { name, disposeClientOnClose: true });
+    const deadline = deadlineOf(spec.connectionString);
+    const events = createEventStoreDbEventStore(client, {
+      name,
+      disposeClientOnClose: true,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
     return { spec, name, events, readModels: undefined, close: () => events.close() };
   }
   throw new StoreUnavailableError(
     name,
     `no EventStoreDB client is installed: install ${EVENTSTOREDB_CLIENTS.map((c) => c.name).join(' or ')} next to @gridledger/cli`,
   );
+}
+
+/**
+ * The connection string's `defaultDeadline` (ms): the client's own setting, which the store then
+ * keeps to for every call, so that a server that never answers is reported after that long.
+ */
+function deadlineOf(connectionString: string): number | undefined {
+  const given = /[?&]defaultDeadline=([0-9]+)(?:&|$)/i.exec(connectionString)?.[1];
+  return given === undefined ? undefined : Number(given);
 }
 
 function connect(

@@ -1,4 +1,6 @@
+import { Metadata } from '@grpc/grpc-js';
 import {
+  isAccessDenied,
   isConcurrencyConflict,
   isStoreUnavailable,
   isStreamDeleted,
@@ -81,6 +83,62 @@ describe('client errors', () => {
     expect(isStoreUnavailable(translateClientError(grpc, context))).toBe(true);
     const bug = new TypeError('x is not a function');
     expect(translateClientError(bug, context)).toBe(bug);
+  });
+
+  it('turns access denied into AccessDeniedError, never unavailable', () => {
+    for (const error of [
+      { type: 'access-denied' },
+      Object.assign(new Error('7 PERMISSION_DENIED: Access Denied'), { code: 7 }),
+      Object.assign(new Error('16 UNAUTHENTICATED'), { code: 16 }),
+    ]) {
+      const translated = translateClientError(error, context);
+      expect(isAccessDenied(translated)).toBe(true);
+      expect(isStoreUnavailable(translated)).toBe(false);
+      expect(translated).toMatchObject({
+        store: 'eventstoredb',
+        operation: "append to 'dispute-1'",
+        cause: error,
+      });
+    }
+  });
+
+  it("names the event beyond the server's maximum event size, from either client's error", () => {
+    const event = (id: string, notes: string) => ({
+      id,
+      contentType: 'application/json' as const,
+      type: 'VisitConducted',
+      data: { notes },
+      metadata: {},
+    });
+    const events = [
+      event('00000000-0000-0000-0000-000000000001', 'x'.repeat(900)),
+      event('00000000-0000-0000-0000-000000000002', 'x'.repeat(400)),
+    ];
+    // Over the Append call: the raw status's metadata names the event.
+    const metadata = new Metadata();
+    metadata.set('exception', 'maximum-append-event-size-exceeded');
+    metadata.set('maximum-append-event-size', '256');
+    metadata.set('event-id', '{ "string": "00000000-0000-0000-0000-000000000002" }');
+    const unary = Object.assign(new Error('3 INVALID_ARGUMENT: Event with Id ...'), {
+      type: 'unknown',
+      _raw: { code: 3, metadata },
+    });
+    expect(translateClientError(unary, { ...context, events })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'events.1', message: expect.stringMatching(/\(256 bytes\)$/) }],
+      cause: unary,
+    });
+    // Over BatchAppend the client keeps only the status's name: the largest event is over.
+    const batch = Object.assign(new Error('Could not recognize MaximumAppendEventSizeExceeded'), {
+      type: 'unknown',
+    });
+    expect(translateClientError(batch, { ...context, events })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'events.0' }],
+    });
+    // Any other unrecognised failure is still "unavailable".
+    const other = Object.assign(new Error('Could not recognize BadRequest'), { type: 'unknown' });
+    expect(isStoreUnavailable(translateClientError(other, { ...context, events }))).toBe(true);
   });
 
   it('turns an oversized batch into a ValidationError naming events', () => {

@@ -42,6 +42,8 @@ export interface EsdbAppendOptions {
   readonly expectedRevision: EsdbStreamState;
   /** Its name in `@kurrent/kurrentdb-client` 1.x, which silently reads the old name as "any". */
   readonly streamState: EsdbStreamState;
+  /** Milliseconds the client (and, over BatchAppend, the server) gives the call. */
+  readonly deadline?: number;
 }
 
 export interface EsdbAppendResultLike {

@@ -1,28 +1,21 @@
 // The EventStore port on an EventStoreDB or KurrentDB cluster, through either official client.
 import {
-  ConcurrencyConflictError,
   StoreUnavailableError,
   ValidationError,
   describeValue,
-  isStreamDeleted,
-  isStreamNotFound,
   type AppendOptions,
-  type AppendResult,
   type EventStore,
   type EventToAppend,
-  type ExpectedVersion,
   type ReadAllOptions,
   type ReadStreamOptions,
-  type StoredEvent,
   type Subscription,
 } from '@gridledger/core/store';
-import { checkEsdbAppend, checkNamespace } from './appendInput.js';
-import type { EsdbAppendResultLike, EsdbClientLike } from './clientLike.js';
-import { translateClientError } from './clientErrors.js';
-import { toEventData } from './eventCodec.js';
-import { appendOptionsFor } from './expectedVersion.js';
-import { encodePosition } from './position.js';
+import { append } from './append.js';
+import { checkNamespace } from './appendInput.js';
+import type { EsdbClientLike } from './clientLike.js';
+import { checkDeadline } from './deadline.js';
 import type { ForeignEventPolicy } from './filters.js';
+import { Lifetime } from './lifetime.js';
 import type { ReadContext } from './readContext.js';
 import { readAll, readStream } from './reads.js';
 import { EventStoreDbSubscription, type EventStoreDbSubscribeOptions } from './subscription.js';
@@ -36,6 +29,13 @@ export interface EventStoreDbEventStoreOptions {
    * Default: none (the whole cluster).
    */
   readonly namespace?: string;
+  /**
+   * The longest the store waits for the server, in milliseconds: for an append (its retries
+   * included), for each step of a read (the first event, then each next one), for each step of a
+   * subscription until it has caught up, and for releasing a call. Past it the call fails with
+   * StoreUnavailableError saying what did not answer. Default 10 000, the clients' own default.
+   */
+  readonly deadline?: number;
   /** Dispose the client when the store is closed. Default false: the caller owns the client. */
   readonly disposeClientOnClose?: boolean;
   /**
@@ -49,6 +49,24 @@ export interface EventStoreDbEventStoreOptions {
 /** The port, plus checkpoints for subscriptions whose filters rarely match. */
 export interface EventStoreDbEventStore extends EventStore {
   subscribe(options?: EventStoreDbSubscribeOptions): Subscription;
+}
+
+/**
+ * Disposes the client and closes its gRPC channel. Both clients' dispose() ends their streams
+ * but leaves the channel open, and a call the channel still queues for a server that never
+ * answered (the clients ask for the server's features without a deadline) keeps Node running for
+ * ever. The channel is reached through the clients' own (protected) `getChannel`, which returns
+ * the channel in use.
+ */
+async function disposeFully(client: EsdbClientLike, deadline: number): Promise<void> {
+  await client.dispose();
+  const getChannel = (client as { getChannel?: () => unknown }).getChannel;
+  if (typeof getChannel !== 'function') return;
+  const channel = (await Promise.race([
+    Promise.resolve(getChannel.call(client)).catch(() => undefined),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), deadline).unref()),
+  ])) as { close?: () => void } | undefined;
+  if (typeof channel?.close === 'function') channel.close();
 }
 
 function checkForeignEvents(policy: unknown): ForeignEventPolicy {
@@ -66,91 +84,28 @@ export function createEventStoreDbEventStore(
   const name = options.name ?? 'eventstoredb';
   const namespace = checkNamespace(options.namespace);
   const foreignEvents = checkForeignEvents(options.foreignEvents);
+  const deadline = checkDeadline(options.deadline);
   const subscriptions = new Set<EventStoreDbSubscription>();
-  let closed = false;
+  const lifetime = new Lifetime();
+  const closedError = (): StoreUnavailableError =>
+    new StoreUnavailableError(name, 'the store has been closed');
   const context: ReadContext = {
     client,
     store: name,
     namespace,
     foreignEvents,
+    deadline,
+    lifetime,
+    closedError,
     ensureOpen: () => {
-      if (closed) throw new StoreUnavailableError(name, 'the store has been closed');
+      if (lifetime.closed) throw closedError();
     },
   };
 
-  /** The first stored event of `streamId` at or after `version`, for facts the append lacks. */
-  async function eventAt(streamId: string, version: number): Promise<StoredEvent | undefined> {
-    for await (const event of readStream(context, streamId, { fromVersion: version, limit: 1 })) {
-      return event;
-    }
-    return undefined;
-  }
-
-  async function lastVersionOf(streamId: string): Promise<number | 'no-stream'> {
-    try {
-      for await (const event of readStream(context, streamId, {
-        direction: 'backwards',
-        limit: 1,
-      })) {
-        return event.streamVersion;
-      }
-    } catch (error) {
-      if (isStreamNotFound(error) || (isStreamDeleted(error) && !error.tombstoned)) {
-        return 'no-stream';
-      }
-      throw error;
-    }
-    return 'no-stream';
-  }
-
-  async function settle(
-    streamId: string,
-    expected: ExpectedVersion,
-    result: EsdbAppendResultLike,
-  ): Promise<AppendResult> {
-    if (!result.success) {
-      // Only a client built with throwOnAppendFailure: false answers a conflict this way.
-      throw new ConcurrencyConflictError(streamId, expected, await lastVersionOf(streamId));
-    }
-    const streamVersion = Number(result.nextExpectedRevision);
-    if (result.position !== undefined) {
-      return { streamVersion, position: encodePosition(result.position) };
-    }
-    // A repeat of an earlier append is acknowledged with the original position, unless the server
-    // can no longer read that event (the stream was soft-deleted since): then it is looked up.
-    const last = await eventAt(streamId, streamVersion);
-    if (last === undefined) {
-      throw new StoreUnavailableError(name, `append to '${streamId}' reported no position`);
-    }
-    return { streamVersion, position: last.position };
-  }
-
-  async function append(
-    streamIdGiven: string,
-    events: readonly EventToAppend[],
-    appendOptions: AppendOptions,
-  ): Promise<AppendResult> {
-    context.ensureOpen();
-    const checked = checkEsdbAppend(streamIdGiven, events, appendOptions);
-    const { streamId, expectedVersion: expected } = checked;
-    const batch = checked.events;
-    const operation = `append to '${streamId}'`;
-    let result: EsdbAppendResultLike;
-    try {
-      result = await client.appendToStream(
-        namespace + streamId,
-        batch.map(toEventData),
-        appendOptionsFor(expected),
-      );
-    } catch (error) {
-      throw translateClientError(error, { store: name, operation, streamId, expected });
-    }
-    return settle(streamId, expected, result);
-  }
-
   return {
     name,
-    append,
+    append: (streamId: string, events: readonly EventToAppend[], appendOptions: AppendOptions) =>
+      append(context, streamId, events, appendOptions),
     readStream: (streamId: string, readOptions?: ReadStreamOptions) =>
       readStream(context, streamId, readOptions),
     readAll: (readOptions?: ReadAllOptions) => readAll(context, readOptions),
@@ -161,11 +116,27 @@ export function createEventStoreDbEventStore(
       subscriptions.add(subscription);
       return subscription;
     },
+    /**
+     * Ends every call in flight (reads fail, subscriptions end), releases their server calls, and
+     * disposes the client if the store owns it; none of it waits longer than the deadline.
+     */
     async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
+      if (lifetime.closed) return;
+      lifetime.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
-      if (options.disposeClientOnClose === true) await client.dispose();
+      if (options.disposeClientOnClose !== true) return;
+      let timer: NodeJS.Timeout | undefined;
+      const disposed = await Promise.race([
+        disposeFully(client, deadline).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), deadline))),
+      ]);
+      clearTimeout(timer);
+      if (!disposed) {
+        throw new StoreUnavailableError(
+          name,
+          `closing: the client did not release its connections within ${deadline} ms`,
+        );
+      }
     },
   };
 }

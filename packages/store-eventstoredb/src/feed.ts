@@ -1,11 +1,15 @@
 // A server-filtered walk over $all through the client's catch-up subscription, which filters on
 // the server with both clients (their readAll does only in the newer one). The server's
-// checkpoints and its caught-up signal travel in order with the events.
+// checkpoints and its caught-up signal travel in order with the events. Waiting for the next item
+// is bounded by the store's deadline while catching up; live, a dead connection is the client's
+// keep-alive's to notice.
 import type { GlobalFilter } from '@gridledger/core';
 import type { EsdbRecordedEventLike, EsdbResolvedEventLike } from './clientLike.js';
 import { translateClientError } from './clientErrors.js';
+import { CutShort, noAnswer, release, within } from './deadline.js';
 import { serverFilter } from './filters.js';
 import type { LogPosition } from './position.js';
+import { Lifetime } from './lifetime.js';
 import type { ReadContext } from './readContext.js';
 
 export type FeedItem =
@@ -30,8 +34,11 @@ const isPushable = (value: unknown): value is PushableStream =>
   typeof (value as PushableStream).on === 'function';
 
 export interface Feed {
-  /** The next item, or undefined once the feed is closed. Client failures become typed errors. */
-  next(): Promise<FeedItem | undefined>;
+  /**
+   * The next item, or undefined once the feed (or the store) is closed. Client failures become
+   * typed errors; with `bounded`, so does a server that sends nothing within the deadline.
+   */
+  next(bounded: boolean): Promise<FeedItem | undefined>;
   close(): Promise<void>;
 }
 
@@ -46,9 +53,11 @@ export interface FeedOptions {
 }
 
 export function openFeed(context: ReadContext, options: FeedOptions): Feed {
-  let closed = false;
-  let signalClosed!: () => void;
-  const closing = new Promise<undefined>((resolve) => (signalClosed = () => resolve(undefined)));
+  const { store, deadline } = context;
+  const { operation } = options;
+  // Ends when the feed is closed, or the store.
+  const lifetime = new Lifetime();
+  const unlink = context.lifetime.onClose(() => lifetime.close());
   const subscription = context.client.subscribeToAll({
     fromPosition: options.after ?? 'start',
     filter: serverFilter(options.filter, context.namespace, {
@@ -69,26 +78,30 @@ export function openFeed(context: ReadContext, options: FeedOptions): Feed {
   const iterator = subscription[Symbol.asyncIterator]() as AsyncIterator<
     EsdbResolvedEventLike | Marker
   >;
+  let released = false;
 
   return {
-    async next() {
+    async next(bounded) {
       for (;;) {
-        if (closed) return undefined;
-        const pending = iterator.next();
-        // Once closed, the pending call is abandoned; its late failure must not go unhandled.
-        pending.catch(() => undefined);
-        let step: IteratorResult<EsdbResolvedEventLike | Marker> | undefined;
+        if (lifetime.closed) return undefined;
+        let step: IteratorResult<EsdbResolvedEventLike | Marker>;
         try {
-          step = await Promise.race([pending, closing]);
+          step = await within(
+            iterator.next(),
+            bounded ? deadline : Infinity,
+            () => noAnswer(store, operation, deadline),
+            lifetime,
+            () => new Error('closed'),
+          );
         } catch (error) {
-          if (closed) return undefined;
-          throw translateClientError(error, { store: context.store, operation: options.operation });
+          if (lifetime.closed) return undefined;
+          if (error instanceof CutShort) throw error.error;
+          throw translateClientError(error, { store, operation });
         }
-        if (step === undefined) return undefined;
         if (step.done === true) {
           throw translateClientError(
             Object.assign(new Error('the server ended the subscription'), { type: 'unavailable' }),
-            { store: context.store, operation: options.operation },
+            { store, operation },
           );
         }
         if (step.value instanceof Marker) return step.value.item;
@@ -97,11 +110,13 @@ export function openFeed(context: ReadContext, options: FeedOptions): Feed {
       }
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      signalClosed();
-      await subscription.unsubscribe().catch(() => undefined);
-      await iterator.return?.().catch(() => undefined);
+      if (released) return;
+      released = true;
+      lifetime.close();
+      unlink();
+      // Against a server that never answered, the client's unsubscribe never settles either.
+      await release(subscription.unsubscribe(), deadline);
+      await release(iterator.return?.(), deadline);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
 import { checkStreamId } from './appendInput.js';
 import { clientErrorType, translateClientError } from './clientErrors.js';
 import { guardedRead } from './clientReads.js';
+import { CutShort, noAnswer, within } from './deadline.js';
 import { fromRecorded, isSystemRecord } from './eventCodec.js';
 import { openFeed } from './feed.js';
 import { checkFilter, recordMatcher } from './filters.js';
@@ -23,18 +24,23 @@ import { checkReadLimit as checkLimit, checkStreamReadOptions } from '@gridledge
  * deletion leaves a truncate-before mark there.
  */
 async function missingStreamError(context: ReadContext, streamId: string, cause: unknown) {
+  const operation = `read of the metadata of stream '${streamId}'`;
+  const { store, deadline, lifetime, closedError } = context;
   try {
-    const { metadata } = await context.client.getStreamMetadata(context.namespace + streamId);
+    const { metadata } = await within(
+      context.client.getStreamMetadata(context.namespace + streamId),
+      deadline,
+      () => noAnswer(store, operation, deadline),
+      lifetime,
+      closedError,
+    );
     const truncateBefore = metadata?.truncateBefore;
     if (typeof truncateBefore === 'number' || typeof truncateBefore === 'bigint') {
       return new StreamDeletedError(streamId, false, { cause });
     }
   } catch (error) {
-    return translateClientError(error, {
-      store: context.store,
-      operation: `read of the metadata of stream '${streamId}'`,
-      streamId,
-    });
+    if (error instanceof CutShort) return error.error;
+    return translateClientError(error, { store, operation, streamId });
   }
   return new StreamNotFoundError(streamId, { cause });
 }
@@ -55,16 +61,13 @@ export async function* readStream(
     // A limit of 0 still reads one event, so that a missing stream is reported as missing.
     ...(options.limit === undefined ? {} : { maxCount: Math.max(options.limit, 1) }),
   });
+  const operation = `read of stream '${streamId}'`;
   const onError = async (error: unknown): Promise<unknown> =>
     clientErrorType(error) === 'stream-not-found'
       ? missingStreamError(context, streamId, error)
-      : translateClientError(error, {
-          store: context.store,
-          operation: `read of stream '${streamId}'`,
-          streamId,
-        });
+      : translateClientError(error, { store: context.store, operation, streamId });
   let served = 0;
-  for await (const resolved of guardedRead(read, onError)) {
+  for await (const resolved of guardedRead(context, operation, read, onError)) {
     const record = resolved.event;
     if (record === undefined || isSystemRecord(record)) continue;
     if (served >= (options.limit ?? Infinity)) return;
@@ -78,7 +81,9 @@ async function endOfLog(context: ReadContext, operation: string): Promise<LogPos
   const read = context.client.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
   const onError = async (error: unknown): Promise<unknown> =>
     translateClientError(error, { store: context.store, operation });
-  for await (const resolved of guardedRead(read, onError)) return resolved.event?.position;
+  for await (const resolved of guardedRead(context, operation, read, onError)) {
+    return resolved.event?.position;
+  }
   return undefined;
 }
 
@@ -106,8 +111,10 @@ export async function* readAll(
   try {
     let served = 0;
     for (;;) {
-      const item = await feed.next();
-      if (item === undefined || item.kind === 'caught-up') return;
+      const item = await feed.next(true);
+      // A feed ends by itself only when the store closes under it: the read is incomplete.
+      if (item === undefined) throw context.closedError();
+      if (item.kind === 'caught-up') return;
       const position = item.kind === 'event' ? item.record.position : item.position;
       if (position === undefined) continue;
       const past = comparePositions(position, end);

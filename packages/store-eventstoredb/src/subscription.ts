@@ -69,10 +69,15 @@ export class EventStoreDbSubscription implements Subscription {
         operation,
         ...(checkpointInterval === undefined ? {} : { checkpointInterval }),
       }));
+      // Catching up, the server must keep answering within the deadline; live, it may be quiet.
+      let caughtUp = false;
       while (!this.closed) {
-        const item = await feed.next();
+        const item = await feed.next(!caughtUp);
         if (item === undefined) return;
-        if (item.kind === 'caught-up') continue;
+        if (item.kind === 'caught-up') {
+          caughtUp = true;
+          continue;
+        }
         if (item.kind === 'checkpoint') {
           // Also past events this side filtered out: only the consumer's knowledge counts.
           if (!beyond(item.position, told)) continue;

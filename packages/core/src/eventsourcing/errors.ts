@@ -12,7 +12,8 @@ export type GridledgerErrorCode =
   | 'STREAM_DELETED'
   | 'CORRUPTED_EVENT'
   | 'SIGNATURE_INVALID'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  | 'ACCESS_DENIED';
 
 export abstract class GridledgerError extends Error {
   abstract readonly code: GridledgerErrorCode;
@@ -205,3 +206,21 @@ export class StoreUnavailableError extends GridledgerError {
 }
 export const isStoreUnavailable = (e: unknown): e is StoreUnavailableError =>
   hasCode(e, 'STORE_UNAVAILABLE');
+
+/**
+ * The store refused the caller's credentials for this operation (e.g. an EventStoreDB access
+ * control list). Unlike StoreUnavailableError it is not transient: retrying will not help until
+ * the store's permissions change.
+ */
+export class AccessDeniedError extends GridledgerError {
+  readonly code = 'ACCESS_DENIED' as const;
+  readonly store: string;
+  /** What was refused, e.g. `append to 'dispute-1'`. */
+  readonly operation: string;
+  constructor(store: string, operation: string, options?: { cause?: unknown }) {
+    super(`Store '${store}' denied access: ${operation}`, options);
+    this.store = store;
+    this.operation = operation;
+  }
+}
+export const isAccessDenied = (e: unknown): e is AccessDeniedError => hasCode(e, 'ACCESS_DENIED');

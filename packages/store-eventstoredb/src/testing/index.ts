@@ -7,5 +7,6 @@ export {
   type EventStoreDbDoubleOptions,
 } from './server.js';
 export type { FaultKind, FaultOperation, FaultPlan } from './faults.js';
+export type { NetworkMode, NetworkOptions } from './frontDoor.js';
 export type { ClientPackage } from './protocol.js';
 export { connectClient, type TestClient } from './connectClient.js';

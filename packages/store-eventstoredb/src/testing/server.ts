@@ -7,6 +7,7 @@ import type { DoubleContext } from './context.js';
 import { Database } from './database.js';
 import { serveDelete, serveTombstone } from './deleteService.js';
 import { Faults, type FaultPlan } from './faults.js';
+import { FrontDoor, type NetworkMode, type NetworkOptions } from './frontDoor.js';
 import { loadProtocol, type ClientPackage, type Protocol } from './protocol.js';
 import { serveRead } from './readService.js';
 
@@ -24,6 +25,11 @@ export interface EventStoreDbDoubleOptions {
   readonly maxAppendEventSize?: number;
   /** How many recent event ids an `any` or `stream-exists` append is checked against. */
   readonly recentEventIds?: number;
+  /**
+   * Puts a front door before the server that can make it hang or misbehave (see `setNetwork`),
+   * behaving so from the start. Without it clients connect straight to the server.
+   */
+  readonly network?: NetworkMode;
 }
 
 export interface EventStoreDbDouble {
@@ -35,10 +41,16 @@ export interface EventStoreDbDouble {
   connectionStringWith(settings: Readonly<Record<string, string | number | boolean>>): string;
   /** The double's data, for tests that need to look inside or write system events. */
   readonly database: Database;
-  /** Makes matching calls fail as a cluster would (unavailable, deadline, not leader). */
+  /** Makes matching calls fail as a cluster would (unavailable, deadline, not leader, access). */
   injectFault(plan: FaultPlan): void;
   clearFaults(): void;
-  /** Stops listening and drops every open call. */
+  /**
+   * Makes the server hang or misbehave below gRPC, on open connections and new ones: `silent`
+   * never answers, `slow` passes its answers on a byte at a time, `garbage` answers with bytes
+   * that are not HTTP/2; `healthy` ends that. Needs a double started with a `network` option.
+   */
+  setNetwork(mode: NetworkMode, options?: NetworkOptions): void;
+  /** Stops listening and drops every open call and connection. */
   close(): Promise<void>;
 }
 
@@ -99,13 +111,17 @@ export async function startEventStoreDbDouble(
     tombstone: serveTombstone(context),
     ...(batchAppend ? { batchAppend: serveBatchAppend(context) } : {}),
   });
-  port = await new Promise<number>((resolve, reject) =>
+  const inner = await new Promise<number>((resolve, reject) =>
     server.bindAsync(
       '127.0.0.1:0',
       protocol.grpc.ServerCredentials.createInsecure(),
       (error, bound) => (error ? reject(error) : resolve(bound)),
     ),
   );
+  // Through the front door, if asked for: a TCP proxy is not free.
+  const door = options.network === undefined ? undefined : await FrontDoor.open(inner);
+  door?.setMode(options.network ?? 'healthy');
+  port = door?.port ?? inner;
   const scheme = client === '@kurrent/kurrentdb-client' ? 'kurrentdb' : 'esdb';
   const connectionStringWith = (settings: Readonly<Record<string, string | number | boolean>>) => {
     const query = Object.entries({ tls: false, ...settings })
@@ -121,8 +137,13 @@ export async function startEventStoreDbDouble(
     database,
     injectFault: (plan) => faults.inject(plan),
     clearFaults: () => faults.clear(),
+    setNetwork: (mode, network) => {
+      if (door === undefined) throw new Error('start the double with a network option first');
+      door.setMode(mode, network);
+    },
     close: async () => {
       server.forceShutdown();
+      await door?.close();
     },
   };
 }

@@ -27,12 +27,14 @@ export type {
 } from '../envelope.js';
 export type { ReadModelRecord, ReadModelStore } from '../readModelStore.js';
 export {
+  AccessDeniedError,
   ConcurrencyConflictError,
   CorruptedEventError,
   StoreUnavailableError,
   StreamDeletedError,
   StreamNotFoundError,
   ValidationError,
+  isAccessDenied,
   isConcurrencyConflict,
   isCorruptedEvent,
   isGridledgerError,

@@ -1,8 +1,14 @@
 // The other ways a client may answer an append: over a server without BatchAppend (the unary
 // Append call), and with `throwOnAppendFailure=false`, where a conflict comes back as a result
-// instead of an error. Both still give Gridledger's contract.
-import { isConcurrencyConflict, isStreamNotFound, isValidationError } from '@gridledger/core';
-import { makeEvents } from '@gridledger/store-conformance';
+// instead of an error. Both still give Gridledger's contract, and the server's size limits as
+// ValidationErrors.
+import {
+  isConcurrencyConflict,
+  isStreamNotFound,
+  isValidationError,
+  type ValidationError,
+} from '@gridledger/core';
+import { makeEvent, makeEvents } from '@gridledger/store-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientPackage } from '../protocol.js';
 import {
@@ -20,7 +26,11 @@ export function describeAppendPaths(clientPackage: ClientPackage, connect: Conne
   ])('appends %s', (_, options) => {
     let target: StoreTarget;
     beforeAll(async () => {
-      target = await openDoubleTarget(clientPackage, connect, options);
+      // A per-event limit below the append limit, as an operator may configure.
+      target = await openDoubleTarget(clientPackage, connect, {
+        ...options,
+        server: { maxAppendEventSize: 512 * 1024 },
+      });
     });
     afterAll(async () => target.close());
 
@@ -61,9 +71,9 @@ export function describeAppendPaths(clientPackage: ClientPackage, connect: Conne
 
     it("refuses a batch beyond the server's maximum append size, naming events", async () => {
       const store = target.newStore();
-      const notes = '小事不出网格'.repeat(70_000); // about 1.26 MB of UTF-8
+      const notes = '小事不出网格'.repeat(23_500); // about 420 kB of UTF-8 each, 1.26 MB in all
       const outcome = await store
-        .append('visit-1', makeEvents(1, { data: { notes } }), { expectedVersion: 'any' })
+        .append('visit-1', makeEvents(3, { data: { notes } }), { expectedVersion: 'any' })
         .then(
           () => 'resolved',
           (error: unknown) => error,
@@ -71,6 +81,25 @@ export function describeAppendPaths(clientPackage: ClientPackage, connect: Conne
       expect(isValidationError(outcome)).toBe(true);
       expect(outcome).toMatchObject({ issues: [{ path: 'events' }] });
       expect(isStreamNotFound(await settle(() => store.readStream('visit-1')))).toBe(true);
+      await store.close();
+    });
+
+    // Streams.Append.cs and Streams.BatchAppend.cs check each event against MaxAppendEventSize
+    // first; the clients do not know that error (see clientErrors.ts).
+    it("refuses an event beyond the server's maximum event size, naming it", async () => {
+      const store = target.newStore();
+      const notes = '小事不出网格'.repeat(35_000); // about 630 kB of UTF-8
+      const events = [makeEvent(), makeEvent({ data: { notes } }), makeEvent()];
+      const outcome = await store.append('visit-2', events, { expectedVersion: 'any' }).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      expect(isValidationError(outcome)).toBe(true);
+      expect(outcome).toMatchObject({
+        issues: [{ path: 'events.1', message: expect.stringMatching(/maximum event size/) }],
+      });
+      expect((outcome as ValidationError).cause).toBeDefined();
+      expect(isStreamNotFound(await settle(() => store.readStream('visit-2')))).toBe(true);
       await store.close();
     });
   });

@@ -15,6 +15,7 @@ import { describeDeletion } from './deletionSuite.js';
 import { describeDouble } from './doubleSuite.js';
 import { describeFailures } from './failureSuite.js';
 import { describeForeignEvents } from './foreignEventsSuite.js';
+import { describeHungServers } from './hangSuite.js';
 import { describeIdempotency } from './idempotencySuite.js';
 import { describeResources } from './resourcesSuite.js';
 import { describeSystemEvents } from './systemEventsSuite.js';
@@ -36,6 +37,7 @@ export function describeAdapterBehaviour(clientPackage: ClientPackage, connect: 
     describeIdempotency(clientPackage, connect);
     describeFailures(clientPackage, connect);
     describeResources(clientPackage, connect);
+    describeHungServers(clientPackage, connect);
   });
 
   describe(`${clientPackage} over a double of its own, without a namespace`, () => {
