@@ -10,13 +10,7 @@
 // later. A reader that has seen position n has seen everything numbered below n, and resuming
 // after any checkpoint never misses an event committed later with a lower number. The cost — no
 // two appends commit at once — is measured in docs/decisions/010.
-import {
-  ConcurrencyConflictError,
-  type AppendResult,
-  type EventToAppend,
-  type ExpectedVersion,
-  type Position,
-} from '@gridledger/core';
+import { ConcurrencyConflictError, type AppendResult, type Position } from '@gridledger/core';
 import { prepareAppend } from './checks.js';
 import type { PostgresConnection } from './connection.js';
 import { isPostgresUnavailable, PostgresUnavailableError, UNIQUE_VIOLATION } from './errors.js';
@@ -28,11 +22,13 @@ type AppendRow = [appended: boolean, lastVersion: number, lastPosition: string];
 export async function appendEvents(
   connection: PostgresConnection,
   statements: EventStatements,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expectedVersion: ExpectedVersion,
+  input: { readonly streamId: unknown; readonly events: unknown; readonly options: unknown },
 ): Promise<AppendResult> {
-  const { rows, expected } = prepareAppend(streamId, events, expectedVersion);
+  const { streamId, rows, expected, expectedVersion } = prepareAppend(
+    input.streamId,
+    input.events,
+    input.options,
+  );
   const doing = `append to stream '${streamId}'`;
   if (connection.readonly) {
     throw new PostgresUnavailableError(

@@ -57,7 +57,7 @@ beforeEach(() => {
 afterEach(() => dropSchema(schema));
 
 describe('text PostgreSQL cannot hold exactly', () => {
-  it('is refused in stream ids, event ids, types and filters, naming the field', async () => {
+  it('is refused in stream ids, event ids, types, filters and data, naming the field', async () => {
     const store = await openPostgresEventStore(POSTGRES_URL, { schema });
     const cases = [
       [() => store.append('dispute-\u0000', [makeEvent()], { expectedVersion: 'any' }), 'streamId'],
@@ -83,8 +83,15 @@ describe('text PostgreSQL cannot hold exactly', () => {
       expect(isValidationError(error), `${path}: ${String(error)}`).toBe(true);
       expect(error).toMatchObject({ issues: [{ path }] });
     }
-    // Inside data, JSON escapes both, so they come back exactly.
-    const data = { note: 'nul \u0000 and a lone \uD800 surrogate', '\u0000key': '🏘️' };
+    // Inside data a lone surrogate is refused like everywhere else (it is not text) …
+    const broken = await store
+      .append('dispute-1', [makeEvent({ data: { note: 'a lone \uD800' } })], {
+        expectedVersion: 'no-stream',
+      })
+      .catch((e: unknown) => e);
+    expect(broken).toMatchObject({ issues: [{ path: 'events.0.data.note' }] });
+    // … and NUL, which JSON escapes, comes back exactly.
+    const data = { note: 'nul \u0000 kept', '\u0000key': '🏘️' };
     await store.append('dispute-1', [makeEvent({ data })], { expectedVersion: 'no-stream' });
     const [read] = await collect(() => store.readStream('dispute-1'));
     expect(read!.data).toStrictEqual(data);

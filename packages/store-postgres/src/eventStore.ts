@@ -16,7 +16,7 @@ export function createEventStore(connection: PostgresConnection): EventStore {
   return {
     name: connection.name,
     append: (streamId, events, options) =>
-      appendEvents(connection, statements, streamId, events, options.expectedVersion),
+      appendEvents(connection, statements, { streamId, events, options }),
     readStream: (streamId, options) => readStream(connection, statements, streamId, options),
     readAll: (options) => readAll(connection, statements, options),
     subscribe: (options) => subscribe(host, options),

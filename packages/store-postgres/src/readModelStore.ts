@@ -9,7 +9,7 @@ import {
   type ReadModelStore,
   type ValidationIssue,
 } from '@gridledger/core';
-import { checkName, jsonIssue } from './checks.js';
+import { checkName, checkNames, jsonIssue } from './checks.js';
 import { claimReadModel } from './claim.js';
 import type { PostgresConnection } from './connection.js';
 import { PostgresUnavailableError } from './errors.js';
@@ -51,12 +51,6 @@ function checkRecord(key: string, record: ReadModelRecord<unknown>): string {
   return state;
 }
 
-function checkKeys(subject: string, entries: Readonly<Record<string, unknown>>): void {
-  const issues: ValidationIssue[] = [];
-  for (const [path, key] of Object.entries(entries)) checkName(key, path, issues);
-  if (issues.length > 0) throw new ValidationError(subject, issues);
-}
-
 /** A ReadModelStore that can claim read models for one runner, and be closed. */
 export interface PostgresReadModelStore extends ReadModelStore {
   claim(name: string): Promise<ReadModelClaim | undefined>;
@@ -81,7 +75,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
   return {
     name: connection.name,
     async load<S>(key: string): Promise<ReadModelRecord<S> | undefined> {
-      checkKeys('read model load', { key });
+      checkNames('read model load', { key });
       const [row] = await connection.query<ReadModelRow>(`load read model '${key}'`, {
         name: named('load'),
         text: `SELECT state, checkpoint, projection_version, events_applied, updated_at
@@ -132,7 +126,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
       });
     },
     async promote(from: string, to: string): Promise<void> {
-      checkKeys('read model promotion', { from, to });
+      checkNames('read model promotion', { from, to });
       const doing = `promote read model '${from}' to '${to}'`;
       writable(doing);
       const found = await connection.transaction(doing, async (client) => {
@@ -154,7 +148,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
       }
     },
     async delete(key: string): Promise<void> {
-      checkKeys('read model deletion', { key });
+      checkNames('read model deletion', { key });
       const doing = `delete read model '${key}'`;
       writable(doing);
       await connection.query(doing, {
@@ -169,7 +163,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
           { path: 'prefix', message: 'must be a string' },
         ]);
       }
-      if (prefix !== '') checkKeys('read model keys', { prefix });
+      if (prefix !== '') checkNames('read model keys', { prefix });
       const rows = await connection.query<[string]>('list read models', {
         name: named('keys'),
         text: `SELECT key FROM ${s}.read_models WHERE starts_with(key, $1) ORDER BY key`,
@@ -179,7 +173,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
       return rows.map((row) => row[0]);
     },
     async claim(name: string): Promise<ReadModelClaim | undefined> {
-      checkKeys('read model claim', { name });
+      checkNames('read model claim', { name });
       const claim = await claimReadModel(connection, name);
       if (claim === undefined) return undefined;
       claims.add(claim);

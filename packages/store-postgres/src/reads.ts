@@ -3,13 +3,13 @@
 import {
   StreamNotFoundError,
   ValidationError,
+  checkGlobalReadOptions,
   checkStreamReadOptions,
   type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
 } from '@gridledger/core/store';
-import { checkGlobalFilter, checkName } from './checks.js';
 import type { PostgresConnection } from './connection.js';
 import { NO_BOUND, type EventStatements, type SelectedRow } from './eventRows.js';
 import { pagedRead } from './pagedRead.js';
@@ -49,7 +49,7 @@ export function readAll(
 ): AsyncIterable<StoredEvent> {
   const subject = 'read of the global log';
   return pagedRead(async () => {
-    checkGlobalFilter(options, subject);
+    checkGlobalReadOptions(options, subject);
     const after = positionNumberOf(options.after, subject);
     // With limit 0 no page is read, but a position beyond the log is still refused.
     if (options.limit === 0 && after !== '0') {
@@ -86,10 +86,6 @@ export function readStream(
 ): AsyncIterable<StoredEvent> {
   return pagedRead(async () => {
     checkStreamReadOptions(options, streamId);
-    const issues: Parameters<typeof checkName>[2] = [];
-    checkName(streamId, 'streamId', issues);
-    if (issues.length > 0)
-      throw new ValidationError(`read of stream '${String(streamId)}'`, issues);
     const doing = `read stream '${streamId}'`;
     const forwards = options.direction !== 'backwards';
     const from = Math.min(options.fromVersion ?? (forwards ? 0 : MAX_VERSION), MAX_VERSION);
@@ -141,7 +137,7 @@ export async function countEvents(
   options: ReadAllOptions = {},
 ): Promise<number> {
   const subject = 'count of the global log';
-  checkGlobalFilter(options, subject);
+  checkGlobalReadOptions(options, subject);
   const after = positionNumberOf(options.after, subject);
   const [row] = await connection.query<[string, string | null]>(
     subject,

@@ -4,7 +4,7 @@
 // repeated; only when the server stays away past `reconnectTimeoutMs` does the consumer get
 // the PostgresUnavailableError.
 import type { StoredEvent, SubscribeOptions, Subscription } from '@gridledger/core';
-import { checkGlobalFilter } from './checks.js';
+import { checkGlobalReadOptions } from '@gridledger/core/store';
 import type { PostgresConnection } from './connection.js';
 import { isPostgresUnavailable } from './errors.js';
 import { decodeRow, NO_BOUND, type EventStatements, type SelectedRow } from './eventRows.js';
@@ -83,7 +83,7 @@ export function subscribe(host: SubscriptionHost, options: SubscribeOptions = {}
   async function* events(): AsyncGenerator<StoredEvent, void, undefined> {
     let attached = false;
     try {
-      checkGlobalFilter(options, subject);
+      checkGlobalReadOptions(options, subject);
       let after = positionNumberOf(options.after, subject);
       let checked = after === '0';
       changes.attach();

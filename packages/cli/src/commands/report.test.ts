@@ -253,12 +253,12 @@ describe('gridledger report', () => {
       out
         .split(`\n${title}\n`)[1]
         ?.split('\n')
-        .find((line) => line.includes('Resolved'));
+        .find((line) => line.startsWith('Month'));
     expect(header('Resolution rate')).toMatch(
       /^Month reported +Reported +Declined +Accepted +Resolved /,
     );
     expect(header('Where disputes were settled')).toMatch(
-      /^Month resolved +Resolved +In the grid /,
+      /^Month resolved +Accepted +In the grid /,
     );
     const html = await report(['--format', 'html']);
     expect(html.out).toContain('<th scope="col">Month reported</th>');

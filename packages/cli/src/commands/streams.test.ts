@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridledger } from './__fixtures__/auditStore.js';
 import { xuzhaiFiles, type XuzhaiFiles } from '../report/__fixtures__/store.js';
 
-// The fixture: 36 disputes in grids xuzhai-01 to -04 (33 closed, 1 declined, 1 withdrawn, 1 open)
+// The fixture: 36 disputes in grids xuzhai-01 to -04 (29 closed, 4 resolved whose follow-up found
+// the residents unhappy, 1 declined, 1 withdrawn, 1 open)
 // and 9 patrols walking xuzhai-01 and -02, June to August 2025; 10 of the disputes in xuzhai-02.
 let files: XuzhaiFiles;
 let store: string;
@@ -49,10 +50,10 @@ describe('gridledger streams', () => {
   });
 
   it('says what there is when nothing matches', async () => {
-    const { code, out } = await streams('--aggregate', 'dispute', '--status', 'resolved');
+    const { code, out } = await streams('--aggregate', 'dispute', '--status', 'referred-out');
     expect(code).toBe(0);
     expect(out).toContain(
-      'No stream matches (aggregate dispute, status resolved); their statuses here: closed 33, declined 1, open 1, withdrawn 1.',
+      'No stream matches (aggregate dispute, status referred-out); their statuses here: closed 29, declined 1, open 1, resolved 4, withdrawn 1.',
     );
   });
 
@@ -60,7 +61,7 @@ describe('gridledger streams', () => {
     const { out } = await streams('--count');
     expect(rowsOf(out)).toEqual([]);
     expect(out).toMatch(
-      /^Dispute +36 streams +\d+ events +closed 33, declined 1, open 1, withdrawn 1$/m,
+      /^Dispute +36 streams +\d+ events +closed 29, declined 1, open 1, resolved 4, withdrawn 1$/m,
     );
     expect(out).toMatch(/^Patrol +9 streams +\d+ events +completed 9$/m);
     expect(out).toMatch(/\n45 streams, \d+ events\n$/);
