@@ -7,14 +7,12 @@ import {
   GridOwnership,
   gridledgerEvents,
   isStreamNotFound,
-  MANIFEST_FILE,
   Patrol,
   Visit,
-  type AnyAggregate,
-  type AuditSource,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';
+import { MANIFEST_FILE, type AnyAggregate, type AuditSource } from '@gridledger/core/audit';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringOption, type OptionSpec, type ParsedArgs } from '../command.js';

@@ -6,11 +6,11 @@ import {
   isConcurrencyConflict,
   isRuleViolation,
   isValidationError,
-  verifyStream,
   type Actor,
   type AggregateType,
   type EventStore,
 } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import {
   Case,

@@ -4,15 +4,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { createMemoryEventStore } from '@gridledger/store-memory';
+import { canonicalJson, hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import {
-  canonicalJson,
   createEventRegistry,
   createLedger,
   defineEvent,
-  hashEvent,
-  hashInputOf,
   isStreamNotFound,
-  verifyStream,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';

@@ -3,15 +3,14 @@ import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   createEventRegistry,
   createLedger,
-  hashEvent,
   isCorruptedEvent,
-  verifyStream,
   type Actor,
   type EventEncoder,
   type EventMetadata,
   type EventStore,
   type EventToAppend,
 } from '@gridledger/core';
+import { hashEvent, verifyStream } from '@gridledger/core/audit';
 import { Case, CaseOpened, caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
 import { collect } from './__fixtures__/stores.js';
 

@@ -9,13 +9,11 @@ import {
   createEventRegistry,
   createLedger,
   defineEvent,
-  hashEvent,
-  hashInputOf,
   isValidationError,
-  verifyStream,
   type Actor,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { MAX_JSON_DEPTH } from '@gridledger/core/store';
 import { collect } from './__fixtures__/stores.js';
 

@@ -8,14 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   generateCheckpointKeys,
-  isCorruptedEvent,
-  isSignatureError,
-  isValidationError,
   keyFingerprint,
   publicKeyFrom,
   readCheckpoint,
   verifyCheckpoint,
   writeCheckpoint,
+} from '@gridledger/core/audit';
+import {
+  isCorruptedEvent,
+  isSignatureError,
+  isValidationError,
   type StoredEvent,
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';

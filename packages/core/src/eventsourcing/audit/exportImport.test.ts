@@ -7,13 +7,15 @@ import {
   auditStore,
   exportStore,
   importStore,
-  isCorruptedEvent,
-  isStreamNotFound,
-  isValidationError,
   readExportHashes,
   readExportManifest,
   type ExportManifest,
   type StoreAudit,
+} from '@gridledger/core/audit';
+import {
+  isCorruptedEvent,
+  isStreamNotFound,
+  isValidationError,
   type StoredEvent,
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';

@@ -6,14 +6,11 @@ import {
   GridOwnership,
   Patrol,
   Visit,
-  aggregateForStream,
-  history,
   isStreamNotFound,
   isValidationError,
-  stateAsOf,
   type DisputeState,
-  type HistoryEntry,
 } from '@gridledger/core';
+import { aggregateForStream, history, stateAsOf, type HistoryEntry } from '@gridledger/core/audit';
 import { rowsStore, tamper } from './__fixtures__/tampering.js';
 import {
   DISPUTE_STREAM,

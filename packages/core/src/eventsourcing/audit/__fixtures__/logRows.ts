@@ -4,13 +4,12 @@
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   createLedger,
-  hashEvent,
-  hashInputOf,
   StreamNotFoundError,
   type EventStore,
   type Position,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import { caseRegistry } from '../../__fixtures__/caseAggregate.js';
 

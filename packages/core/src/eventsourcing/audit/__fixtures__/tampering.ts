@@ -3,12 +3,11 @@
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   createLedger,
-  hashEvent,
-  hashInputOf,
   StreamNotFoundError,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import { caseRegistry, type CaseEvent } from '../../__fixtures__/caseAggregate.js';
 
