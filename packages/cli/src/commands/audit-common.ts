@@ -1,10 +1,9 @@
-// What the auditors' commands share: the store option, the four aggregates and their events, how
+// What the auditors' commands share: the store option, the aggregates and their events, how
 // a `<stream or dispute id>` argument becomes a stream, and where a dispute's causes are likely.
 import {
   createEventRegistry,
   Dispute,
-  GridMember,
-  GridOwnership,
+  gridledgerAggregates,
   gridledgerEvents,
   isStreamNotFound,
   Patrol,
@@ -35,13 +34,8 @@ export function openFromArgs(
   return openStore(storeSpecFrom(stringOption(args, 'store'), io.env, io.cwd), { access });
 }
 
-export const aggregates: readonly AnyAggregate[] = [
-  Dispute,
-  Visit,
-  GridMember,
-  Patrol,
-  GridOwnership,
-];
+/** The aggregates whose streams the commands know: core's one list. */
+export const aggregates: readonly AnyAggregate[] = gridledgerAggregates;
 
 export const registry = createEventRegistry(gridledgerEvents);
 

@@ -4,8 +4,7 @@ import {
   Dispute,
   GridMember,
   GridOwnership,
-  Patrol,
-  Visit,
+  gridledgerAggregates,
   isStreamNotFound,
   isValidationError,
   type DisputeState,
@@ -21,7 +20,7 @@ import {
   storyLedger,
 } from './__fixtures__/xuShang.js';
 
-const aggregates = [Dispute, Visit, GridMember, Patrol, GridOwnership];
+const aggregates = gridledgerAggregates;
 
 async function recorded() {
   const store = createMemoryEventStore();
