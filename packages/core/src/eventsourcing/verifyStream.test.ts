@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import { createLedger, isStreamNotFound, type StoredEvent } from '@gridledger/core';
 import { hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';

@@ -17,7 +17,7 @@ import {
   type DomainEvent,
 } from '@gridledger/core';
 import { testContext } from '@gridledger/core/testing';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../eventsourcing/__fixtures__/memoryStore.js';
 
 export type Recipe<S> = (state: S) => unknown;
 

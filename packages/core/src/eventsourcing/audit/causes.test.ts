@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
 import { findEvents, traceCauses } from '@gridledger/core/audit';
 import { type EventStore } from '@gridledger/core';
 import {

@@ -1,6 +1,6 @@
 // Streams written by the ledger, and what a tamperer with write access to the rows could do to
 // them: alter, re-hash, delete, renumber, swap, forge. Stores here return rows exactly as given.
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../__fixtures__/memoryStore.js';
 import {
   createLedger,
   StreamNotFoundError,
