@@ -2,7 +2,7 @@
 // hand to auditors, who later check the store against it with `gridledger verify --checkpoint`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isCheckpointOrigin, writeCheckpoint } from '@gridledger/core';
+import { isCheckpointOrigin, writeCheckpoint } from '@gridledger/core/audit';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { folderFor, write, type CliIo } from '../io.js';

@@ -1,7 +1,7 @@
 // `gridledger export`: a copy of one stream, several, or the whole store, for offline audit.
 import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core';
+import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core/audit';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write } from '../io.js';

@@ -1,7 +1,7 @@
 // `gridledger keygen`: the office's Ed25519 key pair for signing checkpoints, as two PEM files.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generateCheckpointKeys, keyFingerprint, publicKeyFrom } from '@gridledger/core';
+import { generateCheckpointKeys, keyFingerprint, publicKeyFrom } from '@gridledger/core/audit';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { folderFor, write } from '../io.js';
