@@ -155,7 +155,9 @@ export async function ledgerOnSqlite(
     () =>
       throughput(events, async () => {
         const acc: Tally = { count: 0, byType: {} };
-        for await (const event of ledger.readAll()) tally(acc, event);
+        for await (const batch of ledger.readAllBatches()) {
+          for (const event of batch) tally(acc, event);
+        }
         if (acc.count !== events) throw new Error('ledger read fell short');
       }),
   );
