@@ -1,5 +1,6 @@
 // Every event definition of the four aggregates (and grid ownership), so an app builds one
 // registry: `createEventRegistry(gridledgerEvents)`.
+import { erasureEvents } from '../eventsourcing/personal/forget.js';
 import { disputeEvents } from './dispute/events.js';
 import { gridMemberEvents } from './grid-member/events.js';
 import { gridOwnershipEvents } from './grid-ownership/events.js';
@@ -12,4 +13,5 @@ export const gridledgerEvents = [
   ...gridMemberEvents,
   ...patrolEvents,
   ...gridOwnershipEvents,
+  ...erasureEvents,
 ] as const;

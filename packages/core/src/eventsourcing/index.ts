@@ -22,6 +22,7 @@ export {
 } from './chainVerifier.js';
 export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
 export * from './audit/index.js';
+export * from './personal/index.js';
 export {
   createLedger,
   type Ledger,
