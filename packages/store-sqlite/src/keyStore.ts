@@ -66,7 +66,13 @@ export function createKeyStore(connection: SqliteConnection): SqliteKeyStore {
     },
     async forget(subject: string): Promise<number> {
       writable(`forget ${subject}`);
-      return connection.use(`forget ${subject}`, () => statements.remove.run(subject).changes);
+      return connection.use(`forget ${subject}`, (db) => {
+        const deleted = statements.remove.run(subject).changes;
+        // The WAL still holds the page as it was before the delete: copy it back and empty the
+        // WAL now (a reader in another process may delay that until it finishes).
+        if (deleted > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+        return deleted;
+      });
     },
     async close() {
       connection.release();

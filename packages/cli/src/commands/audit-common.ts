@@ -10,9 +10,13 @@ import {
   MANIFEST_FILE,
   Patrol,
   Visit,
+  createPersonalDataEncoder,
+  createRedactingEncoder,
   type AnyAggregate,
   type AuditSource,
+  type EventEncoder,
   type EventStore,
+  type KeyStore,
   type StoredEvent,
 } from '@gridledger/core';
 import { existsSync } from 'node:fs';
@@ -47,7 +51,21 @@ export const aggregates: readonly AnyAggregate[] = [
 
 export const registry = createEventRegistry(gridledgerEvents);
 
-export const auditSource = (store: EventStore): AuditSource => ({ store, registry });
+/**
+ * How a command reads personal data: opened with the store's keys; redacted (every personal field
+ * `[redacted]`, no key asked for) with --redact, or on a store that keeps no keys.
+ */
+export function personalDataEncoder(keys: KeyStore | undefined, redact: boolean): EventEncoder {
+  return keys === undefined || redact
+    ? createRedactingEncoder(gridledgerEvents)
+    : createPersonalDataEncoder({ keys, events: gridledgerEvents });
+}
+
+export const auditSource = (store: EventStore, keys?: KeyStore, redact = false): AuditSource => ({
+  store,
+  registry,
+  encoder: personalDataEncoder(keys, redact),
+});
 
 const knownPrefix = (id: string): boolean =>
   aggregates.some((aggregate) => id.startsWith(aggregate.streamPrefix));

@@ -28,3 +28,9 @@ export {
   type ForgetRequest,
   type ForgetResult,
 } from './forget.js';
+export {
+  REDACTED,
+  createRedactingEncoder,
+  isRedacted,
+  personalValuesInClear,
+} from './redact.js';
