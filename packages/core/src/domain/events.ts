@@ -9,8 +9,7 @@ type EventDefinitionsOf<A extends readonly { readonly events: readonly unknown[]
   A[number]['events'][number];
 
 type GridledgerEventDefinition =
-  | EventDefinitionsOf<typeof gridledgerAggregates>
-  | (typeof erasureEvents)[number];
+  EventDefinitionsOf<typeof gridledgerAggregates> | (typeof erasureEvents)[number];
 
 export const gridledgerEvents: readonly GridledgerEventDefinition[] = [
   ...gridledgerAggregates.flatMap<GridledgerEventDefinition>((aggregate) => aggregate.events),
