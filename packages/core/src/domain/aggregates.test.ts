@@ -5,7 +5,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as core from '@gridledger/core';
-import { createEventRegistry, gridledgerAggregates, gridledgerEvents } from '@gridledger/core';
+import {
+  createEventRegistry,
+  erasureEvents,
+  gridledgerAggregates,
+  gridledgerEvents,
+} from '@gridledger/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -43,8 +48,11 @@ describe('gridledgerAggregates', () => {
     expect(new Set(types).size).toBe(types.length);
   });
 
-  it('is where gridledgerEvents comes from: every event of every aggregate, in list order', () => {
-    expect(gridledgerEvents).toEqual(gridledgerAggregates.flatMap((a) => [...a.events]));
+  it('is where gridledgerEvents comes from: every event of every aggregate, in list order, then the erasure record', () => {
+    expect(gridledgerEvents).toEqual([
+      ...gridledgerAggregates.flatMap((a) => [...a.events]),
+      ...erasureEvents,
+    ]);
     const registry = createEventRegistry(gridledgerEvents);
     for (const aggregate of gridledgerAggregates) {
       for (const event of aggregate.events) expect(registry.has(event.type), event.type).toBe(true);
