@@ -8,7 +8,11 @@ import {
   isStreamNotFound,
   Patrol,
   Visit,
+  createPersonalDataEncoder,
+  createRedactingEncoder,
+  type EventEncoder,
   type EventStore,
+  type KeyStore,
   type StoredEvent,
 } from '@gridledger/core';
 import { MANIFEST_FILE, type AnyAggregate, type AuditSource } from '@gridledger/core/audit';
@@ -39,7 +43,21 @@ export const aggregates: readonly AnyAggregate[] = gridledgerAggregates;
 
 export const registry = createEventRegistry(gridledgerEvents);
 
-export const auditSource = (store: EventStore): AuditSource => ({ store, registry });
+/**
+ * How a command reads personal data: opened with the store's keys; redacted (every personal field
+ * `[redacted]`, no key asked for) with --redact, or on a store that keeps no keys.
+ */
+export function personalDataEncoder(keys: KeyStore | undefined, redact: boolean): EventEncoder {
+  return keys === undefined || redact
+    ? createRedactingEncoder(gridledgerEvents)
+    : createPersonalDataEncoder({ keys, events: gridledgerEvents });
+}
+
+export const auditSource = (store: EventStore, keys?: KeyStore, redact = false): AuditSource => ({
+  store,
+  registry,
+  encoder: personalDataEncoder(keys, redact),
+});
 
 const knownPrefix = (id: string): boolean =>
   aggregates.some((aggregate) => id.startsWith(aggregate.streamPrefix));

@@ -43,6 +43,8 @@ Options:
   --json               one JSON object per line (NDJSON), one line per event, in order; each has
                        the envelope, decoded data, state after it, changes, verified, findings and
                        causes (nearest first, up to the first given on an earlier line)
+  --redact             show no personal data: names, addresses and free text read
+                       [redacted], without reading any key (for an analyst or outside auditor)
 ${TIME_ZONE_HELP}
 ${STORE_HELP}
   -h, --help           this help
@@ -72,6 +74,7 @@ export const historyCommand: Command = {
     ...storeOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
+    redact: { type: 'boolean' },
     ...timeZoneOptionSpec,
   },
   async run(args, io) {
@@ -84,7 +87,7 @@ export const historyCommand: Command = {
     const json = args.values['json'] === true;
     const { clock, note } = chooseClock(stringOption(args, 'time-zone'), io.env);
     if (note !== undefined) write(io.stderr, `gridledger history: note: ${note}`);
-    return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
+    return withStore(await openFromArgs(args, io, 'read'), async ({ events, keys, name }) => {
       const streamId = await resolveStreamId(events, id);
       if (until !== undefined && 'version' in until) await checkVersion(events, streamId, until);
       const chains = new Map(
@@ -93,7 +96,7 @@ export const historyCommand: Command = {
           c,
         ]),
       );
-      const entries = history(auditSource(events), streamId, {
+      const entries = history(auditSource(events, keys, args.values['redact'] === true), streamId, {
         aggregates,
         ...(until === undefined ? {} : { until }),
       });

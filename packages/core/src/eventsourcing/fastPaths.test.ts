@@ -110,6 +110,39 @@ describe('ledger fast paths', () => {
     expect((await verifyStream(memory, 'case-a')).ok).toBe(true);
   });
 
+  it('reads the global log in batches: the same events as readAll, in arrays of at most batchSize', async () => {
+    const memory = createMemoryEventStore();
+    const fast = createLedger({ store: memory, registry: caseRegistry });
+    const slow = createLedger({ store: withoutSyncReads(memory), registry: caseRegistry });
+    for (let i = 0; i < 7; i++) {
+      await fast.append(`case-${i}`, [opened, graded], {
+        expectedVersion: 'no-stream',
+        actor: officer,
+      });
+    }
+    const all = await collect(fast.readAll());
+    expect(all).toHaveLength(14);
+    for (const ledger of [fast, slow]) {
+      for (const batchSize of [1, 3, 14, 512]) {
+        const batches = await collect(ledger.readAllBatches({ batchSize }));
+        expect(batches.every((b) => b.length >= 1 && b.length <= batchSize)).toBe(true);
+        expect(batches.slice(0, -1).every((b) => b.length === batchSize)).toBe(true);
+        expect(batches.flat()).toEqual(all);
+      }
+      const after = all[4]!.position;
+      const filtered = await collect(ledger.readAllBatches({ types: ['CaseGraded'], after }));
+      expect(filtered.flat()).toEqual(
+        await collect(ledger.readAll({ types: ['CaseGraded'], after })),
+      );
+    }
+    expect(await collect(fast.readAllBatches({ types: ['CaseClosed'] }))).toEqual([]);
+    for (const batchSize of [0, 1.5, -2, '3']) {
+      expect(() => fast.readAllBatches({ batchSize: batchSize as number })).toThrow(
+        /batchSize: must be a whole number/,
+      );
+    }
+  });
+
   it('opens a pulled read lazily and reports a missing stream when iterated', async () => {
     const ledger = createLedger({ store: createMemoryEventStore(), registry: caseRegistry });
     const read = ledger.readStream('case-none');

@@ -30,6 +30,7 @@ export * from './aggregate.js';
 export type { ReadModelClaim, ReadModelRecord, ReadModelStore } from './readModelStore.js';
 export { createUlidFactory, systemClock, type Clock, type UlidFactory } from './ids.js';
 export { identityEncoder, type EncodingSubject, type EventEncoder } from './encoder.js';
+export * from './personal/index.js';
 export {
   createLedger,
   type Ledger,
