@@ -1,12 +1,10 @@
 // `gridledger export`: a copy of one stream, several, or the whole store, for offline audit.
 import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core/audit';
 import {
-  EVENTS_FILE,
-  exportStore,
   gridledgerEvents,
   isSealedValue,
-  MANIFEST_FILE,
   personalValuesInClear,
   type EventDefinition,
   type EventStore,

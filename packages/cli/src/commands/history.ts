@@ -3,13 +3,12 @@ import {
   aggregateForStream,
   checkAsOf,
   history,
-  isValidationError,
   traceCauses,
   type AsOf,
-  type EventStore,
   type CauseChain,
   type HistoryEntry,
-} from '@gridledger/core';
+} from '@gridledger/core/audit';
+import { isValidationError, type EventStore } from '@gridledger/core';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';

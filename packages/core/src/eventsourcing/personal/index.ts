@@ -28,9 +28,4 @@ export {
   type ForgetRequest,
   type ForgetResult,
 } from './forget.js';
-export {
-  REDACTED,
-  createRedactingEncoder,
-  isRedacted,
-  personalValuesInClear,
-} from './redact.js';
+export { REDACTED, createRedactingEncoder, isRedacted, personalValuesInClear } from './redact.js';

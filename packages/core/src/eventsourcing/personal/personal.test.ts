@@ -9,8 +9,8 @@ import {
   personal,
   personalFields,
   personalPaths,
-  z,
 } from '@gridledger/core';
+import { z } from 'zod';
 
 const reported = {
   disputeId: 'd-1',

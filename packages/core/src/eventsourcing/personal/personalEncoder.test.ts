@@ -15,15 +15,15 @@ import {
   isErased,
   isValidationError,
   personal,
-  verifyStream,
-  z,
   type Actor,
   type EventStore,
   type KeyStore,
   type RecordedEvent,
 } from '@gridledger/core';
 import { steppingClock } from '@gridledger/core/testing';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { z } from 'zod';
+import { verifyStream } from '@gridledger/core/audit';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
 
 const officer: Actor = { id: 'm-jiang', role: 'community-police-officer' };
 const registry = createEventRegistry(gridledgerEvents);

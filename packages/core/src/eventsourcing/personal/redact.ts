@@ -51,7 +51,8 @@ export function createRedactingEncoder(events: readonly EventDefinition[]): Even
   };
   return {
     name: 'redacting',
-    encode: () => Promise.reject(new Error('the redacting encoder only reads: nothing is written redacted')),
+    encode: () =>
+      Promise.reject(new Error('the redacting encoder only reads: nothing is written redacted')),
     decode,
   };
 }
