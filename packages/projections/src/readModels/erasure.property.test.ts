@@ -12,10 +12,10 @@ import {
   forgetSubjects,
   gridledgerEvents,
   sealedSubjects,
-  verifyStream,
   type EventEncoder,
   type Ledger,
 } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   allReadModels,
