@@ -86,6 +86,9 @@ describe('gridledger forget', () => {
       data: { request: 'PIPL-2026-0042', subjects: [XU, SHANG, HOUSEHOLD] },
       verified: true,
     });
+    const streams = await gridledger(['streams', ...store]);
+    expect(streams.code, streams.err).toBe(0);
+    expect(streams.out).toContain('erasures');
     // As-of state works on the erased stream.
     const asOf = await gridledger(['history', DISPUTE_STREAM, '--at', '2', ...store]);
     expect(asOf.code).toBe(0);
