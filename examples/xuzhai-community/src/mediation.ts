@@ -1,6 +1,7 @@
 // Layered, classified, precise mediation (分层分类精准调解) of one planned dispute, once the
 // office has it on record: classified and graded, assigned to the lowest level that can settle
-// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, and
+// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, handed
+// down to the committee when the police station took it but the community can settle it, and
 // resolved by an agreement carried out — or referred out, or still being mediated in September.
 import {
   Dispute,
@@ -23,6 +24,7 @@ const GRADES: Readonly<
 > = {
   grid: { severity: 'minor', escalationRisk: 'low' },
   community: { severity: 'moderate', escalationRisk: 'medium' },
+  'police-room': { severity: 'serious', escalationRisk: 'high' },
   'police-station': { severity: 'serious', escalationRisk: 'high' },
   'outside-body': { severity: 'major', escalationRisk: 'high' },
 };
@@ -30,7 +32,8 @@ const GRADES: Readonly<
 const ESCALATION_REASONS: Readonly<Record<MediationLevel, string>> = {
   grid: 'Handled in the grid first',
   community: 'The parties would not settle in the grid; the mediation committee takes it over',
-  'police-station': 'Tempers are rising; the police room steps in to keep it from escalating',
+  'police-room': 'Tempers are rising; the police room steps in to keep it from escalating',
+  'police-station': 'Beyond what the police room can settle; the station takes it over',
   'outside-body': 'Beyond what the community and the police room can settle',
 };
 
@@ -38,6 +41,7 @@ const ESCALATION_REASONS: Readonly<Record<MediationLevel, string>> = {
 const finalLevel = (ending: Ending): MediationLevel =>
   ending === 'grid' ||
   ending === 'community' ||
+  ending === 'police-room' ||
   ending === 'police-station' ||
   ending === 'outside-body'
     ? ending
@@ -54,7 +58,9 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
         return random.chance(0.5) ? [owner, random.pick(helpers)] : [owner];
       }
       case 'community':
-        return [cast.staff[0], random.pick(cast.veterans), cast.jiang];
+        return [cast.staff[0], random.pick(cast.veterans)];
+      case 'police-room':
+        return [cast.jiang, cast.staff[0]];
       case 'police-station':
       case 'outside-body':
         return [cast.zhao, cast.jiang];
@@ -90,7 +96,7 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     let level = plan.startLevel;
     let mediators = mediatorsAt(level);
     const lead = () => mediators[0] as Member;
-    const intake = level === 'police-station' ? cast.jiang : cast.staff[0];
+    const intake = levelRank(level) >= levelRank('police-room') ? cast.jiang : cast.staff[0];
     await wait(10, 40);
     await record(
       { type: 'classifyDispute', data: { category: script.category, ...GRADES[level] } },
@@ -102,7 +108,23 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     await wait(15, 120);
     await record({ type: 'startIntervention', data: {} }, lead());
 
-    for (const target = finalLevel(ending); level !== target;) {
+    const target = finalLevel(ending);
+    if (levelRank(level) > levelRank(target)) {
+      // Brought to the station, but a matter the committee can settle: the station hands it down.
+      await wait(60, 480);
+      mediators = mediatorsAt(target);
+      const reason = 'A neighbourhood matter: the station hands it to the mediation committee';
+      await record(
+        { type: 'handDownDispute', data: { toLevel: target, reason, mediators: ids() } },
+        cast.jiang,
+      );
+      await record(
+        { type: 'classifyDispute', data: { category: script.category, ...GRADES[target] } },
+        lead(),
+      );
+      level = target;
+    }
+    while (level !== target) {
       await wait(120, 1200);
       await session(
         'not-agreed',
@@ -143,6 +165,7 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
       }
       case 'grid':
       case 'community':
+      case 'police-room':
       case 'police-station':
       case 'outside-body':
         break;

@@ -68,6 +68,12 @@ export function formatReport(result: DemoResult): string {
       ['in the grid', count(settled.inGrid), percent(settled.shares.grid)],
       ['in the community', count(settled.inCommunity), percent(settled.shares.community)],
       [
+        'in the police room, jointly',
+        count(settled.inPoliceRoom),
+        percent(settled.shares.policeRoom),
+        '(警调对接: the officer with the committee)',
+      ],
+      [
         'beyond the community',
         count(settled.beyondCommunity),
         percent(settled.shares.beyond),
@@ -90,6 +96,7 @@ export function formatReport(result: DemoResult): string {
     'Escalations',
     ...table('lr', [
       ['moved up a level', count(e.escalations)],
+      ['handed down a level', count(e.handDowns), '(the station to the committee)'],
       [
         'referred out',
         count(e.referredOut),

@@ -85,6 +85,13 @@ export function disputes(record: Record) {
         { fromLevel, toLevel, reason: 'Will not meet', mediators: ['zhao'] },
         at,
       ),
+    handDown: (id: string, at: string, fromLevel: string, toLevel: string) =>
+      on(
+        id,
+        'DisputeHandedDown',
+        { fromLevel, toLevel, reason: 'The committee can settle it', mediators: ['li'] },
+        at,
+      ),
     resolve: (id: string, at: string, level = 'grid', recordedAt?: string) =>
       on(
         id,

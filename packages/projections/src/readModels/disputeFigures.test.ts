@@ -23,7 +23,7 @@ describe('where settled', () => {
       'grid',
       'grid',
       'community',
-      'community',
+      'police-room',
       'police-station',
       'outside-body',
     ];
@@ -46,13 +46,15 @@ describe('where settled', () => {
     await runner.catchUp(settledModel);
     const state = (await runner.read(settledModel))!.state;
 
-    // 13 accepted: 6 in the grid, 2 in the community, 2 beyond, 2 referred out, 1 open.
+    // 13 accepted: 6 in the grid, 1 by the committee, 1 in the police room (inside the
+    // community: 警调对接), 2 beyond, 2 referred out, 1 open.
     const all = whereSettled(state).total;
     expect(all).toMatchObject({
       accepted: 13,
       resolved: 10,
       inGrid: 6,
-      inCommunity: 2,
+      inCommunity: 1,
+      inPoliceRoom: 1,
       beyondCommunity: 2,
       referredOut: 2,
       withdrawn: 0,
@@ -60,7 +62,8 @@ describe('where settled', () => {
     });
     expect(all.shares).toEqual({
       grid: 6 / 13,
-      community: 2 / 13,
+      community: 1 / 13,
+      policeRoom: 1 / 13,
       beyond: 2 / 13,
       referredOut: 2 / 13,
       withdrawn: 0,
@@ -73,7 +76,8 @@ describe('where settled', () => {
     expect(endOfAugust).toMatchObject({ resolved: 9, beyondCommunity: 1, inProgress: 2 });
     expect(endOfAugust.byLevel).toEqual({
       grid: 6,
-      community: 2,
+      community: 1,
+      'police-room': 1,
       'police-station': 1,
       'outside-body': 0,
     });
@@ -161,6 +165,34 @@ describe('escalations', () => {
       },
     ]);
     expect(criminalCases(state, { grid: 'xuzhai-02' })).toEqual([]);
+  });
+
+  it('counts hand-downs (the station passing a dispute to the committee) in their month', async () => {
+    const { runner, dispute } = domainSetup();
+    await dispute.report('a', '2026-07-30T09:00:00+08:00');
+    await dispute.handDown('a', '2026-07-31T22:00:00+08:00', 'police-station', 'community');
+    await dispute.resolve('a', '2026-08-02T09:00:00+08:00', 'community');
+    await dispute.report('b', '2026-08-01T09:00:00+08:00');
+    await dispute.handDown('b', '2026-08-01T10:00:00+08:00', 'police-station', 'community');
+    await dispute.handDown('b', '2026-08-03T10:00:00+08:00', 'community', 'grid');
+    await dispute.resolve('b', '2026-08-04T09:00:00+08:00', 'grid');
+    // A hand-down after the dispute was settled is passed over, as the aggregate refuses it.
+    await dispute.handDown('b', '2026-08-05T10:00:00+08:00', 'grid', 'grid');
+    await runner.catchUp(escalationModel);
+    await runner.catchUp(settledModel);
+    const state = (await runner.read(escalationModel))!.state;
+
+    const rows = escalations(state).rows.map((r) => [r.month, r.handDowns, r.disputesHandedDown]);
+    // 31 July 22:00 in Shanghai is still July, though it is 14:00 UTC.
+    expect(rows).toEqual([
+      ['2026-07', 1, 1],
+      ['2026-08', 2, 1],
+    ]);
+    expect(escalations(state).total).toMatchObject({ escalations: 0, handDowns: 3 });
+    // Handed down and settled below: both stay in the community.
+    const settled = whereSettled((await runner.read(settledModel))!.state).total;
+    expect(settled).toMatchObject({ inGrid: 1, inCommunity: 1, beyondCommunity: 0 });
+    expect(settled.stayedInCommunity).toBe(1);
   });
 });
 

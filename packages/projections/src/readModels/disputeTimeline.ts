@@ -23,6 +23,7 @@ export type DisputeFact = Stamp &
     | { readonly k: 'assigned'; readonly level: MediationLevel }
     | { readonly k: 'intervened' }
     | { readonly k: 'escalated'; readonly to: MediationLevel }
+    | { readonly k: 'handedDown'; readonly from: MediationLevel; readonly to: MediationLevel }
     | { readonly k: 'resolved'; readonly level: MediationLevel }
     | {
         readonly k: 'referred';
@@ -51,6 +52,7 @@ export type DisputeRead = EventsOfType<
   | 'DisputeAssigned'
   | 'DisputeInterventionStarted'
   | 'DisputeEscalated'
+  | 'DisputeHandedDown'
   | 'DisputeResolved'
   | 'DisputeReferredOut'
   | 'DisputeDeclined'
@@ -96,6 +98,8 @@ export function disputeHandlers<S extends DisputeTimelineState>(
     DisputeAssigned: (state, e) => keep(state, e, 'assigned', { level: e.data.level }),
     DisputeInterventionStarted: (state, e) => keep(state, e, 'intervened', {}),
     DisputeEscalated: (state, e) => keep(state, e, 'escalated', { to: e.data.toLevel }),
+    DisputeHandedDown: (state, e) =>
+      keep(state, e, 'handedDown', { from: e.data.fromLevel, to: e.data.toLevel }),
     DisputeResolved: (state, e) => keep(state, e, 'resolved', { level: e.data.level }),
     DisputeReferredOut: (state, e) =>
       keep(state, e, 'referred', {
@@ -157,6 +161,12 @@ export interface DisputeView {
   firstResolution: number | null;
   firstFollowUp: number | null;
   readonly escalations: { readonly at: Stamp; readonly to: MediationLevel }[];
+  /** Passed down a level (the police station to the committee), in order. */
+  readonly handDowns: {
+    readonly at: Stamp;
+    readonly from: MediationLevel;
+    readonly to: MediationLevel;
+  }[];
   readonly followUps: {
     readonly at: Stamp;
     readonly satisfied: boolean;
@@ -202,6 +212,7 @@ function reportedView(fact: Extract<DisputeFact, { k: 'reported' }>): DisputeVie
     firstResolution: null,
     firstFollowUp: null,
     escalations: [],
+    handDowns: [],
     followUps: [],
     reopenings: [],
     laterCases: [],
@@ -227,6 +238,11 @@ function apply(view: DisputeView, fact: DisputeFact): void {
     case 'escalated':
       if (!open) return;
       view.escalations.push({ at: stamp(fact), to: fact.to });
+      view.level = fact.to;
+      return;
+    case 'handedDown':
+      if (!open) return;
+      view.handDowns.push({ at: stamp(fact), from: fact.from, to: fact.to });
       view.level = fact.to;
       return;
     case 'resolved':

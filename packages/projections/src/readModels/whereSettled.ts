@@ -2,7 +2,9 @@
 // a number that can fail. Every accepted dispute counts, in the month it was reported: settled in
 // the grid, in the community, beyond it, or not settled at all (referred out to a court or
 // arbitration, withdrawn, still being handled). A dispute that leaves the community shows.
-import type { MediationLevel } from '@gridledger/core';
+// Mediation in the community police room (警调对接: the officer and the committee together) is
+// inside the community; the police station itself and outside bodies are beyond it.
+import { WITHIN_COMMUNITY, type MediationLevel } from '@gridledger/core';
 import { defineProjection, type Projection } from '../projection.js';
 import { cutOf } from './asOf.js';
 import {
@@ -38,6 +40,7 @@ export type WhereSettledState = DisputeTimelineState;
 const emptyLevels = (): LevelCounts => ({
   grid: 0,
   community: 0,
+  'police-room': 0,
   'police-station': 0,
   'outside-body': 0,
 });
@@ -50,7 +53,7 @@ const emptyCell = (): SettledCell => ({
 });
 
 /** Levels inside the community: what the motto promises. */
-const WITHIN: readonly MediationLevel[] = ['grid', 'community'];
+const WITHIN = WITHIN_COMMUNITY;
 
 export function whereSettledProjection(
   options?: ReadModelOptions,
@@ -71,7 +74,10 @@ export interface WhereSettledFigures {
   readonly accepted: number;
   readonly resolved: number;
   readonly inGrid: number;
+  /** By the committee (the community level, not the police room). */
   readonly inCommunity: number;
+  /** In the community police room, the officer with the committee (警调对接): inside. */
+  readonly inPoliceRoom: number;
   /** Resolved by the police station or an outside body: beyond the community. */
   readonly beyondCommunity: number;
   readonly byLevel: Readonly<LevelCounts>;
@@ -84,12 +90,16 @@ export interface WhereSettledFigures {
   readonly shares: {
     readonly grid: number | null;
     readonly community: number | null;
+    readonly policeRoom: number | null;
     readonly beyond: number | null;
     readonly referredOut: number | null;
     readonly withdrawn: number | null;
     readonly inProgress: number | null;
   };
-  /** Settled in the grid or the community, of all accepted: "big matters stay in the community". */
+  /**
+   * Settled in the grid, by the committee or in the police room, of all accepted: "big matters
+   * stay in the community".
+   */
   readonly stayedInCommunity: number | null;
 }
 
@@ -139,7 +149,8 @@ function figures(cell: SettledCell): WhereSettledFigures {
     accepted: cell.accepted,
     resolved,
     inGrid: levels.grid,
-    inCommunity: within - levels.grid,
+    inCommunity: levels.community,
+    inPoliceRoom: levels['police-room'],
     beyondCommunity,
     byLevel: { ...levels },
     referredOut: cell.referredOut,
@@ -147,7 +158,8 @@ function figures(cell: SettledCell): WhereSettledFigures {
     inProgress,
     shares: {
       grid: of(levels.grid),
-      community: of(within - levels.grid),
+      community: of(levels.community),
+      policeRoom: of(levels['police-room']),
       beyond: of(beyondCommunity),
       referredOut: of(cell.referredOut),
       withdrawn: of(cell.withdrawn),

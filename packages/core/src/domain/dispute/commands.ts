@@ -88,6 +88,7 @@ export const DisputeCommand = z.discriminatedUnion('type', [
     ]),
   ),
   command('escalateDispute', z.strictObject({ toLevel: MediationLevel, reason: Text, mediators })),
+  command('handDownDispute', z.strictObject({ toLevel: MediationLevel, reason: Text, mediators })),
   command(
     'referDisputeOut',
     z

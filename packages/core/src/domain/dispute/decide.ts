@@ -6,6 +6,7 @@ import { assign, classify, decline, identifyParty, report, withdraw } from './de
 import {
   escalate,
   fulfilTerm,
+  handDown,
   holdSession,
   reachAgreement,
   startIntervention,
@@ -44,6 +45,8 @@ export function decideDispute(
       return resolve(command, state);
     case 'escalateDispute':
       return escalate(command, state);
+    case 'handDownDispute':
+      return handDown(command, state);
     case 'referDisputeOut':
       return referOut(command, state);
     case 'recordFollowUpVisit':

@@ -139,6 +139,21 @@ export const DisputeEscalated = defineEvent({
   }),
 });
 
+/**
+ * A higher level passes the dispute down to a lower one that can settle it closer to the
+ * residents: the police station hands a neighbours' quarrel to the committee (the hand-down the
+ * source praises). The new level mediates afresh.
+ */
+export const DisputeHandedDown = defineEvent({
+  type: 'DisputeHandedDown',
+  schema: z.object({
+    fromLevel: MediationLevel,
+    toLevel: MediationLevel,
+    reason: Text,
+    mediators,
+  }),
+});
+
 const referral = {
   /** The body that takes it over, by name (e.g. `Huaiyang District People's Court`). */
   body: Label.optional(),
@@ -223,6 +238,7 @@ export const disputeEvents = [
   DisputeClosed,
   DisputeReopened,
   DisputeLaterCaseLinked,
+  DisputeHandedDown,
 ] as const;
 
 export type DisputeEvent = EventsOfDefinitions<typeof disputeEvents>;

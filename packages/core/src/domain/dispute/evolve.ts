@@ -63,6 +63,7 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
       draft.lastFollowUp = null;
       return;
     case 'DisputeEscalated':
+    case 'DisputeHandedDown':
       draft.level = event.data.toLevel;
       draft.mediators = [...event.data.mediators];
       // A new level mediates afresh: an agreement that did not hold is no longer in force.

@@ -1,6 +1,8 @@
 // The words a mediation committee uses about a dispute: categories, sources, levels, grades.
 // Levels are ordered: a dispute is handled at the lowest level that can settle it
-// ("small matters stay in the grid, big matters stay in the community") and only moves up.
+// ("small matters stay in the grid, big matters stay in the community"). It moves up by an
+// escalation, and down only when a higher level hands it over to a lower one (the police station
+// passing a neighbours' quarrel to the committee).
 import { z } from 'zod';
 
 export const DisputeCategory = z.enum([
@@ -18,13 +20,26 @@ export type DisputeCategory = z.infer<typeof DisputeCategory>;
 export const DisputeSource = z.enum(['visit', 'patrol', 'walk-in', 'hotline', 'referral']);
 export type DisputeSource = z.infer<typeof DisputeSource>;
 
-/** Where a dispute is handled, lowest first. */
-export const MEDIATION_LEVELS = ['grid', 'community', 'police-station', 'outside-body'] as const;
+/**
+ * Where a dispute is handled, lowest first. `police-room` is the community police room merged
+ * with the community (警调对接): the community police officer and the committee mediate together,
+ * inside the community. `police-station` is the station itself, beyond the community.
+ */
+export const MEDIATION_LEVELS = [
+  'grid',
+  'community',
+  'police-room',
+  'police-station',
+  'outside-body',
+] as const;
 export const MediationLevel = z.enum(MEDIATION_LEVELS);
 export type MediationLevel = z.infer<typeof MediationLevel>;
 
-/** 0 for `grid` up to 3 for `outside-body`; higher means further from the neighbourhood. */
+/** 0 for `grid` up to 4 for `outside-body`; higher means further from the neighbourhood. */
 export const levelRank = (level: MediationLevel): number => MEDIATION_LEVELS.indexOf(level);
+
+/** The levels inside the community: what "big matters stay in the community" promises. */
+export const WITHIN_COMMUNITY: readonly MediationLevel[] = ['grid', 'community', 'police-room'];
 
 export const Severity = z.enum(['minor', 'moderate', 'serious', 'major']);
 export type Severity = z.infer<typeof Severity>;

@@ -1,5 +1,6 @@
 // Generated dispute lifecycles that follow the Dispute decider's rules: reported, maybe declined,
-// classified, assigned, intervened, maybe escalated, mediated, then resolved (by agreement or
+// classified, assigned, intervened, maybe handed down (the station to the committee) or
+// escalated, mediated, then resolved (by agreement or
 // not), withdrawn or referred out; resolved ones get a follow-up (a visit or a call): an unhappy
 // one is reopened and settled again, a happy one closed; a few settled disputes later turn into
 // a police case the station links to them.
@@ -12,7 +13,7 @@ import {
   type Random,
 } from './random.js';
 
-const LEVELS = ['grid', 'community', 'police-station', 'outside-body'] as const;
+const LEVELS = ['grid', 'community', 'police-room', 'police-station', 'outside-body'] as const;
 type Level = (typeof LEVELS)[number];
 const CATEGORIES = ['tenancy', 'neighbours', 'family', 'property', 'labour', 'consumer', 'other'];
 const OUT = ['court', 'arbitration', 'labour-arbitration', 'other-body'] as const;
@@ -57,16 +58,27 @@ export function generateDispute(
   let level: Level =
     first < 0.6
       ? 'grid'
-      : first < 0.9
+      : first < 0.85
         ? 'community'
-        : first < 0.98
-          ? 'police-station'
-          : 'outside-body';
+        : first < 0.9
+          ? 'police-room'
+          : first < 0.98
+            ? 'police-station'
+            : 'outside-body';
   const mediators = random.some(members, 2);
   put('DisputeAssigned', { level, mediators });
   next(10 * MINUTE, 12 * HOUR);
   put('DisputeInterventionStarted', { level });
-  if (random.chance(0.1) && level !== 'outside-body') {
+  if (level === 'police-station' && random.chance(0.4)) {
+    next(HOUR, DAY);
+    put('DisputeHandedDown', {
+      fromLevel: level,
+      toLevel: 'community',
+      reason: 'A neighbours’ matter the committee can settle',
+      mediators,
+    });
+    level = 'community';
+  } else if (random.chance(0.1) && level !== 'outside-body') {
     const toLevel = LEVELS[LEVELS.indexOf(level) + 1] as Level;
     next(HOUR, 3 * DAY);
     put('DisputeEscalated', {

@@ -108,6 +108,9 @@ const anyCommand: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
     .record({ toLevel: level, reason: text, mediators })
     .map((data) => () => ({ type: 'escalateDispute', data })),
   fc
+    .record({ toLevel: level, reason: text, mediators })
+    .map((data) => () => ({ type: 'handDownDispute', data })),
+  fc
     .record({
       to: fc.constantFrom(
         'court',
@@ -172,6 +175,19 @@ export const disputeTours: readonly (readonly Recipe<DisputeState>[])[] = [
     step({ type: 'resolveDispute', data: { how: 'no-agreement-needed', reason: 'Apologised' } }),
     ...firstSteps(2),
     step({ type: 'recordLaterCase', data: { caseId: 'pc-1', kind: 'criminal' } }),
+  ],
+  // Taken to the police station, which hands it down to the committee; settled there.
+  [
+    ...firstSteps(3),
+    step({
+      type: 'escalateDispute',
+      data: { toLevel: 'police-station', reason: 'Threats', mediators: ['m-3'] },
+    }),
+    step({
+      type: 'handDownDispute',
+      data: { toLevel: 'community', reason: 'A neighbours’ matter', mediators: ['m-2'] },
+    }),
+    ...firstSteps(10),
   ],
   [...firstSteps(2), step({ type: 'withdrawDispute', data: { reason: 'Settled between them' } })],
 ];

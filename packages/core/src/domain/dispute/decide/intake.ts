@@ -67,7 +67,7 @@ export function classify(
 
 /**
  * The first assignment picks the level. Assigning again at the same level changes the
- * mediators; moving up is an escalation (it needs a reason) and moving down is never allowed.
+ * mediators; moving up is an escalation and moving down a hand-down (both need a reason).
  */
 export function assign(
   { data }: DisputeCommandOf<'assignDispute'>,
@@ -84,8 +84,8 @@ export function assign(
   const current = state.level;
   if (current !== null && levelRank(data.level) < levelRank(current)) {
     throw violation(
-      'escalation-downward',
-      `A dispute only moves upward: ${disputeName(state)} is handled at ${current} level and cannot go back to ${data.level}`,
+      'hand-down-needs-reason',
+      `Moving ${disputeName(state)} from ${current} down to ${data.level} level is a hand-down: hand it down with a reason`,
       { disputeId: state.disputeId, fromLevel: current, toLevel: data.level },
     );
   }
