@@ -3,6 +3,8 @@
 import { disputeEvents } from './dispute/events.js';
 import { gridMemberEvents } from './grid-member/events.js';
 import { gridOwnershipEvents } from './grid-ownership/events.js';
+import { householdRegisterEvents } from './household-register/events.js';
+import { policeCaseEvents } from './police-case/events.js';
 import { patrolEvents } from './patrol/events.js';
 import { visitEvents } from './visit/events.js';
 
@@ -12,4 +14,6 @@ export const gridledgerEvents = [
   ...gridMemberEvents,
   ...patrolEvents,
   ...gridOwnershipEvents,
+  ...policeCaseEvents,
+  ...householdRegisterEvents,
 ] as const;

@@ -6,6 +6,8 @@ export * from './visit/index.js';
 export * from './grid-member/index.js';
 export * from './patrol/index.js';
 export * from './grid-ownership/index.js';
+export * from './police-case/index.js';
+export * from './household-register/index.js';
 export {
   assignGridOwner,
   type AssignGridOwnerRequest,
