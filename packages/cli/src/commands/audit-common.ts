@@ -6,9 +6,11 @@ import {
   GridMember,
   GridOwnership,
   gridledgerEvents,
+  HouseholdRegister,
   isStreamNotFound,
   MANIFEST_FILE,
   Patrol,
+  PoliceCase,
   Visit,
   type AnyAggregate,
   type AuditSource,
@@ -43,6 +45,8 @@ export const aggregates: readonly AnyAggregate[] = [
   GridMember,
   Patrol,
   GridOwnership,
+  PoliceCase,
+  HouseholdRegister,
 ];
 
 export const registry = createEventRegistry(gridledgerEvents);

@@ -10,12 +10,15 @@ export interface PoliceCaseState {
   readonly status: 'unrecorded' | 'open' | 'closed';
   readonly caseId: string | null;
   readonly kind: 'public-order' | 'criminal' | null;
+  /** The community grid it happened in. */
+  readonly grid: string | null;
 }
 
 export const initialPoliceCaseState = (): PoliceCaseState => ({
   status: 'unrecorded',
   caseId: null,
   kind: null,
+  grid: null,
 });
 
 const violation = (rule: string, message: string, details: Record<string, unknown> = {}) =>
@@ -58,7 +61,12 @@ export function decidePoliceCase(
 export function evolvePoliceCase(state: PoliceCaseState, event: PoliceCaseEvent): PoliceCaseState {
   switch (event.type) {
     case 'PoliceCaseRecorded':
-      return { status: 'open', caseId: event.data.caseId, kind: event.data.kind };
+      return {
+        status: 'open',
+        caseId: event.data.caseId,
+        kind: event.data.kind,
+        grid: event.data.grid,
+      };
     case 'PoliceCaseClosed':
       return { ...state, status: 'closed' };
   }

@@ -25,7 +25,7 @@ describe('recordPoliceCase', () => {
     given(PoliceCase, [])
       .when({ type: 'recordPoliceCase', data: fight }, officer)
       .then([recorded])
-      .thenState({ status: 'open', caseId: 'pc-1', kind: 'public-order' });
+      .thenState({ status: 'open', caseId: 'pc-1', kind: 'public-order', grid: 'xuzhai-07' });
   });
 
   it('is for the police station only', () => {

@@ -2,6 +2,7 @@
 // a seeded mix of dispute lifecycles, visits and patrol shifts, in the order they happened.
 import { generateDispute } from './disputes.js';
 import { generatePatrol } from './patrols.js';
+import { generatePoliceCase, generateRegister } from './publicOrder.js';
 import { DAY, seeded, type GeneratedEvent, type Neighbourhood } from './random.js';
 import { generateVisit } from './visits.js';
 
@@ -12,6 +13,10 @@ export interface HistoryShape {
   readonly disputes: number;
   readonly visits: number;
   readonly patrols: number;
+  /** Police cases recorded by the station (default none). */
+  readonly policeCases?: number;
+  /** Whether each grid's households are registered (default no). */
+  readonly registers?: boolean;
   readonly communities?: number;
   readonly gridsPerCommunity?: number;
   /** First day activity may start (ISO). Default 2026-01-01 Shanghai midnight. */
@@ -53,6 +58,10 @@ export function generateHistory(shape: HistoryShape): GeneratedEvent[] {
   for (let i = 0; i < shape.disputes; i++) generateDispute(random, place, i, start(), emit);
   for (let i = 0; i < shape.visits; i++) generateVisit(random, place, i, start(), emit);
   for (let i = 0; i < shape.patrols; i++) generatePatrol(random, place, i, start(), emit);
+  // After the others, so that a shape without them draws the same history as before.
+  for (let i = 0; i < (shape.policeCases ?? 0); i++)
+    generatePoliceCase(random, place, i, start(), emit);
+  if (shape.registers === true) generateRegister(random, place, from, days, emit);
   // Array.prototype.sort is stable: one stream's events keep their order on equal times.
   return events.sort((a, b) => a.at - b.at);
 }
