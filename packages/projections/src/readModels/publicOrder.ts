@@ -24,27 +24,25 @@ import {
   type Slice,
 } from './cells.js';
 import { configure, type ReadModelOptions } from './options.js';
+import {
+  registerAt,
+  registerEntries,
+  type Place,
+  type RegisterEntry,
+  type RegisterFact,
+} from './register.js';
 import { factsInCut, recordFact, streamIdsOf, type Timelines } from './timelines.js';
 
-type PublicOrderFact = Stamp &
-  (
-    | {
-        readonly k: 'case';
-        readonly kind: PoliceCaseKind;
-        readonly c: string;
-        readonly g: string;
-        readonly pg: string;
-        readonly fromDispute: boolean;
-      }
-    | {
-        readonly k: 'registered';
-        readonly c: string;
-        readonly g: string;
-        readonly h: string;
-        readonly n: number;
-      }
-    | { readonly k: 'deregistered'; readonly h: string }
-  );
+type PublicOrderFact =
+  | (Stamp & {
+      readonly k: 'case';
+      readonly kind: PoliceCaseKind;
+      readonly c: string;
+      readonly g: string;
+      readonly pg: string;
+      readonly fromDispute: boolean;
+    })
+  | RegisterFact;
 
 export interface PublicOrderState {
   readonly timeZone: string;
@@ -106,84 +104,25 @@ interface CaseCell {
 
 const emptyCell = (): CaseCell => ({ publicOrderCases: 0, criminalCases: 0, fromDisputes: 0 });
 
-/** A household's time on a grid's register: from the month it joined to the month it left. */
-export interface RegisterEntry {
-  readonly c: string;
-  readonly g: string;
-  readonly h: string;
-  readonly residents: number;
-  readonly from: Month;
-  readonly until: Month | null;
-}
-
 /** The cases and register entries inside the cut, one stream at a time, as the aggregates run. */
 function fold(state: PublicOrderState, cut: Cut) {
   const cells: Cells<CaseCell> = {};
   const register: RegisterEntry[] = [];
   for (const key of streamIdsOf(state.streams)) {
-    let recorded = false;
-    const open = new Map<string, { c: string; g: string; n: number; from: Month }>();
-    for (const fact of factsInCut(state.streams[key] as PublicOrderFact[], cut)) {
-      switch (fact.k) {
-        case 'case': {
-          if (recorded) break;
-          recorded = true;
-          const cell = cellAt(cells, fact.m, fact.c, fact.g, emptyCell);
-          if (fact.kind === 'public-order') cell.publicOrderCases++;
-          else cell.criminalCases++;
-          if (fact.fromDispute) cell.fromDisputes++;
-          break;
-        }
-        case 'registered':
-          if (!open.has(fact.h))
-            open.set(fact.h, { c: fact.c, g: fact.g, n: fact.n, from: fact.m });
-          break;
-        case 'deregistered': {
-          const entry = open.get(fact.h);
-          if (entry === undefined) break;
-          open.delete(fact.h);
-          register.push({
-            c: entry.c,
-            g: entry.g,
-            h: fact.h,
-            residents: entry.n,
-            from: entry.from,
-            until: fact.m,
-          });
-          break;
-        }
-      }
+    const facts = [...factsInCut(state.streams[key] as PublicOrderFact[], cut)];
+    const first = facts[0];
+    if (first === undefined) continue;
+    if (first.k !== 'case') {
+      register.push(...registerEntries(facts));
+      continue;
     }
-    for (const [h, entry] of open) {
-      register.push({
-        c: entry.c,
-        g: entry.g,
-        h,
-        residents: entry.n,
-        from: entry.from,
-        until: null,
-      });
-    }
+    // A case counts once, where and when it was recorded.
+    const cell = cellAt(cells, first.m, first.c, first.g, emptyCell);
+    if (first.kind === 'public-order') cell.publicOrderCases++;
+    else cell.criminalCases++;
+    if (first.fromDispute) cell.fromDisputes++;
   }
   return { cells, register };
-}
-
-/** Households and residents on the register at the end of `month` (all on record if `null`). */
-function registerAt(
-  register: readonly RegisterEntry[],
-  month: Month | null,
-  place: (e: RegisterEntry) => boolean,
-): { households: number; residents: number } {
-  let households = 0;
-  let residents = 0;
-  for (const e of register) {
-    if (!place(e)) continue;
-    if (month !== null && e.from > month) continue;
-    if (e.until !== null && (month === null || e.until <= month)) continue;
-    households++;
-    residents += e.residents;
-  }
-  return { households, residents };
 }
 
 export interface PublicOrderFigures {
@@ -240,11 +179,10 @@ export function publicOrder<B extends GroupBy = 'month'>(
 ): PublicOrderResult<B> {
   const by = checkQuery(options) as B;
   const { cells, register } = fold(state, cutOf(options));
-  const inPlace =
-    (slice: { readonly community?: string | undefined; readonly grid?: string | undefined }) =>
-    (e: RegisterEntry) =>
-      (slice.community === undefined || e.c === slice.community) &&
-      (slice.grid === undefined || e.g === slice.grid);
+  const inPlace = (slice: Place): Place => ({ community: slice.community, grid: slice.grid });
+  const isIn = (where: Place, e: RegisterEntry) =>
+    (where.community === undefined || e.c === where.community) &&
+    (where.grid === undefined || e.g === where.grid);
   const add = (acc: CaseCell, cell: CaseCell) => {
     acc.publicOrderCases += cell.publicOrderCases;
     acc.criminalCases += cell.criminalCases;
@@ -257,7 +195,7 @@ export function publicOrder<B extends GroupBy = 'month'>(
     const known = new Map(groups.map(({ key, acc }) => [JSON.stringify(key), acc]));
     // Every place on the register is a row, even one without a case: a quiet grid shows.
     for (const e of register) {
-      if (!inPlace(options)(e)) continue;
+      if (!isIn(options, e)) continue;
       const key = by === 'community' ? { community: e.c } : { community: e.c, grid: e.g };
       if (!known.has(JSON.stringify(key))) known.set(JSON.stringify(key), emptyCell());
     }
