@@ -1,4 +1,5 @@
 // The printed report: the headline read models as readable tables, then the article's two cases.
+import { BANNER } from './story.js';
 import type { DemoResult } from './demo.js';
 import { shortDay } from './time.js';
 
@@ -107,22 +108,43 @@ export function formatReport(result: DemoResult): string {
     ]),
     '',
     'Incidence, month over month (环比)',
-    ...table('lrrrr', [
-      ['month', 'disputes', 'change', 'public-order incidents', 'change'],
-      ...f.incidence.map((m) => [
-        MONTH_NAMES[m.month] ?? m.month,
-        count(m.disputes),
-        change(m.change.disputes),
-        count(m.publicOrderIncidents),
-        change(m.change.publicOrderIncidents),
-      ]),
+    ...table('lrrrrrrr', [
+      [
+        'month',
+        'disputes',
+        'change',
+        'public-order cases',
+        'per 1,000 households',
+        'change',
+        'patrol sightings',
+        'change',
+      ],
+      ...f.incidence.map((m) => {
+        const cases = f.publicOrder.find((p) => p.month === m.month);
+        return [
+          MONTH_NAMES[m.month] ?? m.month,
+          count(m.disputes),
+          change(m.change.disputes),
+          count(cases?.publicOrderCases ?? 0),
+          cases?.perThousandHouseholds == null ? '–' : cases.perThousandHouseholds.toFixed(1),
+          change(cases?.change ?? null),
+          count(m.publicOrderIncidents),
+          change(m.change.publicOrderIncidents),
+        ];
+      }),
     ]),
+    '  (public-order cases: recorded by the police station; patrol sightings: incidents the patrol',
+    '   met that were not disputes, not cases)',
     '',
-    `Satisfaction: ${s.satisfied} of ${s.followUps} follow-ups (${s.visits} visits, ${s.telephoneCalls} telephone calls) found the residents satisfied (${percent(s.share)})`,
+    `Satisfaction: ${s.satisfied} of ${s.followUps} follow-ups (${s.visits} visits, ${s.telephoneCalls} telephone calls, ${s.channelNotRecorded} channel not recorded) found the residents satisfied (${percent(s.share)})`,
     '',
     'Coverage',
     ...table('lr', [
-      ['visits made', count(c.visits), `households visited ${count(c.householdsVisited)}`],
+      [
+        'households reached door-to-door',
+        count(c.householdsReached),
+        `of ${count(c.householdsRegistered)} registered (${percent(c.coverage)}); ${count(c.visits)} visits in all, ${count(c.followUpVisits)} of them dispute follow-ups`,
+      ],
       [
         'micro-wishes fulfilled',
         count(c.microWishesFulfilled),
@@ -149,6 +171,7 @@ export function formatReport(result: DemoResult): string {
     followUp === undefined
       ? '    follow-up visit: not yet made'
       : `    follow-up visit ${day(followUp.at)}: ${followUp.satisfied ? 'satisfied' : 'not satisfied'}. ${followUp.note}`,
+    `    after the season (the article, not the ledger): Xu brought the station a thank-you banner, ${BANNER}`,
     '',
   ].join('\n');
 }

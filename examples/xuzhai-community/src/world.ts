@@ -4,14 +4,18 @@
 import {
   Dispute,
   GridMember,
+  HouseholdRegister,
   Patrol,
+  PoliceCase,
   Visit,
   createCommandHandler,
   type CommandContext,
   type DisputeCommand,
   type GridMemberCommand,
+  type HouseholdRegisterCommand,
   type Ledger,
   type PatrolCommand,
+  type PoliceCaseCommand,
   type VisitCommand,
 } from '@gridledger/core';
 import { Agenda, type SimClock } from './agenda.js';
@@ -37,6 +41,8 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
     visit: createCommandHandler(ledger, Visit),
     member: createCommandHandler(ledger, GridMember),
     patrol: createCommandHandler(ledger, Patrol),
+    policeCase: createCommandHandler(ledger, PoliceCase),
+    register: createCommandHandler(ledger, HouseholdRegister),
   };
   const context = (by: Member, links: Links): CommandContext => ({
     actor: actorOf(by),
@@ -81,6 +87,10 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
       handlers.member(id, command, context(by, links)),
     patrol: (id: string, command: PatrolCommand, by: Member, links: Links = {}) =>
       handlers.patrol(id, command, context(by, links)),
+    policeCase: (id: string, command: PoliceCaseCommand, by: Member, links: Links = {}) =>
+      handlers.policeCase(id, command, context(by, links)),
+    register: (grid: string, command: HouseholdRegisterCommand, by: Member, links: Links = {}) =>
+      handlers.register(grid, command, context(by, links)),
     /** Called with the dispute id once the app has reported the dispute a fact caused. */
     onReported: new Map<string, (disputeId: string) => void>(),
     /** Follow-up visits with a story of their own (the Xu/Shang banner). */
