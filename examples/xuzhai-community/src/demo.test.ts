@@ -180,6 +180,34 @@ describe('figures that could have come out otherwise', () => {
     expect(result.team.grids).toBe(81);
   });
 
+  it('holds sessions through the working day, nobody in two at once', () => {
+    const sessions = ofType('MediationSessionHeld');
+    expect(sessions.length).toBeGreaterThan(150);
+    const byMinute = new Map<number, number>();
+    for (const e of sessions) {
+      const minute = minuteOfDay(Date.parse(e.metadata.occurredAt));
+      byMinute.set(minute, (byMinute.get(minute) ?? 0) + 1);
+      expect(minute).toBeGreaterThanOrEqual(WORKDAY.start);
+      expect(minute).toBeLessThan(WORKDAY.end);
+    }
+    // No minute of the day holds more than one session in twenty (119 of 180 were at 08:30).
+    expect(Math.max(...byMinute.values())).toBeLessThanOrEqual(sessions.length / 20);
+    // A session takes at least 45 minutes: nobody starts another within that time.
+    const starts = new Map<string, number[]>();
+    for (const e of sessions) {
+      for (const m of (e.data as { mediators: string[] }).mediators) {
+        const list = starts.get(m) ?? [];
+        list.push(Date.parse(e.metadata.occurredAt));
+        starts.set(m, list);
+      }
+    }
+    for (const [member, list] of starts) {
+      const sorted = list.sort((a, b) => a - b);
+      const tooClose = sorted.filter((t, i) => i > 0 && t - (sorted[i - 1] ?? 0) < 45 * 60_000);
+      expect(tooClose, member).toEqual([]);
+    }
+  });
+
   it('hands some disputes down from the station to the committee, and counts them', () => {
     const handedDown = ofType('DisputeHandedDown');
     expect(handedDown.length).toBeGreaterThan(0);

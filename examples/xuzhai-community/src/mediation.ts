@@ -16,7 +16,7 @@ import {
 import type { Member } from './cast.js';
 import type { Ending, PlannedDispute } from './disputePlan.js';
 import { REFERRALS } from './scripts.js';
-import { MINUTE, inWorkingHours } from './time.js';
+import { MINUTE, nextWorkingMoment } from './time.js';
 import { firstEventId, recordedOf, type World } from './world.js';
 
 const GRADES: Readonly<
@@ -81,16 +81,21 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
       cause = firstEventId(handled);
       return handled;
     };
+    const draw = (min: number, max: number) => random.int(min, max);
     const wait = (min: number, max: number) =>
-      until(inWorkingHours(world.clock.now() + random.int(min, max) * MINUTE));
-    const session = (outcome: 'agreed' | 'not-agreed' | 'adjourned', summary: string) =>
-      record(
+      until(nextWorkingMoment(world.clock.now() + random.int(min, max) * MINUTE, draw));
+    // A session takes 45 minutes to two hours, when every mediator is free.
+    const session = async (outcome: 'agreed' | 'not-agreed' | 'adjourned', summary: string) => {
+      const people = mediators.map((m) => m.id);
+      await until(world.reserve(people, world.clock.now(), random.int(45, 120)));
+      return record(
         {
           type: 'holdMediationSession',
           data: { mediators: mediators.map((m) => m.id), parties, outcome, summary },
         },
         lead(),
       );
+    };
 
     const { script, ending } = plan;
     let level = plan.startLevel;
