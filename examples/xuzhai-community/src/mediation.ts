@@ -102,6 +102,20 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     let mediators = mediatorsAt(level);
     const lead = () => mediators[0] as Member;
     const intake = levelRank(level) >= levelRank('police-room') ? cast.jiang : cast.staff[0];
+    if ((plan.source === 'patrol' || plan.source === 'visit') && random.chance(0.6)) {
+      // Met on the spot: the grid's party member steps in before the office classifies it.
+      const owner = cast.ownerOf(plan.grid);
+      await record(
+        {
+          type: 'handleOnTheSpot',
+          data: {
+            handledBy: [owner.id],
+            note: 'Calmed both sides on the spot and told the office',
+          },
+        },
+        owner,
+      );
+    }
     await wait(10, 40);
     await record(
       { type: 'classifyDispute', data: { category: script.category, ...GRADES[level] } },
@@ -115,17 +129,18 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
 
     const target = finalLevel(ending);
     if (levelRank(level) > levelRank(target)) {
-      // Brought to the station, but a matter the committee can settle: the station hands it down.
+      // Brought to the station, but a matter the committee can settle: the station grades it
+      // again (分级分类) and hands it down.
       await wait(60, 480);
+      await record(
+        { type: 'classifyDispute', data: { category: script.category, ...GRADES[target] } },
+        cast.jiang,
+      );
       mediators = mediatorsAt(target);
       const reason = 'A neighbourhood matter: the station hands it to the mediation committee';
       await record(
         { type: 'handDownDispute', data: { toLevel: target, reason, mediators: ids() } },
         cast.jiang,
-      );
-      await record(
-        { type: 'classifyDispute', data: { category: script.category, ...GRADES[target] } },
-        lead(),
       );
       level = target;
     }

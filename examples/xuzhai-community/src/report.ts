@@ -82,6 +82,23 @@ export function formatReport(result: DemoResult): string {
       ],
     ]),
     '',
+    'Layered mediation (分层分类): resolved disputes by grade and the level that settled them',
+    ...table('lrrrrr', [
+      ['grade', 'grid', 'community', 'police room', 'police station', 'outside body'],
+      ...(['minor', 'moderate', 'serious', 'major'] as const).map((grade) => {
+        const at = settled.byGrade[grade];
+        return [
+          grade,
+          count(at.grid),
+          count(at.community),
+          count(at['police-room']),
+          count(at['police-station']),
+          count(at['outside-body']),
+        ];
+      }),
+    ]),
+    `  ${count(settled.handledOnTheSpot)} disputes were stepped into on the spot before the office classified them (先期处置)`,
+    '',
     'Timeliness, hours from report',
     ...table('lrr', [
       ['', 'median', 'p90'],

@@ -88,6 +88,49 @@ describe('where settled', () => {
   });
 });
 
+describe('layered mediation', () => {
+  it('crosses the grade a dispute had with the level that settled it, and counts on-the-spot handling', async () => {
+    const { runner, dispute } = domainSetup();
+    const day = (d: number, h = 9) =>
+      `2026-07-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+08:00`;
+    // a: minor, settled in the grid, stepped into on the spot 1 h after the report.
+    await dispute.report('a', day(1));
+    await dispute.onTheSpot('a', day(1, 10));
+    await dispute.classify('a', day(1, 11), 'minor');
+    await dispute.assign('a', day(1, 11), 'grid');
+    await dispute.intervene('a', day(1, 15));
+    await dispute.resolve('a', day(2), 'grid');
+    // b: serious at the station, graded moderate and handed down, settled by the committee.
+    await dispute.report('b', day(3));
+    await dispute.classify('b', day(3, 10), 'serious');
+    await dispute.assign('b', day(3, 10), 'police-station');
+    await dispute.classify('b', day(4), 'moderate');
+    await dispute.handDown('b', day(4, 10), 'police-station', 'community');
+    await dispute.resolve('b', day(5), 'community');
+    // c: serious, settled in the police room; an on-the-spot entry after assignment is passed over.
+    await dispute.report('c', day(6));
+    await dispute.classify('c', day(6, 10), 'serious');
+    await dispute.assign('c', day(6, 10), 'police-room');
+    await dispute.onTheSpot('c', day(6, 11));
+    await dispute.resolve('c', day(7), 'police-room');
+    // d: never graded, still open.
+    await dispute.report('d', day(8));
+    await runner.catchUp(settledModel);
+    await runner.catchUp(timeModel);
+    const settled = whereSettled((await runner.read(settledModel))!.state).total;
+    expect(settled.handledOnTheSpot).toBe(1);
+    expect(settled.byGrade.minor).toMatchObject({ grid: 1, community: 0 });
+    expect(settled.byGrade.moderate).toMatchObject({ community: 1, 'police-station': 0 });
+    expect(settled.byGrade.serious).toMatchObject({ 'police-room': 1 });
+    expect(Object.values(settled.byGrade.ungraded).every((n) => n === 0)).toBe(true);
+    expect(Object.values(settled.byGrade.major).every((n) => n === 0)).toBe(true);
+    // First intervention: a after 1 h (on the spot), b none, c none (only the late entry).
+    const times = timeliness((await runner.read(timeModel))!.state).total;
+    expect(times.toIntervention.count).toBe(1);
+    expect(times.toIntervention.medianHours).toBe(1);
+  });
+});
+
 describe('timeliness', () => {
   it('gives the median and 90th percentile of each step, in hours, by report month', async () => {
     const { runner, dispute } = domainSetup();

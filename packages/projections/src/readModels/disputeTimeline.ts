@@ -22,6 +22,7 @@ export type DisputeFact = Stamp &
     | { readonly k: 'classified'; readonly severity: Severity }
     | { readonly k: 'assigned'; readonly level: MediationLevel }
     | { readonly k: 'intervened' }
+    | { readonly k: 'onTheSpot' }
     | { readonly k: 'escalated'; readonly to: MediationLevel }
     | { readonly k: 'handedDown'; readonly from: MediationLevel; readonly to: MediationLevel }
     | { readonly k: 'resolved'; readonly level: MediationLevel }
@@ -51,6 +52,7 @@ export type DisputeRead = EventsOfType<
   | 'DisputeClassified'
   | 'DisputeAssigned'
   | 'DisputeInterventionStarted'
+  | 'DisputeHandledOnTheSpot'
   | 'DisputeEscalated'
   | 'DisputeHandedDown'
   | 'DisputeResolved'
@@ -97,6 +99,7 @@ export function disputeHandlers<S extends DisputeTimelineState>(
     DisputeClassified: (state, e) => keep(state, e, 'classified', { severity: e.data.severity }),
     DisputeAssigned: (state, e) => keep(state, e, 'assigned', { level: e.data.level }),
     DisputeInterventionStarted: (state, e) => keep(state, e, 'intervened', {}),
+    DisputeHandledOnTheSpot: (state, e) => keep(state, e, 'onTheSpot', {}),
     DisputeEscalated: (state, e) => keep(state, e, 'escalated', { to: e.data.toLevel }),
     DisputeHandedDown: (state, e) =>
       keep(state, e, 'handedDown', { from: e.data.fromLevel, to: e.data.toLevel }),
@@ -157,7 +160,10 @@ export interface DisputeView {
     readonly from: MediationLevel;
     readonly at: Stamp;
   } | null;
+  /** The first time anyone stepped in: on the spot, or the office's intervention. */
   firstIntervention: number | null;
+  /** Members on the spot stepped in before the office assigned it (先期处置). */
+  handledOnTheSpot: boolean;
   firstResolution: number | null;
   firstFollowUp: number | null;
   readonly escalations: { readonly at: Stamp; readonly to: MediationLevel }[];
@@ -209,6 +215,7 @@ function reportedView(fact: Extract<DisputeFact, { k: 'reported' }>): DisputeVie
     settled: null,
     referral: null,
     firstIntervention: null,
+    handledOnTheSpot: false,
     firstResolution: null,
     firstFollowUp: null,
     escalations: [],
@@ -234,6 +241,11 @@ function apply(view: DisputeView, fact: DisputeFact): void {
       return;
     case 'intervened':
       view.firstIntervention ??= fact.o;
+      return;
+    case 'onTheSpot':
+      if (!open || view.level !== null) return;
+      view.firstIntervention ??= fact.o;
+      view.handledOnTheSpot = true;
       return;
     case 'escalated':
       if (!open) return;

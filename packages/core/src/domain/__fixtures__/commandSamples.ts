@@ -58,6 +58,10 @@ export const disputeSamples: Samples<DisputeCommand> = {
     type: 'escalateDispute',
     data: { toLevel: 'community', reason: 'Tempers rose', mediators: ['m-2'] },
   },
+  handleOnTheSpot: {
+    type: 'handleOnTheSpot',
+    data: { handledBy: ['m-1'], note: 'Separated the two and calmed them down' },
+  },
   handDownDispute: {
     type: 'handDownDispute',
     data: { toLevel: 'grid', reason: 'The grid member knows both families', mediators: ['m-1'] },

@@ -64,6 +64,10 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   command('assignDispute', z.strictObject({ level: MediationLevel, mediators })),
   command('startIntervention', z.strictObject({ note: Text.optional() })),
   command(
+    'handleOnTheSpot',
+    z.strictObject({ handledBy: distinctList(MemberId, 'handledBy').min(1), note: Text }),
+  ),
+  command(
     'holdMediationSession',
     z.strictObject({
       mediators,

@@ -2,7 +2,15 @@
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { DisputeCommand } from './commands.js';
 import { recordLaterCase, reopen } from './decide/aftermath.js';
-import { assign, classify, decline, identifyParty, report, withdraw } from './decide/intake.js';
+import {
+  assign,
+  classify,
+  decline,
+  handleOnTheSpot,
+  identifyParty,
+  report,
+  withdraw,
+} from './decide/intake.js';
 import {
   escalate,
   fulfilTerm,
@@ -33,6 +41,8 @@ export function decideDispute(
       return classify(command, state);
     case 'assignDispute':
       return assign(command, state);
+    case 'handleOnTheSpot':
+      return handleOnTheSpot(command, state);
     case 'startIntervention':
       return startIntervention(command, state);
     case 'holdMediationSession':

@@ -96,6 +96,15 @@ export const DisputeInterventionStarted = defineEvent({
   schema: z.object({ level: MediationLevel, note: Text.optional() }),
 });
 
+/**
+ * Early handling at the outpost (先期处置): members on the spot stepped in before the office
+ * classified the dispute, to keep it from flaring up. The first-moment intervention.
+ */
+export const DisputeHandledOnTheSpot = defineEvent({
+  type: 'DisputeHandledOnTheSpot',
+  schema: z.object({ handledBy: z.array(MemberId).min(1), note: Text }),
+});
+
 export const MediationSessionHeld = defineEvent({
   type: 'MediationSessionHeld',
   schema: z.object({
@@ -239,6 +248,7 @@ export const disputeEvents = [
   DisputeReopened,
   DisputeLaterCaseLinked,
   DisputeHandedDown,
+  DisputeHandledOnTheSpot,
 ] as const;
 
 export type DisputeEvent = EventsOfDefinitions<typeof disputeEvents>;

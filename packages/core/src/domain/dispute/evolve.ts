@@ -43,6 +43,9 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
     case 'DisputeInterventionStarted':
       draft.interventionStarted = true;
       return;
+    case 'DisputeHandledOnTheSpot':
+      draft.handledOnTheSpot = true;
+      return;
     case 'MediationSessionHeld':
       draft.sessionsHeld += 1;
       return;

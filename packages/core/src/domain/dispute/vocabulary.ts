@@ -44,6 +44,19 @@ export const WITHIN_COMMUNITY: readonly MediationLevel[] = ['grid', 'community',
 export const Severity = z.enum(['minor', 'moderate', 'serious', 'major']);
 export type Severity = z.infer<typeof Severity>;
 
+/**
+ * Layered, classified mediation (分层分类): the lowest level a grade may be handled at. A minor
+ * matter may stay in the grid; a moderate one goes to the committee at least; a serious one to
+ * the police room at least; a major one to the police station at least. A dispute may be handled
+ * higher than its grade calls for, never lower: to hand it down, the office grades it again.
+ */
+export const LOWEST_LEVEL_FOR: Readonly<Record<Severity, MediationLevel>> = {
+  minor: 'grid',
+  moderate: 'community',
+  serious: 'police-room',
+  major: 'police-station',
+};
+
 /** The risk that the dispute flares up (激化升级) if left alone. */
 export const EscalationRisk = z.enum(['low', 'medium', 'high']);
 export type EscalationRisk = z.infer<typeof EscalationRisk>;

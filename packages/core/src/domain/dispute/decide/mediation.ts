@@ -7,6 +7,7 @@ import {
   requireAssigned,
   requireInProgress,
   requireIntervention,
+  requireLevelForGrade,
   requireParty,
   violation,
 } from '../guards.js';
@@ -153,5 +154,6 @@ export function handDown(
       { disputeId: state.disputeId, fromLevel, toLevel: data.toLevel },
     );
   }
+  requireLevelForGrade(state, data.toLevel);
   return [{ type: 'DisputeHandedDown', data: { fromLevel, ...data } }];
 }
