@@ -208,6 +208,20 @@ describe('figures that could have come out otherwise', () => {
     }
   });
 
+  it('has micro-wishes claimed by party members (认领), each counted once', () => {
+    const partyMembers = new Set(
+      ofType('GridMemberEnrolled')
+        .map((e) => e.data as { memberId: string; roles: string[] })
+        .filter((d) => d.roles.includes('party-member'))
+        .map((d) => d.memberId),
+    );
+    const claims = ofType('MicroWishClaimed').map((e) => e.data as { claimedBy: string });
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((c) => partyMembers.has(c.claimedBy))).toBe(true);
+    expect(result.figures.coverage.microWishesClaimed).toBe(claims.length);
+    expect(claims.length).toBeLessThanOrEqual(result.figures.coverage.microWishesRecorded);
+  });
+
   it('hands some disputes down from the station to the committee, and counts them', () => {
     const handedDown = ofType('DisputeHandedDown');
     expect(handedDown.length).toBeGreaterThan(0);

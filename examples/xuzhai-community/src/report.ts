@@ -165,7 +165,7 @@ export function formatReport(result: DemoResult): string {
       [
         'micro-wishes fulfilled',
         count(c.microWishesFulfilled),
-        `of ${count(c.microWishesRecorded)} recorded`,
+        `of ${count(c.microWishesRecorded)} recorded, ${count(c.microWishesClaimed)} claimed by a party member (认领)`,
       ],
       [
         'micro-appeals settled',

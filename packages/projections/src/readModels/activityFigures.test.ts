@@ -157,7 +157,8 @@ describe('coverage', () => {
     await visit.wish('v2', at(4, 11));
     await visit.hazard('v2', at(4, 11));
     await visit.close('v2', at(4, 12));
-    // Fulfilled after the visit was closed, as the decider allows.
+    // Claimed by a party member (认领), fulfilled after the visit was closed, as the decider allows.
+    await record('visit-v2', 'MicroWishClaimed', { wishId: 'v2-w', claimedBy: 'm-5' }, at(5));
     await visit.wishFulfilled('v2', at(9));
     await visit.hazardRemoved('v2', at(10));
     // A 3-hour patrol over two grids: 1.5 hours each; members who turned out get 3 hours.
@@ -190,6 +191,7 @@ describe('coverage', () => {
       visits: 2,
       householdsVisited: 1,
       microWishesRecorded: 1,
+      microWishesClaimed: 1,
       microWishesFulfilled: 1,
       hazardsFound: 1,
       hazardsRemoved: 1,

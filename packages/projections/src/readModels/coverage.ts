@@ -21,6 +21,7 @@ import { recordFact, type Timelines } from './timelines.js';
 export type Counter =
   | 'servicesRendered'
   | 'microWishesRecorded'
+  | 'microWishesClaimed'
   | 'microWishesFulfilled'
   | 'microAppealsRecorded'
   | 'microAppealsFulfilled'
@@ -113,6 +114,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
           members: e.data.renderedBy,
         }),
       MicroWishRecorded: count('microWishesRecorded'),
+      MicroWishClaimed: count('microWishesClaimed'),
       MicroWishFulfilled: count('microWishesFulfilled'),
       MicroAppealRecorded: count('microAppealsRecorded'),
       MicroAppealFulfilled: count('microAppealsFulfilled'),

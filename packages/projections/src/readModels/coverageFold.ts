@@ -20,6 +20,8 @@ export interface GridCoverageCell {
   serviceVisits: number;
   servicesRendered: number;
   microWishesRecorded: number;
+  /** Claimed by a party member (认领). */
+  microWishesClaimed: number;
   microWishesFulfilled: number;
   microAppealsRecorded: number;
   microAppealsFulfilled: number;
@@ -48,6 +50,7 @@ export const emptyGridCoverage = (): GridCoverageCell => ({
   serviceVisits: 0,
   servicesRendered: 0,
   microWishesRecorded: 0,
+  microWishesClaimed: 0,
   microWishesFulfilled: 0,
   microAppealsRecorded: 0,
   microAppealsFulfilled: 0,

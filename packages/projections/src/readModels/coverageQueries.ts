@@ -38,6 +38,8 @@ export interface CoverageFigures {
   readonly serviceVisits: number;
   readonly servicesRendered: number;
   readonly microWishesRecorded: number;
+  /** Claimed by a party member who undertakes to fulfil it (认领). */
+  readonly microWishesClaimed: number;
   readonly microWishesFulfilled: number;
   readonly microAppealsRecorded: number;
   readonly microAppealsFulfilled: number;
@@ -96,6 +98,7 @@ function add(acc: Accumulator, cell: GridCoverageCell, community: string): void 
   sums.serviceVisits += cell.serviceVisits;
   sums.servicesRendered += cell.servicesRendered;
   sums.microWishesRecorded += cell.microWishesRecorded;
+  sums.microWishesClaimed += cell.microWishesClaimed;
   sums.microWishesFulfilled += cell.microWishesFulfilled;
   sums.microAppealsRecorded += cell.microAppealsRecorded;
   sums.microAppealsFulfilled += cell.microAppealsFulfilled;
@@ -122,6 +125,7 @@ function figures(
     serviceVisits: sums.serviceVisits,
     servicesRendered: sums.servicesRendered,
     microWishesRecorded: sums.microWishesRecorded,
+    microWishesClaimed: sums.microWishesClaimed,
     microWishesFulfilled: sums.microWishesFulfilled,
     microAppealsRecorded: sums.microAppealsRecorded,
     microAppealsFulfilled: sums.microAppealsFulfilled,
