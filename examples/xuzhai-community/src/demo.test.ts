@@ -131,6 +131,107 @@ describe('the season’s figures', () => {
   });
 });
 
+describe('figures that could have come out otherwise', () => {
+  const monthOf = (e: RecordedEvent) =>
+    new Date(Date.parse(e.metadata.occurredAt) + 8 * 3_600_000).toISOString().slice(0, 7);
+
+  it('counts the station’s public-order cases per 1,000 households on the register', () => {
+    const cases = ofType('PoliceCaseRecorded');
+    const registered = ofType('HouseholdRegistered').length;
+    const left = ofType('HouseholdDeregistered');
+    expect(registered).toBeGreaterThan(1000);
+    const rows = result.figures.publicOrder;
+    expect(rows.map((r) => r.month)).toEqual([...SEASON.months]);
+    for (const row of rows) {
+      const inMonth = cases.filter((e) => monthOf(e) === row.month).length;
+      expect(row.publicOrderCases).toBe(inMonth);
+      const arrived = ofType('HouseholdRegistered').filter((e) => monthOf(e) <= row.month).length;
+      const gone = left.filter((e) => monthOf(e) <= row.month).length;
+      expect(row.households).toBe(arrived - gone);
+      expect(row.perThousandHouseholds).toBeCloseTo((inMonth / (arrived - gone)) * 1000);
+    }
+    // Not patrol sightings: the two series are counted from different facts.
+    expect(cases.length).not.toBe(ofType('PatrolIncidentReported').length);
+  });
+
+  it('records the channel of every follow-up: a visit or a telephone call', () => {
+    const followUps = ofType('DisputeFollowUpVisitRecorded').map(
+      (e) => e.data as { channel?: string; visitId?: string },
+    );
+    expect(followUps.every((f) => f.channel === 'in-person' || f.channel === 'telephone')).toBe(
+      true,
+    );
+    expect(followUps.filter((f) => f.channel === 'telephone').every((f) => !f.visitId)).toBe(true);
+    const { satisfaction } = result.figures;
+    expect(satisfaction.channelNotRecorded).toBe(0);
+    expect(satisfaction.visits + satisfaction.telephoneCalls).toBe(followUps.length);
+    expect(formatReport(result)).toMatch(
+      new RegExp(`${satisfaction.visits} visits, ${satisfaction.telephoneCalls} telephone calls`),
+    );
+  });
+
+  it('counts the team from the events, not from the generator', () => {
+    const enrolled = ofType('GridMemberEnrolled').length - ofType('GridMemberRetired').length;
+    const patrol = ofType('PatrolTeamJoined').length - ofType('PatrolTeamLeft').length;
+    const owners = ofType('GridMemberAssigned').filter(
+      (e) => (e.data as { capacity: string }).capacity === 'owner',
+    ).length;
+    expect(result.team).toEqual({ grids: owners, members: enrolled, patrolTeam: patrol });
+    expect(result.team.grids).toBe(81);
+  });
+
+  it('holds sessions through the working day, nobody in two at once', () => {
+    const sessions = ofType('MediationSessionHeld');
+    expect(sessions.length).toBeGreaterThan(150);
+    const byMinute = new Map<number, number>();
+    for (const e of sessions) {
+      const minute = minuteOfDay(Date.parse(e.metadata.occurredAt));
+      byMinute.set(minute, (byMinute.get(minute) ?? 0) + 1);
+      expect(minute).toBeGreaterThanOrEqual(WORKDAY.start);
+      expect(minute).toBeLessThan(WORKDAY.end);
+    }
+    // No minute of the day holds more than one session in twenty (119 of 180 were at 08:30).
+    expect(Math.max(...byMinute.values())).toBeLessThanOrEqual(sessions.length / 20);
+    // A session takes at least 45 minutes: nobody starts another within that time.
+    const starts = new Map<string, number[]>();
+    for (const e of sessions) {
+      for (const m of (e.data as { mediators: string[] }).mediators) {
+        const list = starts.get(m) ?? [];
+        list.push(Date.parse(e.metadata.occurredAt));
+        starts.set(m, list);
+      }
+    }
+    for (const [member, list] of starts) {
+      const sorted = list.sort((a, b) => a - b);
+      const tooClose = sorted.filter((t, i) => i > 0 && t - (sorted[i - 1] ?? 0) < 45 * 60_000);
+      expect(tooClose, member).toEqual([]);
+    }
+  });
+
+  it('has micro-wishes claimed by party members (认领), each counted once', () => {
+    const partyMembers = new Set(
+      ofType('GridMemberEnrolled')
+        .map((e) => e.data as { memberId: string; roles: string[] })
+        .filter((d) => d.roles.includes('party-member'))
+        .map((d) => d.memberId),
+    );
+    const claims = ofType('MicroWishClaimed').map((e) => e.data as { claimedBy: string });
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((c) => partyMembers.has(c.claimedBy))).toBe(true);
+    expect(result.figures.coverage.microWishesClaimed).toBe(claims.length);
+    expect(claims.length).toBeLessThanOrEqual(result.figures.coverage.microWishesRecorded);
+  });
+
+  it('hands some disputes down from the station to the committee, and counts them', () => {
+    const handedDown = ofType('DisputeHandedDown');
+    expect(handedDown.length).toBeGreaterThan(0);
+    expect(result.figures.escalations.handDowns).toBe(handedDown.length);
+    expect(
+      handedDown.every((e) => (e.data as { fromLevel: string }).fromLevel === 'police-station'),
+    ).toBe(true);
+  });
+});
+
 describe('the world it records', () => {
   it('has 81 red micro-grids, each owned by its own party member', async () => {
     const claims = ofType('GridOwnershipClaimed').map(
@@ -241,7 +342,7 @@ describe('the article’s two cases', () => {
     expect((await verifyStream(db.events, KANG_VISIT_STREAM)).ok).toBe(true);
   });
 
-  it('records the Xu/Shang dispute: the TV returned, the deposit refunded, a banner after', async () => {
+  it('records the Xu/Shang dispute: the TV returned, the deposit refunded (the banner came after)', async () => {
     const dispute = streamOf(XU_SHANG_STREAM);
     const data = (type: string) => dispute.find((e) => e.type === type)?.data;
     expect(data('DisputeReported')).toMatchObject({
@@ -267,7 +368,8 @@ describe('the article’s two cases', () => {
     expect(data('DisputeResolved')).toMatchObject({ how: 'agreement', level: 'police-station' });
     expect(data('DisputeFollowUpVisitRecorded')).toMatchObject({
       satisfied: true,
-      note: expect.stringContaining('banner'),
+      channel: 'in-person',
+      note: expect.not.stringContaining('banner'),
     });
     expect(dispute.at(-1)?.type).toBe('DisputeClosed');
     expect((await verifyStream(db.events, XU_SHANG_STREAM)).ok).toBe(true);

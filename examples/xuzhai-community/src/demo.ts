@@ -26,8 +26,10 @@ import {
   type OfficeOutcome,
 } from './reactions.js';
 import { seededRandom } from './random.js';
+import { planPoliceCases, planRegister } from './station.js';
 import { planStory } from './story.js';
 import { storyFacts, type StoryFacts } from './storyFacts.js';
+import { teamFromEvents, type Team } from './team.js';
 import { HOUR, SEASON, inWorkingHours, isoInShanghai } from './time.js';
 import { seededUlids } from './ulid.js';
 import { planVisits } from './visitPlan.js';
@@ -47,7 +49,8 @@ export interface DemoResult {
   readonly file: string;
   readonly seed: number;
   readonly events: number;
-  readonly team: { readonly grids: number; readonly members: number; readonly patrolTeam: number };
+  /** Counted from the events at the end of the season. */
+  readonly team: Team;
   readonly figures: HeadlineFigures;
   readonly story: StoryFacts;
 }
@@ -91,6 +94,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const patrols = planPatrols(random.fork('patrol-plan'), cast);
     const disputes = planDisputes(random.fork('dispute-plan'), cast, patrols);
     planEnrolment(world);
+    planRegister(world);
+    planPoliceCases(world);
     planStory(world);
     for (const visit of planVisits(random.fork('visit-plan'), cast, disputes))
       carryOutVisit(world, visit);
@@ -111,11 +116,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       file: db.file,
       seed,
       events: (await db.events.countEvents?.()) ?? 0,
-      team: {
-        grids: cast.grids.length,
-        members: cast.everyone.length,
-        patrolTeam: cast.patrolTeam.length,
-      },
+      team: await teamFromEvents(ledger),
       figures,
       story: await storyFacts(ledger, db.events, cast),
     };

@@ -24,9 +24,9 @@ export type Ending = MediationLevel | Referral['to'] | 'still-open';
  * the police station), so the season has 60, 50 and 40: 147 of 150 resolved, 98%.
  */
 export const DISPUTES_BY_MONTH: Readonly<Record<string, Partial<Record<Ending, number>>>> = {
-  '2026-06': { grid: 38, community: 15, 'police-station': 5, court: 1 },
-  '2026-07': { grid: 31, community: 13, 'police-station': 5, 'labour-arbitration': 1 },
-  '2026-08': { grid: 25, community: 10, 'police-station': 4, 'still-open': 1 },
+  '2026-06': { grid: 38, community: 15, 'police-room': 5, court: 1 },
+  '2026-07': { grid: 31, community: 13, 'police-room': 5, 'labour-arbitration': 1 },
+  '2026-08': { grid: 25, community: 10, 'police-room': 4, 'still-open': 1 },
 };
 
 export interface PlannedParty {
@@ -53,6 +53,7 @@ export interface PlannedDispute {
 const LONGEST_DAYS: Readonly<Record<Ending, number>> = {
   grid: 5,
   community: 8,
+  'police-room': 8,
   'police-station': 8,
   'outside-body': 8,
   court: 5,
@@ -137,10 +138,15 @@ export function planDisputes(random: Random, cast: Cast, patrols: readonly Plann
     switch (ending) {
       case 'grid':
         return 'grid';
-      case 'community':
-        return random.chance(0.5) ? 'grid' : 'community';
+      case 'community': {
+        // Some are brought to the police station, which hands them down to the committee.
+        const roll = random.next();
+        return roll < 0.45 ? 'grid' : roll < 0.85 ? 'community' : 'police-station';
+      }
+      case 'police-room':
+        return random.chance(0.4) ? 'community' : 'police-room';
       case 'police-station':
-        return random.chance(0.4) ? 'community' : 'police-station';
+        return 'police-station';
       case 'outside-body':
       case 'court':
       case 'labour-arbitration':

@@ -9,6 +9,7 @@ import {
   domainReadModels,
   escalations,
   incidence,
+  publicOrder,
   resolutionRate,
   satisfaction,
   timeliness,
@@ -18,6 +19,7 @@ import {
   type CriminalCase,
   type EscalationFigures,
   type IncidenceRow,
+  type PublicOrderRow,
   type ResolutionFigures,
   type SatisfactionFigures,
   type TimelinessFigures,
@@ -37,6 +39,8 @@ export interface HeadlineFigures {
   readonly criminalCases: readonly CriminalCase[];
   /** Each month of the season with its month-over-month change. */
   readonly incidence: readonly IncidenceRow<'month'>[];
+  /** The station's public-order cases per 1,000 households, each month of the season. */
+  readonly publicOrder: readonly PublicOrderRow<'month'>[];
   readonly satisfaction: SatisfactionFigures;
   readonly coverage: CoverageFigures;
 }
@@ -66,6 +70,7 @@ export async function headlineFigures(
     escalations: escalations(escalated, season).total,
     criminalCases: criminalCases(escalated, season),
     incidence: incidence(await state(models.incidence), { by: 'month', ...season }).rows,
+    publicOrder: publicOrder(await state(models.publicOrder), { by: 'month', ...season }).rows,
     satisfaction: satisfaction(await state(models.satisfaction), season).total,
     coverage: coverage(await state(models.coverage), { by: 'community', ...season }).total,
   };

@@ -41,7 +41,13 @@ export function conductFollowUp(world: World, scheduled: Scheduled): void {
       disputeId,
       {
         type: 'recordFollowUpVisit',
-        data: { satisfied, visitedBy: [...scheduled.visitors], visitId, note },
+        data: {
+          satisfied,
+          visitedBy: [...scheduled.visitors],
+          visitId,
+          channel: 'in-person',
+          note,
+        },
       },
       lead,
       { correlationId, causationId: visitedId },
@@ -75,7 +81,10 @@ export function followUpByTelephone(world: World, disputeId: string): void {
     const note = 'Followed up by telephone: the parties are not on the household register';
     const recorded = await world.dispute(
       disputeId,
-      { type: 'recordFollowUpVisit', data: { satisfied, visitedBy: [leadId], note } },
+      {
+        type: 'recordFollowUpVisit',
+        data: { satisfied, visitedBy: [leadId], channel: 'telephone', note },
+      },
       lead,
       { correlationId },
     );

@@ -1,6 +1,7 @@
 // Layered, classified, precise mediation (分层分类精准调解) of one planned dispute, once the
 // office has it on record: classified and graded, assigned to the lowest level that can settle
-// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, and
+// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, handed
+// down to the committee when the police station took it but the community can settle it, and
 // resolved by an agreement carried out — or referred out, or still being mediated in September.
 import {
   Dispute,
@@ -15,7 +16,7 @@ import {
 import type { Member } from './cast.js';
 import type { Ending, PlannedDispute } from './disputePlan.js';
 import { REFERRALS } from './scripts.js';
-import { MINUTE, inWorkingHours } from './time.js';
+import { MINUTE, nextWorkingMoment } from './time.js';
 import { firstEventId, recordedOf, type World } from './world.js';
 
 const GRADES: Readonly<
@@ -23,6 +24,7 @@ const GRADES: Readonly<
 > = {
   grid: { severity: 'minor', escalationRisk: 'low' },
   community: { severity: 'moderate', escalationRisk: 'medium' },
+  'police-room': { severity: 'serious', escalationRisk: 'high' },
   'police-station': { severity: 'serious', escalationRisk: 'high' },
   'outside-body': { severity: 'major', escalationRisk: 'high' },
 };
@@ -30,7 +32,8 @@ const GRADES: Readonly<
 const ESCALATION_REASONS: Readonly<Record<MediationLevel, string>> = {
   grid: 'Handled in the grid first',
   community: 'The parties would not settle in the grid; the mediation committee takes it over',
-  'police-station': 'Tempers are rising; the police room steps in to keep it from escalating',
+  'police-room': 'Tempers are rising; the police room steps in to keep it from escalating',
+  'police-station': 'Beyond what the police room can settle; the station takes it over',
   'outside-body': 'Beyond what the community and the police room can settle',
 };
 
@@ -38,6 +41,7 @@ const ESCALATION_REASONS: Readonly<Record<MediationLevel, string>> = {
 const finalLevel = (ending: Ending): MediationLevel =>
   ending === 'grid' ||
   ending === 'community' ||
+  ending === 'police-room' ||
   ending === 'police-station' ||
   ending === 'outside-body'
     ? ending
@@ -54,7 +58,9 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
         return random.chance(0.5) ? [owner, random.pick(helpers)] : [owner];
       }
       case 'community':
-        return [cast.staff[0], random.pick(cast.veterans), cast.jiang];
+        return [cast.staff[0], random.pick(cast.veterans)];
+      case 'police-room':
+        return [cast.jiang, cast.staff[0]];
       case 'police-station':
       case 'outside-body':
         return [cast.zhao, cast.jiang];
@@ -75,22 +81,41 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
       cause = firstEventId(handled);
       return handled;
     };
+    const draw = (min: number, max: number) => random.int(min, max);
     const wait = (min: number, max: number) =>
-      until(inWorkingHours(world.clock.now() + random.int(min, max) * MINUTE));
-    const session = (outcome: 'agreed' | 'not-agreed' | 'adjourned', summary: string) =>
-      record(
+      until(nextWorkingMoment(world.clock.now() + random.int(min, max) * MINUTE, draw));
+    // A session takes 45 minutes to two hours, when every mediator is free.
+    const session = async (outcome: 'agreed' | 'not-agreed' | 'adjourned', summary: string) => {
+      const people = mediators.map((m) => m.id);
+      await until(world.reserve(people, world.clock.now(), random.int(45, 120)));
+      return record(
         {
           type: 'holdMediationSession',
           data: { mediators: mediators.map((m) => m.id), parties, outcome, summary },
         },
         lead(),
       );
+    };
 
     const { script, ending } = plan;
     let level = plan.startLevel;
     let mediators = mediatorsAt(level);
     const lead = () => mediators[0] as Member;
-    const intake = level === 'police-station' ? cast.jiang : cast.staff[0];
+    const intake = levelRank(level) >= levelRank('police-room') ? cast.jiang : cast.staff[0];
+    if ((plan.source === 'patrol' || plan.source === 'visit') && random.chance(0.6)) {
+      // Met on the spot: the grid's party member steps in before the office classifies it.
+      const owner = cast.ownerOf(plan.grid);
+      await record(
+        {
+          type: 'handleOnTheSpot',
+          data: {
+            handledBy: [owner.id],
+            note: 'Calmed both sides on the spot and told the office',
+          },
+        },
+        owner,
+      );
+    }
     await wait(10, 40);
     await record(
       { type: 'classifyDispute', data: { category: script.category, ...GRADES[level] } },
@@ -102,7 +127,24 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     await wait(15, 120);
     await record({ type: 'startIntervention', data: {} }, lead());
 
-    for (const target = finalLevel(ending); level !== target;) {
+    const target = finalLevel(ending);
+    if (levelRank(level) > levelRank(target)) {
+      // Brought to the station, but a matter the committee can settle: the station grades it
+      // again (分级分类) and hands it down.
+      await wait(60, 480);
+      await record(
+        { type: 'classifyDispute', data: { category: script.category, ...GRADES[target] } },
+        cast.jiang,
+      );
+      mediators = mediatorsAt(target);
+      const reason = 'A neighbourhood matter: the station hands it to the mediation committee';
+      await record(
+        { type: 'handDownDispute', data: { toLevel: target, reason, mediators: ids() } },
+        cast.jiang,
+      );
+      level = target;
+    }
+    while (level !== target) {
       await wait(120, 1200);
       await session(
         'not-agreed',
@@ -143,6 +185,7 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
       }
       case 'grid':
       case 'community':
+      case 'police-room':
       case 'police-station':
       case 'outside-body':
         break;

@@ -1,4 +1,5 @@
 // The printed report: the headline read models as readable tables, then the article's two cases.
+import { BANNER } from './story.js';
 import type { DemoResult } from './demo.js';
 import { shortDay } from './time.js';
 
@@ -68,12 +69,35 @@ export function formatReport(result: DemoResult): string {
       ['in the grid', count(settled.inGrid), percent(settled.shares.grid)],
       ['in the community', count(settled.inCommunity), percent(settled.shares.community)],
       [
+        'in the police room, jointly',
+        count(settled.inPoliceRoom),
+        percent(settled.shares.policeRoom),
+        '(警调对接: the officer with the committee)',
+      ],
+      [
         'beyond the community',
         count(settled.beyondCommunity),
         percent(settled.shares.beyond),
         `(police station ${settled.byLevel['police-station']}, outside bodies ${settled.byLevel['outside-body']})`,
       ],
     ]),
+    '',
+    'Layered mediation (分层分类): resolved disputes by grade and the level that settled them',
+    ...table('lrrrrr', [
+      ['grade', 'grid', 'community', 'police room', 'police station', 'outside body'],
+      ...(['minor', 'moderate', 'serious', 'major'] as const).map((grade) => {
+        const at = settled.byGrade[grade];
+        return [
+          grade,
+          count(at.grid),
+          count(at.community),
+          count(at['police-room']),
+          count(at['police-station']),
+          count(at['outside-body']),
+        ];
+      }),
+    ]),
+    `  ${count(settled.handledOnTheSpot)} disputes were stepped into on the spot before the office classified them (先期处置)`,
     '',
     'Timeliness, hours from report',
     ...table('lrr', [
@@ -90,6 +114,7 @@ export function formatReport(result: DemoResult): string {
     'Escalations',
     ...table('lr', [
       ['moved up a level', count(e.escalations)],
+      ['handed down a level', count(e.handDowns), '(the station to the committee)'],
       [
         'referred out',
         count(e.referredOut),
@@ -100,26 +125,47 @@ export function formatReport(result: DemoResult): string {
     ]),
     '',
     'Incidence, month over month (环比)',
-    ...table('lrrrr', [
-      ['month', 'disputes', 'change', 'public-order incidents', 'change'],
-      ...f.incidence.map((m) => [
-        MONTH_NAMES[m.month] ?? m.month,
-        count(m.disputes),
-        change(m.change.disputes),
-        count(m.publicOrderIncidents),
-        change(m.change.publicOrderIncidents),
-      ]),
+    ...table('lrrrrrrr', [
+      [
+        'month',
+        'disputes',
+        'change',
+        'public-order cases',
+        'per 1,000 households',
+        'change',
+        'patrol sightings',
+        'change',
+      ],
+      ...f.incidence.map((m) => {
+        const cases = f.publicOrder.find((p) => p.month === m.month);
+        return [
+          MONTH_NAMES[m.month] ?? m.month,
+          count(m.disputes),
+          change(m.change.disputes),
+          count(cases?.publicOrderCases ?? 0),
+          cases?.perThousandHouseholds == null ? '–' : cases.perThousandHouseholds.toFixed(1),
+          change(cases?.change ?? null),
+          count(m.publicOrderIncidents),
+          change(m.change.publicOrderIncidents),
+        ];
+      }),
     ]),
+    '  (public-order cases: recorded by the police station; patrol sightings: incidents the patrol',
+    '   met that were not disputes, not cases)',
     '',
-    `Satisfaction: ${s.satisfied} of ${s.followUps} follow-ups (${s.visits} visits, ${s.telephoneCalls} telephone calls) found the residents satisfied (${percent(s.share)})`,
+    `Satisfaction: ${s.satisfied} of ${s.followUps} follow-ups (${s.visits} visits, ${s.telephoneCalls} telephone calls, ${s.channelNotRecorded} channel not recorded) found the residents satisfied (${percent(s.share)})`,
     '',
     'Coverage',
     ...table('lr', [
-      ['visits made', count(c.visits), `households visited ${count(c.householdsVisited)}`],
+      [
+        'households reached door-to-door',
+        count(c.householdsReached),
+        `of ${count(c.householdsRegistered)} registered (${percent(c.coverage)}); ${count(c.visits)} visits in all, ${count(c.followUpVisits)} of them dispute follow-ups`,
+      ],
       [
         'micro-wishes fulfilled',
         count(c.microWishesFulfilled),
-        `of ${count(c.microWishesRecorded)} recorded`,
+        `of ${count(c.microWishesRecorded)} recorded, ${count(c.microWishesClaimed)} claimed by a party member (认领)`,
       ],
       [
         'micro-appeals settled',
@@ -142,6 +188,7 @@ export function formatReport(result: DemoResult): string {
     followUp === undefined
       ? '    follow-up visit: not yet made'
       : `    follow-up visit ${day(followUp.at)}: ${followUp.satisfied ? 'satisfied' : 'not satisfied'}. ${followUp.note}`,
+    `    after the season (the article, not the ledger): Xu brought the station a thank-you banner, ${BANNER}`,
     '',
   ].join('\n');
 }

@@ -40,6 +40,15 @@ export function inWorkingHours(ms: number): number {
   return minute < WORKDAY.start ? opening : opening + DAY;
 }
 
+/**
+ * Like `inWorkingHours`, but what is put off to the next working day starts at a drawn time in
+ * the morning (up to three hours after opening), not all on the opening minute.
+ */
+export function nextWorkingMoment(ms: number, draw: (min: number, max: number) => number): number {
+  const at = inWorkingHours(ms);
+  return at === ms ? ms : at + draw(0, 180) * MINUTE;
+}
+
 /** The instant `minute` minutes after midnight on `date`, Shanghai time, to the whole minute. */
 export function timeOnDay(date: string, minute: number): number {
   return shanghai(date) + Math.floor(minute) * MINUTE;

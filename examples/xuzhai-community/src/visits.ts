@@ -84,6 +84,17 @@ export function carryOutVisit(world: World, visit: PlannedVisit): void {
       );
       const { wishId } = recordedOf(wish, 'MicroWishRecorded').data;
       const helper = random.chance(0.5) ? owner : random.pick(cast.volunteers);
+      // A party member claims the wish (认领): the grid's owner, or a veteran party member.
+      const claimer = random.chance(0.6) ? owner : random.pick(cast.veterans);
+      if (random.chance(0.7)) {
+        await moment();
+        await world.visit(
+          visitId,
+          { type: 'claimMicroWish', data: { wishId, claimedBy: claimer.id } },
+          claimer,
+          links,
+        );
+      }
       if (random.chance(0.85))
         later(world, random, 1, 14, async () => {
           await world.visit(visitId, { type: 'fulfilMicroWish', data: { wishId } }, helper, {

@@ -4,20 +4,24 @@
 import {
   Dispute,
   GridMember,
+  HouseholdRegister,
   Patrol,
+  PoliceCase,
   Visit,
   createCommandHandler,
   type CommandContext,
   type DisputeCommand,
   type GridMemberCommand,
+  type HouseholdRegisterCommand,
   type Ledger,
   type PatrolCommand,
+  type PoliceCaseCommand,
   type VisitCommand,
 } from '@gridledger/core';
 import { Agenda, type SimClock } from './agenda.js';
 import { actorOf, type Cast, type Member } from './cast.js';
 import type { Random } from './random.js';
-import { isoInShanghai } from './time.js';
+import { MINUTE, WORKDAY, dayOf, isoInShanghai, nextWorkingMoment, shanghai } from './time.js';
 
 /** How a command relates to the others of its case (see DESIGN.md: metadata). */
 export interface Links {
@@ -37,6 +41,8 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
     visit: createCommandHandler(ledger, Visit),
     member: createCommandHandler(ledger, GridMember),
     patrol: createCommandHandler(ledger, Patrol),
+    policeCase: createCommandHandler(ledger, PoliceCase),
+    register: createCommandHandler(ledger, HouseholdRegister),
   };
   const context = (by: Member, links: Links): CommandContext => ({
     actor: actorOf(by),
@@ -44,6 +50,37 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
     ...links,
   });
   const agenda = new Agenda(clock);
+  /** When each person is already taken (sessions), as [start, end) in ms. */
+  const busy = new Map<string, [number, number][]>();
+  const draw = (min: number, max: number) => randomFor('calendar').int(min, max);
+  /**
+   * The first moment from `earliest`, in working hours, at which every one of `people` is free
+   * for `minutes`; booked for them. Nobody is in two places at once.
+   */
+  const reserve = (people: readonly string[], earliest: number, minutes: number): number => {
+    let start = nextWorkingMoment(earliest, draw);
+    for (let tries = 0; tries < 1000; tries++) {
+      const end = start + minutes * MINUTE;
+      const closing = shanghai(dayOf(start)) + WORKDAY.end * MINUTE;
+      if (end > closing) {
+        start = nextWorkingMoment(closing, draw);
+        continue;
+      }
+      const clash = people
+        .flatMap((id) => busy.get(id) ?? [])
+        .find(([s, e]) => s < end && start < e);
+      if (clash === undefined) {
+        for (const id of people) {
+          let slots = busy.get(id);
+          if (slots === undefined) busy.set(id, (slots = []));
+          slots.push([start, end]);
+        }
+        return start;
+      }
+      start = nextWorkingMoment(clash[1] + draw(5, 30) * MINUTE, draw);
+    }
+    throw new Error(`no free time for ${people.join(', ')} after ${isoInShanghai(earliest)}`);
+  };
   const forks = new Map<string, Random>();
   const randomFor = (label: string): Random => {
     let fork = forks.get(label);
@@ -58,6 +95,7 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
     cast,
     /** The seeded source of one part of the world (`visits`, `mediation`, …). */
     randomFor,
+    reserve,
     /** Now on the simulated clock, as an ISO time in Shanghai. */
     now: () => isoInShanghai(clock.now()),
     newId: () => ledger.newId(),
@@ -81,6 +119,10 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
       handlers.member(id, command, context(by, links)),
     patrol: (id: string, command: PatrolCommand, by: Member, links: Links = {}) =>
       handlers.patrol(id, command, context(by, links)),
+    policeCase: (id: string, command: PoliceCaseCommand, by: Member, links: Links = {}) =>
+      handlers.policeCase(id, command, context(by, links)),
+    register: (grid: string, command: HouseholdRegisterCommand, by: Member, links: Links = {}) =>
+      handlers.register(grid, command, context(by, links)),
     /** Called with the dispute id once the app has reported the dispute a fact caused. */
     onReported: new Map<string, (disputeId: string) => void>(),
     /** Follow-up visits with a story of their own (the Xu/Shang banner). */

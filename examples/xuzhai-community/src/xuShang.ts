@@ -4,7 +4,7 @@
 // the TV back, Xu inspected the flat and refunded the deposit in full, and later brought the
 // station a thank-you banner.
 import type { Member } from './cast.js';
-import { BANNER, XU_SHANG_DISPUTE_ID } from './story.js';
+import { XU_SHANG_DISPUTE_ID } from './story.js';
 import { shanghai } from './time.js';
 import { firstEventId, recordedOf, type World } from './world.js';
 
@@ -19,7 +19,8 @@ export function planXuAndShang(world: World): void {
   ];
   world.followUpScripts.set(id, {
     satisfied: true,
-    note: `Both sides content. Xu later brought the station a thank-you banner: ${BANNER}`,
+    // The banner came later ("近日", early September): not known at the follow-up, not recorded.
+    note: 'Both sides content: the TV is back and the deposit refunded in full',
   });
   world.process(shanghai('2026-06-30', '15:40'), async (until) => {
     const description =

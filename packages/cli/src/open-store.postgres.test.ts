@@ -118,7 +118,7 @@ describe('postgres:// stores in the CLI', () => {
       url.replace('postgres:', 'postgresql:'),
     ]);
     expect(rebuild.code, rebuild.err).toBe(0);
-    expect(rebuild.out).toContain(`Rebuilt 7 read models on ${nameOf(recorded)}.`);
+    expect(rebuild.out).toContain(`Rebuilt 8 read models on ${nameOf(recorded)}.`);
     expect(await reportJson(url, 'resolution-rate', '--by', 'grid')).toEqual(
       await reportJson(sqlite, 'resolution-rate', '--by', 'grid'),
     );

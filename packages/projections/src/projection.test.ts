@@ -66,6 +66,7 @@ describe('projections as data', () => {
       'incidence',
       'satisfaction',
       'coverage',
+      'public-order',
     ]);
     expect(listReadModels({ timeZone: 'Europe/London' }).map((p) => p.name)).toEqual(
       names.map((n) => `${n}(Europe/London)`),

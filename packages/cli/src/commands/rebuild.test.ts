@@ -53,6 +53,7 @@ const ORDER = [
   'incidence',
   'satisfaction',
   'coverage',
+  'public-order',
 ];
 
 async function reportJson(file: string, name: string) {
@@ -69,13 +70,13 @@ describe('gridledger rebuild', () => {
     const { io, out } = liveIo();
     expect(await main(['rebuild', '--store', file], io)).toBe(0);
     const lines = out().trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     ORDER.forEach((name, i) => {
       expect(lines[i]).toMatch(
-        new RegExp(`^\\[${i + 1}/7\\] ${name}: rebuilt from \\d+ events in (<1s|\\d+s)`),
+        new RegExp(`^\\[${i + 1}/8\\] ${name}: rebuilt from \\d+ events in (<1s|\\d+s)`),
       );
     });
-    expect(lines[7]).toBe(`Rebuilt 7 read models on sqlite:${file}.`);
+    expect(lines[8]).toBe(`Rebuilt 8 read models on sqlite:${file}.`);
     // A rebuilt model says what the incrementally built one said.
     expect(await reportJson(file, 'summary')).toEqual(before);
   });
@@ -102,7 +103,7 @@ describe('gridledger rebuild', () => {
     });
     expect(await main(['rebuild', '--store', file], first.io)).toBe(130);
     expect(first.err()).toBe(
-      'Interrupted before timeliness; 2 of 7 read models rebuilt.\n' +
+      'Interrupted before timeliness; 2 of 8 read models rebuilt.\n' +
         `Run the same command again to carry on from there: gridledger rebuild --store ${file}\n`,
     );
 
@@ -110,10 +111,10 @@ describe('gridledger rebuild', () => {
     expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
     const lines = again.out().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Resuming the rebuild started \d{4}-\d\d-\d\dT.* on sqlite:/);
-    expect(lines[1]).toBe('[1/7] resolution-rate: already rebuilt before the interruption');
-    expect(lines[2]).toBe('[2/7] where-settled: already rebuilt before the interruption');
-    expect(lines[3]).toMatch(/^\[3\/7\] timeliness: rebuilt from 239 events in/);
-    expect(lines.at(-1)).toMatch(/^Rebuilt 7 read models/);
+    expect(lines[1]).toBe('[1/8] resolution-rate: already rebuilt before the interruption');
+    expect(lines[2]).toBe('[2/8] where-settled: already rebuilt before the interruption');
+    expect(lines[3]).toMatch(/^\[3\/8\] timeliness: rebuilt from 239 events in/);
+    expect(lines.at(-1)).toMatch(/^Rebuilt 8 read models/);
 
     // Done: the plan is forgotten, so the next rebuild starts afresh.
     const opened = openSqlite(file);
@@ -174,7 +175,7 @@ describe('gridledger rebuild', () => {
     expect(err()).toMatch(/^Interrupted (in|before) resolution-rate/);
     const again = liveIo();
     expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
-    expect(again.out()).toMatch(/^\[1\/7\] resolution-rate: rebuilt from 239 events/m);
+    expect(again.out()).toMatch(/^\[1\/8\] resolution-rate: rebuilt from 239 events/m);
   });
 
   it('does not start when Ctrl-C came first', async () => {

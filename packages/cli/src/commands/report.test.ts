@@ -155,6 +155,39 @@ describe('gridledger report', () => {
     expect(lines.slice(3)).toEqual(['2025-08,10,0,10,9,0,0,1,0.9', '']);
   });
 
+  it('divides the station’s public-order cases by the households on the register', async () => {
+    const { code, out } = await report(['public-order', '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = out.split('\r\n');
+    expect(lines[0]).toBe(
+      'month,publicOrderCases,criminalCases,fromDisputes,households,perThousandHouseholds,perTenThousandResidents,rateChange',
+    );
+    expect(lines.slice(1, 4).map((l) => l.split(',').slice(0, 5))).toEqual(
+      EXPECTED.months.map((month, m) => [
+        month,
+        String(EXPECTED.publicOrderCases[m]),
+        '0',
+        '0',
+        String(EXPECTED.households[m]),
+      ]),
+    );
+    // June 4 of 100 households = 40 per 1,000; July 2 of 98: the rate halves (▼ 49%).
+    expect(Number(lines[1]?.split(',')[5])).toBe(40);
+    expect(Number(lines[2]?.split(',')[7])).toBeCloseTo(((2 / 98) * 1000) / 40 - 1);
+    const table = await report(['public-order']);
+    for (const label of EXPECTED.perThousandLabels) expect(table.out).toContain(` ${label} `);
+  });
+
+  it('counts follow-ups by channel: visits, telephone calls, channel not recorded', async () => {
+    const { out } = await report(['satisfaction', '--format', 'json']);
+    expect(JSON.parse(out).sections[0].result.total).toMatchObject({
+      followUps: EXPECTED.followUps.total,
+      visits: EXPECTED.followUps.visits,
+      telephoneCalls: EXPECTED.followUps.telephoneCalls,
+      channelNotRecorded: EXPECTED.followUps.notRecorded,
+    });
+  });
+
   it('lists the work of each member when grouped by member', async () => {
     const { code, out } = await report(['coverage', '--by', 'member']);
     expect(code).toBe(0);

@@ -33,19 +33,19 @@ describe('gridledger streams', () => {
     expect(out).toMatch(
       /^patrol-2025-06-p1 +Patrol +xuzhai-01, xuzhai-02 +completed +\d+ +2025-06-05 21:00$/m,
     );
-    expect(out).toMatch(/\n45 streams, \d{3} events\n/);
+    expect(out).toMatch(/\n56 streams, \d{3} events\n/);
   });
 
   it('filters by aggregate, grid and status, and counts what it kept', async () => {
     const patrols = await streams('--aggregate', 'patrol');
     expect(rowsOf(patrols.out)).toHaveLength(9);
-    expect(patrols.out).toMatch(/\n9 streams, \d+ events \(of 45 streams, \d+ events\)\n/);
+    expect(patrols.out).toMatch(/\n9 streams, \d+ events \(of 56 streams, \d+ events\)\n/);
     const inGrid = await streams('--grid', 'xuzhai-02');
     expect(rowsOf(inGrid.out)).toHaveLength(9 + 10);
     const open = await streams('--aggregate', 'dispute', '--status', 'open');
     expect(rowsOf(open.out)).toEqual([expect.stringMatching(/^dispute-2025-08-d10 .* open /)]);
     expect((await streams('--aggregate', 'Dispute', '--status', 'declined')).out).toMatch(
-      /\n1 stream, 2 events \(of 45 streams/,
+      /\n1 stream, 2 events \(of 56 streams/,
     );
   });
 
@@ -64,7 +64,10 @@ describe('gridledger streams', () => {
       /^Dispute +36 streams +\d+ events +closed 29, declined 1, open 1, resolved 4, withdrawn 1$/m,
     );
     expect(out).toMatch(/^Patrol +9 streams +\d+ events +completed 9$/m);
-    expect(out).toMatch(/\n45 streams, \d+ events\n$/);
+    // The four grids' household registers and the station's seven public-order cases.
+    expect(out).toMatch(/^HouseholdRegister +4 streams +\d+ events/m);
+    expect(out).toMatch(/^PoliceCase +7 streams +\d+ events +open 7$/m);
+    expect(out).toMatch(/\n56 streams, \d+ events\n$/);
   });
 
   it('--json: one object per stream', async () => {
@@ -90,7 +93,7 @@ describe('gridledger streams', () => {
     const { code, err } = await streams('--aggregate', 'patrl');
     expect(code).toBe(2);
     expect(err).toBe(
-      "gridledger streams: unknown aggregate 'patrl': did you mean patrol? (dispute, visit, grid-member, patrol, grid-ownership)\n",
+      "gridledger streams: unknown aggregate 'patrl': did you mean patrol? (dispute, visit, grid-member, patrol, grid-ownership, police-case, household-register)\n",
     );
   });
 });

@@ -6,6 +6,7 @@ import { sectionQuery } from './sections/columns.js';
 import { coverageSection } from './sections/coverage.js';
 import { criminalCasesSection, escalationsSection } from './sections/escalations.js';
 import { incidenceSection } from './sections/incidence.js';
+import { publicOrderSection } from './sections/publicOrder.js';
 import { resolutionSection } from './sections/resolution.js';
 import { satisfactionSection } from './sections/satisfaction.js';
 import { timelinessSection } from './sections/timeliness.js';
@@ -79,6 +80,13 @@ export const reports: readonly ReportDefinition[] = [
     'disputes and incidents per month, month-over-month change',
     (m) => m.incidence,
     incidenceSection,
+  ),
+  single(
+    'public-order',
+    'Public order',
+    'public-order cases recorded by the station per 1,000 households registered',
+    (m) => m.publicOrder,
+    publicOrderSection,
   ),
   single(
     'where-settled',

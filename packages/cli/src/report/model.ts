@@ -11,6 +11,8 @@ export type ColumnKind =
   /** Month-over-month change as a fraction of last month, shown as ▲/▼ percent. */
   | 'change'
   | 'hours'
+  /** A rate per 1,000 or 10,000 (cases per 1,000 households), shown with one decimal. */
+  | 'rate'
   | 'flag';
 
 export type CellValue = string | number | boolean | null;

@@ -31,6 +31,7 @@ export function formatCell(value: CellValue, kind: ColumnKind): string {
     case 'change':
       return formatChange(value);
     case 'hours':
+    case 'rate':
       return formatHours(value);
     case 'text':
     case 'flag':

@@ -85,6 +85,19 @@ export function disputes(record: Record) {
         { fromLevel, toLevel, reason: 'Will not meet', mediators: ['zhao'] },
         at,
       ),
+    classify: (id: string, at: string, severity: string) =>
+      on(id, 'DisputeClassified', { category: 'tenancy', severity, escalationRisk: 'low' }, at),
+    assign: (id: string, at: string, level: string) =>
+      on(id, 'DisputeAssigned', { level, mediators: ['li'] }, at),
+    onTheSpot: (id: string, at: string) =>
+      on(id, 'DisputeHandledOnTheSpot', { handledBy: ['li'], note: 'Calmed them down' }, at),
+    handDown: (id: string, at: string, fromLevel: string, toLevel: string) =>
+      on(
+        id,
+        'DisputeHandedDown',
+        { fromLevel, toLevel, reason: 'The committee can settle it', mediators: ['li'] },
+        at,
+      ),
     resolve: (id: string, at: string, level = 'grid', recordedAt?: string) =>
       on(
         id,

@@ -157,7 +157,8 @@ describe('coverage', () => {
     await visit.wish('v2', at(4, 11));
     await visit.hazard('v2', at(4, 11));
     await visit.close('v2', at(4, 12));
-    // Fulfilled after the visit was closed, as the decider allows.
+    // Claimed by a party member (认领), fulfilled after the visit was closed, as the decider allows.
+    await record('visit-v2', 'MicroWishClaimed', { wishId: 'v2-w', claimedBy: 'm-5' }, at(5));
     await visit.wishFulfilled('v2', at(9));
     await visit.hazardRemoved('v2', at(10));
     // A 3-hour patrol over two grids: 1.5 hours each; members who turned out get 3 hours.
@@ -190,6 +191,7 @@ describe('coverage', () => {
       visits: 2,
       householdsVisited: 1,
       microWishesRecorded: 1,
+      microWishesClaimed: 1,
       microWishesFulfilled: 1,
       hazardsFound: 1,
       hazardsRemoved: 1,
@@ -237,6 +239,63 @@ describe('coverage', () => {
         mediationSessions: 1,
         followUpVisits: 0,
       },
+    ]);
+  });
+
+  it('separates door-to-door coverage from dispute follow-ups, against the register', async () => {
+    const { runner, record } = domainSetup();
+    const visit = visits(record);
+    const at = (month: string, day: number) =>
+      `2026-${month}-${String(day).padStart(2, '0')}T10:00:00+08:00`;
+    const register = (h: string, day: number) =>
+      record(
+        'household-register-xuzhai-01',
+        'HouseholdRegistered',
+        { community: 'xuzhai', grid: 'xuzhai-01', householdId: h, residents: 3 },
+        at('06', day),
+      );
+    // Four households on grid 01's register in June; a fifth from 10 July; h1 leaves in August.
+    for (const h of ['h1', 'h2', 'h3', 'h4']) await register(h, 1);
+    await record(
+      'household-register-xuzhai-01',
+      'HouseholdRegistered',
+      { community: 'xuzhai', grid: 'xuzhai-01', householdId: 'h5', residents: 2 },
+      at('07', 10),
+    );
+    await record(
+      'household-register-xuzhai-01',
+      'HouseholdDeregistered',
+      { householdId: 'h1', reason: 'Moved away' },
+      at('08', 2),
+    );
+    // July: door-to-door to h1 and h2 (h2 twice); a dispute follow-up at h3's door.
+    await visit.schedule('v1', at('07', 1), 'xuzhai-01', 'h1');
+    await visit.conduct('v1', at('07', 1));
+    for (const id of ['v2', 'v3']) {
+      await visit.schedule(id, at('07', 2), 'xuzhai-01', 'h2', 'service');
+      await visit.conduct(id, at('07', 3));
+    }
+    await visit.schedule('v4', at('07', 4), 'xuzhai-01', 'h3', 'dispute-follow-up');
+    await visit.conduct('v4', at('07', 4));
+    await runner.catchUp(domainReadModels.coverage);
+    const state = (await runner.read(domainReadModels.coverage))!.state;
+
+    const july = coverage(state, { by: 'month', from: '2026-07', to: '2026-07' });
+    // 3 households visited, 2 of them door-to-door, of 5 registered by the end of July: 40%.
+    expect(july.total).toMatchObject({
+      visits: 4,
+      householdsVisited: 3,
+      householdsReached: 2,
+      followUpVisits: 1,
+      householdsRegistered: 5,
+      coverage: 2 / 5,
+    });
+    // As of the end of June nobody had been visited yet: 0 of 4.
+    const june = coverage(state, { asOf: '2026-06-30T23:59:59.999+08:00' }).total;
+    expect(june).toMatchObject({ householdsReached: 0, householdsRegistered: 4, coverage: 0 });
+    // Over the whole record, against the register as it stands now (h1 has left): 2 of 4.
+    expect(coverage(state).rows).toMatchObject([
+      { grid: 'xuzhai-01', householdsReached: 2, householdsRegistered: 4, coverage: 0.5 },
     ]);
   });
 });

@@ -13,6 +13,7 @@ import {
   domainReadModels as m,
   escalations,
   incidence,
+  publicOrder,
   memberWork,
   resolutionRate,
   satisfaction,
@@ -101,6 +102,7 @@ function allFigures(states: Map<string, unknown>, cut: AsOfOptions) {
     satisfaction: by.map((b) => satisfaction(state(m.satisfaction), { ...cut, by: b })),
     coverage: by.map((b) => coverage(state(m.coverage), { ...cut, by: b })),
     work: memberWork(state(m.coverage), cut),
+    publicOrder: by.map((b) => publicOrder(state(m.publicOrder), { ...cut, by: b })),
   };
 }
 
@@ -128,6 +130,8 @@ describe('as-of figures, for any history and any instant', () => {
           disputes: fc.integer({ min: 0, max: 30 }),
           visits: fc.integer({ min: 0, max: 15 }),
           patrols: fc.integer({ min: 0, max: 10 }),
+          policeCases: fc.integer({ min: 0, max: 8 }),
+          registers: fc.boolean(),
         }),
         fc.integer(),
         cutChoice,

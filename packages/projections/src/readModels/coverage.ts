@@ -1,49 +1,62 @@
-// Coverage: the work of the grids made visible. Households visited per grid, micro-wishes and
+// Coverage: the work of the grids made visible. Households visited per grid (door-to-door apart
+// from dispute follow-ups, and as a share of the households on the grid's register), micro-wishes and
 // micro-appeals recorded and fulfilled, service visits, patrol hours, hazards found and removed,
 // and the work of each member. Everything counts in the month it happened. The read model keeps
 // the facts of each visit and patrol (and the mediators and follow-up visitors of disputes); a
 // query folds those inside its cut (coverageFold.ts).
-import type { DisputeEvent, PatrolEvent, RecordedEvent, VisitEvent } from '@gridledger/core';
+import type {
+  DisputeEvent,
+  HouseholdRegisterEvent,
+  PatrolEvent,
+  RecordedEvent,
+  VisitEvent,
+} from '@gridledger/core';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import { stampOf, type Stamp } from './asOf.js';
 import { configure, type ReadModelOptions } from './options.js';
+import type { RegisterFact } from './register.js';
 import { recordFact, type Timelines } from './timelines.js';
 
 /** The figures of a grid that are plain counts of one kind of fact. */
 export type Counter =
   | 'servicesRendered'
   | 'microWishesRecorded'
+  | 'microWishesClaimed'
   | 'microWishesFulfilled'
   | 'microAppealsRecorded'
   | 'microAppealsFulfilled'
   | 'hazardsFound'
   | 'hazardsRemoved';
 
-export type CoverageFact = Stamp &
-  (
-    | {
-        readonly k: 'visitScheduled';
-        readonly c: string;
-        readonly g: string;
-        readonly h: string;
-        readonly service: boolean;
-      }
-    | { readonly k: 'visitConducted'; readonly visitors: readonly string[] }
-    | { readonly k: 'count'; readonly counter: Counter; readonly members?: readonly string[] }
-    | { readonly k: 'visitCancelled' }
-    | {
-        readonly k: 'patrolScheduled';
-        readonly c: string;
-        readonly grids: readonly string[];
-        readonly members: readonly string[];
-      }
-    | { readonly k: 'patrolStarted'; readonly members: readonly string[] }
-    | { readonly k: 'patrolHazardFound'; readonly hazardId: string; readonly grid: string }
-    | { readonly k: 'patrolHazardRemoved'; readonly hazardId: string }
-    | { readonly k: 'patrolCompleted'; readonly minutes: number }
-    | { readonly k: 'patrolCancelled' }
-    | { readonly k: 'mediated' | 'followedUp'; readonly members: readonly string[] }
-  );
+export type CoverageFact =
+  | (Stamp &
+      (
+        | {
+            readonly k: 'visitScheduled';
+            readonly c: string;
+            readonly g: string;
+            readonly h: string;
+            readonly service: boolean;
+            /** A dispute follow-up at the door, not door-to-door coverage. */
+            readonly followUp: boolean;
+          }
+        | { readonly k: 'visitConducted'; readonly visitors: readonly string[] }
+        | { readonly k: 'count'; readonly counter: Counter; readonly members?: readonly string[] }
+        | { readonly k: 'visitCancelled' }
+        | {
+            readonly k: 'patrolScheduled';
+            readonly c: string;
+            readonly grids: readonly string[];
+            readonly members: readonly string[];
+          }
+        | { readonly k: 'patrolStarted'; readonly members: readonly string[] }
+        | { readonly k: 'patrolHazardFound'; readonly hazardId: string; readonly grid: string }
+        | { readonly k: 'patrolHazardRemoved'; readonly hazardId: string }
+        | { readonly k: 'patrolCompleted'; readonly minutes: number }
+        | { readonly k: 'patrolCancelled' }
+        | { readonly k: 'mediated' | 'followedUp'; readonly members: readonly string[] }
+      ))
+  | RegisterFact;
 
 export interface CoverageState {
   readonly timeZone: string;
@@ -62,7 +75,8 @@ type PatrolRead = EventsOfType<
 type Read =
   | VisitRead
   | PatrolRead
-  | EventsOfType<DisputeEvent, 'MediationSessionHeld' | 'DisputeFollowUpVisitRecorded'>;
+  | EventsOfType<DisputeEvent, 'MediationSessionHeld' | 'DisputeFollowUpVisitRecorded'>
+  | EventsOfType<HouseholdRegisterEvent, 'HouseholdRegistered' | 'HouseholdDeregistered'>;
 
 export function coverageProjection(options?: ReadModelOptions): Projection<CoverageState, Read> {
   const { timeZone, name, monthOf } = configure('coverage', options);
@@ -77,7 +91,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
     keep(state, event, { k: 'count', counter });
   return defineProjection<CoverageState, Read>({
     name,
-    version: 2,
+    version: 3,
     description:
       'Households visited, wishes, services, patrol hours and hazards per grid; work per member',
     initialState: () => ({ timeZone, streams: {} }),
@@ -89,6 +103,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
           g: e.data.grid,
           h: e.data.household.householdId,
           service: e.data.purpose === 'service',
+          followUp: e.data.purpose === 'dispute-follow-up',
         }),
       VisitConducted: (state, e) =>
         keep(state, e, { k: 'visitConducted', visitors: e.data.visitors }),
@@ -99,6 +114,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
           members: e.data.renderedBy,
         }),
       MicroWishRecorded: count('microWishesRecorded'),
+      MicroWishClaimed: count('microWishesClaimed'),
       MicroWishFulfilled: count('microWishesFulfilled'),
       MicroAppealRecorded: count('microAppealsRecorded'),
       MicroAppealFulfilled: count('microAppealsFulfilled'),
@@ -128,6 +144,16 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
         keep(state, e, { k: 'mediated', members: e.data.mediators }),
       DisputeFollowUpVisitRecorded: (state, e) =>
         keep(state, e, { k: 'followedUp', members: e.data.visitedBy }),
+      HouseholdRegistered: (state, e) =>
+        keep(state, e, {
+          k: 'registered',
+          c: e.data.community,
+          g: e.data.grid,
+          h: e.data.householdId,
+          n: e.data.residents,
+        }),
+      HouseholdDeregistered: (state, e) =>
+        keep(state, e, { k: 'deregistered', h: e.data.householdId }),
     },
   });
 }

@@ -6,15 +6,22 @@ import type { Month } from '../months.js';
 import type { Cut } from './asOf.js';
 import { cellAt, entry, own, put, type Cells } from './cells.js';
 import type { CoverageFact, CoverageState } from './coverage.js';
+import { registerEntries, type RegisterEntry } from './register.js';
 import { factsInCut, streamIdsOf } from './timelines.js';
 
 export interface GridCoverageCell {
   visits: number;
   /** Visits per household id, so households are counted once per period. */
   households: Record<string, number>;
+  /** Door-to-door (every purpose but a dispute follow-up) visits per household id. */
+  doorToDoor: Record<string, number>;
+  /** Visits made to follow up a dispute. */
+  followUpVisits: number;
   serviceVisits: number;
   servicesRendered: number;
   microWishesRecorded: number;
+  /** Claimed by a party member (认领). */
+  microWishesClaimed: number;
   microWishesFulfilled: number;
   microAppealsRecorded: number;
   microAppealsFulfilled: number;
@@ -38,9 +45,12 @@ export interface MemberWorkCell {
 export const emptyGridCoverage = (): GridCoverageCell => ({
   visits: 0,
   households: {},
+  doorToDoor: {},
+  followUpVisits: 0,
   serviceVisits: 0,
   servicesRendered: 0,
   microWishesRecorded: 0,
+  microWishesClaimed: 0,
   microWishesFulfilled: 0,
   microAppealsRecorded: 0,
   microAppealsFulfilled: 0,
@@ -61,13 +71,20 @@ export const emptyMemberWork = (): MemberWorkCell => ({
 
 export interface CoverageCells {
   readonly grids: Cells<GridCoverageCell>;
+  /** The households on the grids' registers inside the cut. */
+  readonly register: RegisterEntry[];
   readonly members: Record<Month, Record<string, MemberWorkCell>>;
 }
 
 export function foldCoverage(state: CoverageState, cut: Cut): CoverageCells {
-  const cells: CoverageCells = { grids: {}, members: {} };
+  const cells: CoverageCells = { grids: {}, members: {}, register: [] };
   for (const key of streamIdsOf(state.streams)) {
-    foldStream(cells, factsInCut(state.streams[key] as CoverageFact[], cut));
+    const facts = [...factsInCut(state.streams[key] as CoverageFact[], cut)];
+    if (facts[0]?.k === 'registered' || facts[0]?.k === 'deregistered') {
+      cells.register.push(...registerEntries(facts));
+    } else {
+      foldStream(cells, facts);
+    }
   }
   return cells;
 }
@@ -83,6 +100,7 @@ interface Visit {
   readonly g: string;
   readonly h: string;
   readonly service: boolean;
+  readonly followUp: boolean;
 }
 
 interface Patrol {
@@ -103,7 +121,13 @@ function foldStream(cells: CoverageCells, facts: Iterable<CoverageFact>): void {
     const grid = (c: string, g: string) => cellAt(cells.grids, fact.m, c, g, emptyGridCoverage);
     switch (fact.k) {
       case 'visitScheduled':
-        visit ??= { c: fact.c, g: fact.g, h: fact.h, service: fact.service };
+        visit ??= {
+          c: fact.c,
+          g: fact.g,
+          h: fact.h,
+          service: fact.service,
+          followUp: fact.followUp,
+        };
         break;
       case 'visitConducted': {
         if (visit === undefined) break;
@@ -111,6 +135,8 @@ function foldStream(cells: CoverageCells, facts: Iterable<CoverageFact>): void {
         cell.visits++;
         put(cell.households, visit.h, (own(cell.households, visit.h) ?? 0) + 1);
         if (visit.service) cell.serviceVisits++;
+        if (visit.followUp) cell.followUpVisits++;
+        else put(cell.doorToDoor, visit.h, (own(cell.doorToDoor, visit.h) ?? 0) + 1);
         for (const member of work(cells, fact.m, fact.visitors)) member.visits++;
         break;
       }
@@ -169,6 +195,9 @@ function foldStream(cells: CoverageCells, facts: Iterable<CoverageFact>): void {
         break;
       case 'followedUp':
         for (const member of work(cells, fact.m, fact.members)) member.followUpVisits++;
+        break;
+      case 'registered':
+      case 'deregistered':
         break;
     }
   }

@@ -2,7 +2,14 @@
 // period, and the work each member did.
 import type { Month } from '../months.js';
 import { cutOf, type AsOfOptions } from './asOf.js';
-import { checkQuery, groupCells, type GroupBy, type GroupKey, type QueryOptions } from './cells.js';
+import {
+  checkQuery,
+  groupCells,
+  ratio,
+  type GroupBy,
+  type GroupKey,
+  type QueryOptions,
+} from './cells.js';
 import type { CoverageState } from './coverage.js';
 import {
   emptyGridCoverage,
@@ -11,14 +18,28 @@ import {
   type GridCoverageCell,
   type MemberWorkCell,
 } from './coverageFold.js';
+import { registerAt } from './register.js';
 
 export interface CoverageFigures {
   readonly visits: number;
-  /** Distinct households visited in the period. */
+  /** Distinct households visited in the period, for any purpose (follow-ups included). */
   readonly householdsVisited: number;
+  /** Distinct households reached door-to-door (every visit but a dispute follow-up). */
+  readonly householdsReached: number;
+  /** Visits made to follow up a dispute: not door-to-door coverage. */
+  readonly followUpVisits: number;
+  /**
+   * Households on the register: at the end of the month (rows by month), or of the period
+   * (`to`, or everything recorded) for rows by place and the total.
+   */
+  readonly householdsRegistered: number;
+  /** Households reached door-to-door ÷ households registered; `null` without a register. */
+  readonly coverage: number | null;
   readonly serviceVisits: number;
   readonly servicesRendered: number;
   readonly microWishesRecorded: number;
+  /** Claimed by a party member who undertakes to fulfil it (认领). */
+  readonly microWishesClaimed: number;
   readonly microWishesFulfilled: number;
   readonly microAppealsRecorded: number;
   readonly microAppealsFulfilled: number;
@@ -40,11 +61,20 @@ export function coverage<B extends GroupBy = 'grid'>(
 ): CoverageResult<B> {
   const by = checkQuery({ by: 'grid', ...options }) as B;
   // Households are told apart by community too: two offices may number them alike.
-  const { grids } = foldCoverage(state, cutOf(options));
+  const { grids, register } = foldCoverage(state, cutOf(options));
   const { total, groups } = groupCells(grids, by, options, accumulator, add);
+  const end = options.to ?? null;
+  const on = (month: Month | null, community?: string, grid?: string) =>
+    registerAt(register, month, {
+      community: community ?? options.community,
+      grid: grid ?? options.grid,
+    }).households;
   return {
-    rows: groups.map(({ key, acc }) => ({ ...key, ...figures(acc) })),
-    total: figures(total),
+    rows: groups.map(({ key, acc }) => {
+      const k = key as { month?: Month; community?: string; grid?: string };
+      return { ...key, ...figures(acc, on(k.month ?? end, k.community, k.grid)) };
+    }),
+    total: figures(total, on(end)),
   };
 }
 
@@ -52,9 +82,15 @@ interface Accumulator {
   sums: GridCoverageCell;
   /** `community NUL householdId` of every household visited. */
   households: Set<string>;
+  /** The same, of households reached door-to-door. */
+  doorToDoor: Set<string>;
 }
 
-const accumulator = (): Accumulator => ({ sums: emptyGridCoverage(), households: new Set() });
+const accumulator = (): Accumulator => ({
+  sums: emptyGridCoverage(),
+  households: new Set(),
+  doorToDoor: new Set(),
+});
 
 function add(acc: Accumulator, cell: GridCoverageCell, community: string): void {
   const { sums } = acc;
@@ -62,6 +98,7 @@ function add(acc: Accumulator, cell: GridCoverageCell, community: string): void 
   sums.serviceVisits += cell.serviceVisits;
   sums.servicesRendered += cell.servicesRendered;
   sums.microWishesRecorded += cell.microWishesRecorded;
+  sums.microWishesClaimed += cell.microWishesClaimed;
   sums.microWishesFulfilled += cell.microWishesFulfilled;
   sums.microAppealsRecorded += cell.microAppealsRecorded;
   sums.microAppealsFulfilled += cell.microAppealsFulfilled;
@@ -69,16 +106,26 @@ function add(acc: Accumulator, cell: GridCoverageCell, community: string): void 
   sums.hazardsRemoved += cell.hazardsRemoved;
   sums.patrols += cell.patrols;
   sums.patrolMinutes += cell.patrolMinutes;
+  sums.followUpVisits += cell.followUpVisits;
   for (const id of Object.keys(cell.households)) acc.households.add(`${community}\u0000${id}`);
+  for (const id of Object.keys(cell.doorToDoor)) acc.doorToDoor.add(`${community}\u0000${id}`);
 }
 
-function figures({ sums, households }: Accumulator): CoverageFigures {
+function figures(
+  { sums, households, doorToDoor }: Accumulator,
+  householdsRegistered: number,
+): CoverageFigures {
   return {
     visits: sums.visits,
     householdsVisited: households.size,
+    householdsReached: doorToDoor.size,
+    followUpVisits: sums.followUpVisits,
+    householdsRegistered,
+    coverage: ratio(doorToDoor.size, householdsRegistered),
     serviceVisits: sums.serviceVisits,
     servicesRendered: sums.servicesRendered,
     microWishesRecorded: sums.microWishesRecorded,
+    microWishesClaimed: sums.microWishesClaimed,
     microWishesFulfilled: sums.microWishesFulfilled,
     microAppealsRecorded: sums.microAppealsRecorded,
     microAppealsFulfilled: sums.microAppealsFulfilled,

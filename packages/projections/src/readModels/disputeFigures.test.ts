@@ -23,7 +23,7 @@ describe('where settled', () => {
       'grid',
       'grid',
       'community',
-      'community',
+      'police-room',
       'police-station',
       'outside-body',
     ];
@@ -46,13 +46,15 @@ describe('where settled', () => {
     await runner.catchUp(settledModel);
     const state = (await runner.read(settledModel))!.state;
 
-    // 13 accepted: 6 in the grid, 2 in the community, 2 beyond, 2 referred out, 1 open.
+    // 13 accepted: 6 in the grid, 1 by the committee, 1 in the police room (inside the
+    // community: 警调对接), 2 beyond, 2 referred out, 1 open.
     const all = whereSettled(state).total;
     expect(all).toMatchObject({
       accepted: 13,
       resolved: 10,
       inGrid: 6,
-      inCommunity: 2,
+      inCommunity: 1,
+      inPoliceRoom: 1,
       beyondCommunity: 2,
       referredOut: 2,
       withdrawn: 0,
@@ -60,7 +62,8 @@ describe('where settled', () => {
     });
     expect(all.shares).toEqual({
       grid: 6 / 13,
-      community: 2 / 13,
+      community: 1 / 13,
+      policeRoom: 1 / 13,
       beyond: 2 / 13,
       referredOut: 2 / 13,
       withdrawn: 0,
@@ -73,7 +76,8 @@ describe('where settled', () => {
     expect(endOfAugust).toMatchObject({ resolved: 9, beyondCommunity: 1, inProgress: 2 });
     expect(endOfAugust.byLevel).toEqual({
       grid: 6,
-      community: 2,
+      community: 1,
+      'police-room': 1,
       'police-station': 1,
       'outside-body': 0,
     });
@@ -81,6 +85,49 @@ describe('where settled', () => {
       ['2026-08', 13],
     ]);
     expect(whereSettled(state, { from: '2026-10' }).total.shares.grid).toBeNull();
+  });
+});
+
+describe('layered mediation', () => {
+  it('crosses the grade a dispute had with the level that settled it, and counts on-the-spot handling', async () => {
+    const { runner, dispute } = domainSetup();
+    const day = (d: number, h = 9) =>
+      `2026-07-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+08:00`;
+    // a: minor, settled in the grid, stepped into on the spot 1 h after the report.
+    await dispute.report('a', day(1));
+    await dispute.onTheSpot('a', day(1, 10));
+    await dispute.classify('a', day(1, 11), 'minor');
+    await dispute.assign('a', day(1, 11), 'grid');
+    await dispute.intervene('a', day(1, 15));
+    await dispute.resolve('a', day(2), 'grid');
+    // b: serious at the station, graded moderate and handed down, settled by the committee.
+    await dispute.report('b', day(3));
+    await dispute.classify('b', day(3, 10), 'serious');
+    await dispute.assign('b', day(3, 10), 'police-station');
+    await dispute.classify('b', day(4), 'moderate');
+    await dispute.handDown('b', day(4, 10), 'police-station', 'community');
+    await dispute.resolve('b', day(5), 'community');
+    // c: serious, settled in the police room; an on-the-spot entry after assignment is passed over.
+    await dispute.report('c', day(6));
+    await dispute.classify('c', day(6, 10), 'serious');
+    await dispute.assign('c', day(6, 10), 'police-room');
+    await dispute.onTheSpot('c', day(6, 11));
+    await dispute.resolve('c', day(7), 'police-room');
+    // d: never graded, still open.
+    await dispute.report('d', day(8));
+    await runner.catchUp(settledModel);
+    await runner.catchUp(timeModel);
+    const settled = whereSettled((await runner.read(settledModel))!.state).total;
+    expect(settled.handledOnTheSpot).toBe(1);
+    expect(settled.byGrade.minor).toMatchObject({ grid: 1, community: 0 });
+    expect(settled.byGrade.moderate).toMatchObject({ community: 1, 'police-station': 0 });
+    expect(settled.byGrade.serious).toMatchObject({ 'police-room': 1 });
+    expect(Object.values(settled.byGrade.ungraded).every((n) => n === 0)).toBe(true);
+    expect(Object.values(settled.byGrade.major).every((n) => n === 0)).toBe(true);
+    // First intervention: a after 1 h (on the spot), b none, c none (only the late entry).
+    const times = timeliness((await runner.read(timeModel))!.state).total;
+    expect(times.toIntervention.count).toBe(1);
+    expect(times.toIntervention.medianHours).toBe(1);
   });
 });
 
@@ -161,6 +208,34 @@ describe('escalations', () => {
       },
     ]);
     expect(criminalCases(state, { grid: 'xuzhai-02' })).toEqual([]);
+  });
+
+  it('counts hand-downs (the station passing a dispute to the committee) in their month', async () => {
+    const { runner, dispute } = domainSetup();
+    await dispute.report('a', '2026-07-30T09:00:00+08:00');
+    await dispute.handDown('a', '2026-07-31T22:00:00+08:00', 'police-station', 'community');
+    await dispute.resolve('a', '2026-08-02T09:00:00+08:00', 'community');
+    await dispute.report('b', '2026-08-01T09:00:00+08:00');
+    await dispute.handDown('b', '2026-08-01T10:00:00+08:00', 'police-station', 'community');
+    await dispute.handDown('b', '2026-08-03T10:00:00+08:00', 'community', 'grid');
+    await dispute.resolve('b', '2026-08-04T09:00:00+08:00', 'grid');
+    // A hand-down after the dispute was settled is passed over, as the aggregate refuses it.
+    await dispute.handDown('b', '2026-08-05T10:00:00+08:00', 'grid', 'grid');
+    await runner.catchUp(escalationModel);
+    await runner.catchUp(settledModel);
+    const state = (await runner.read(escalationModel))!.state;
+
+    const rows = escalations(state).rows.map((r) => [r.month, r.handDowns, r.disputesHandedDown]);
+    // 31 July 22:00 in Shanghai is still July, though it is 14:00 UTC.
+    expect(rows).toEqual([
+      ['2026-07', 1, 1],
+      ['2026-08', 2, 1],
+    ]);
+    expect(escalations(state).total).toMatchObject({ escalations: 0, handDowns: 3 });
+    // Handed down and settled below: both stay in the community.
+    const settled = whereSettled((await runner.read(settledModel))!.state).total;
+    expect(settled).toMatchObject({ inGrid: 1, inCommunity: 1, beyondCommunity: 0 });
+    expect(settled.stayedInCommunity).toBe(1);
   });
 });
 

@@ -22,7 +22,9 @@ export type DisputeFact = Stamp &
     | { readonly k: 'classified'; readonly severity: Severity }
     | { readonly k: 'assigned'; readonly level: MediationLevel }
     | { readonly k: 'intervened' }
+    | { readonly k: 'onTheSpot' }
     | { readonly k: 'escalated'; readonly to: MediationLevel }
+    | { readonly k: 'handedDown'; readonly from: MediationLevel; readonly to: MediationLevel }
     | { readonly k: 'resolved'; readonly level: MediationLevel }
     | {
         readonly k: 'referred';
@@ -50,7 +52,9 @@ export type DisputeRead = EventsOfType<
   | 'DisputeClassified'
   | 'DisputeAssigned'
   | 'DisputeInterventionStarted'
+  | 'DisputeHandledOnTheSpot'
   | 'DisputeEscalated'
+  | 'DisputeHandedDown'
   | 'DisputeResolved'
   | 'DisputeReferredOut'
   | 'DisputeDeclined'
@@ -95,7 +99,10 @@ export function disputeHandlers<S extends DisputeTimelineState>(
     DisputeClassified: (state, e) => keep(state, e, 'classified', { severity: e.data.severity }),
     DisputeAssigned: (state, e) => keep(state, e, 'assigned', { level: e.data.level }),
     DisputeInterventionStarted: (state, e) => keep(state, e, 'intervened', {}),
+    DisputeHandledOnTheSpot: (state, e) => keep(state, e, 'onTheSpot', {}),
     DisputeEscalated: (state, e) => keep(state, e, 'escalated', { to: e.data.toLevel }),
+    DisputeHandedDown: (state, e) =>
+      keep(state, e, 'handedDown', { from: e.data.fromLevel, to: e.data.toLevel }),
     DisputeResolved: (state, e) => keep(state, e, 'resolved', { level: e.data.level }),
     DisputeReferredOut: (state, e) =>
       keep(state, e, 'referred', {
@@ -153,10 +160,19 @@ export interface DisputeView {
     readonly from: MediationLevel;
     readonly at: Stamp;
   } | null;
+  /** The first time anyone stepped in: on the spot, or the office's intervention. */
   firstIntervention: number | null;
+  /** Members on the spot stepped in before the office assigned it (先期处置). */
+  handledOnTheSpot: boolean;
   firstResolution: number | null;
   firstFollowUp: number | null;
   readonly escalations: { readonly at: Stamp; readonly to: MediationLevel }[];
+  /** Passed down a level (the police station to the committee), in order. */
+  readonly handDowns: {
+    readonly at: Stamp;
+    readonly from: MediationLevel;
+    readonly to: MediationLevel;
+  }[];
   readonly followUps: {
     readonly at: Stamp;
     readonly satisfied: boolean;
@@ -199,9 +215,11 @@ function reportedView(fact: Extract<DisputeFact, { k: 'reported' }>): DisputeVie
     settled: null,
     referral: null,
     firstIntervention: null,
+    handledOnTheSpot: false,
     firstResolution: null,
     firstFollowUp: null,
     escalations: [],
+    handDowns: [],
     followUps: [],
     reopenings: [],
     laterCases: [],
@@ -224,9 +242,19 @@ function apply(view: DisputeView, fact: DisputeFact): void {
     case 'intervened':
       view.firstIntervention ??= fact.o;
       return;
+    case 'onTheSpot':
+      if (!open || view.level !== null) return;
+      view.firstIntervention ??= fact.o;
+      view.handledOnTheSpot = true;
+      return;
     case 'escalated':
       if (!open) return;
       view.escalations.push({ at: stamp(fact), to: fact.to });
+      view.level = fact.to;
+      return;
+    case 'handedDown':
+      if (!open) return;
+      view.handDowns.push({ at: stamp(fact), from: fact.from, to: fact.to });
       view.level = fact.to;
       return;
     case 'resolved':

@@ -1,4 +1,5 @@
-// Escalations: disputes moved up a level, referred out, reopened, and the ones that became
+// Escalations: disputes moved up a level (and handed down one: the police station passing a
+// dispute to the committee), referred out, reopened, and the ones that became
 // criminal cases (民转刑) or homicides (刑转命), whose target is zero. A criminal case counts
 // whether the dispute was referred out as one while it was handled (in the month of the referral)
 // or the police station linked it later to a dispute already settled (in the month the dispute
@@ -32,6 +33,9 @@ interface EscalationCell {
   escalations: number;
   /** Disputes escalated at least once (each counted in the month of its first escalation). */
   disputesEscalated: number;
+  handDowns: number;
+  /** Disputes handed down at least once (each in the month of its first hand-down). */
+  disputesHandedDown: number;
   referredOut: number;
   byTarget: Record<ReferralTarget, number>;
   reopened: number;
@@ -63,6 +67,8 @@ export type EscalationsState = DisputeTimelineState;
 const emptyCell = (): EscalationCell => ({
   escalations: 0,
   disputesEscalated: 0,
+  handDowns: 0,
+  disputesHandedDown: 0,
   referredOut: 0,
   byTarget: {
     court: 0,
@@ -133,6 +139,11 @@ function escalationCells(state: EscalationsState, options: Slice) {
       cell.escalations++;
       if (i === 0) cell.disputesEscalated++;
     }
+    for (const [i, handDown] of d.handDowns.entries()) {
+      const cell = at(handDown.at.m);
+      cell.handDowns++;
+      if (i === 0) cell.disputesHandedDown++;
+    }
     for (const reopening of d.reopenings) at(reopening.at.m).reopened++;
     if (d.referral !== null) {
       const cell = at(d.referral.at.m);
@@ -156,6 +167,9 @@ function escalationCells(state: EscalationsState, options: Slice) {
 export interface EscalationFigures {
   readonly escalations: number;
   readonly disputesEscalated: number;
+  /** Passed down a level: the police station handing a dispute to the committee, and the like. */
+  readonly handDowns: number;
+  readonly disputesHandedDown: number;
   readonly referredOut: number;
   readonly byTarget: Readonly<Record<ReferralTarget, number>>;
   /** Settled disputes taken up again (an unhappy follow-up, a relapse, a broken agreement). */
@@ -189,6 +203,8 @@ export function escalations<B extends GroupBy = 'month'>(
   const { total, groups } = groupCells(cells, by, options, emptyCell, (acc, cell) => {
     acc.escalations += cell.escalations;
     acc.disputesEscalated += cell.disputesEscalated;
+    acc.handDowns += cell.handDowns;
+    acc.disputesHandedDown += cell.disputesHandedDown;
     acc.referredOut += cell.referredOut;
     for (const target of Object.keys(acc.byTarget) as ReferralTarget[]) {
       acc.byTarget[target] += cell.byTarget[target];
@@ -227,6 +243,8 @@ const figures = (cell: EscalationCell): EscalationFigures => {
   return {
     escalations: cell.escalations,
     disputesEscalated: cell.disputesEscalated,
+    handDowns: cell.handDowns,
+    disputesHandedDown: cell.disputesHandedDown,
     referredOut: cell.referredOut,
     byTarget: { ...cell.byTarget },
     reopened: cell.reopened,

@@ -3,6 +3,7 @@ import type { AnyProjection } from '../projection.js';
 import { coverageProjection } from './coverage.js';
 import { escalationsProjection } from './escalations.js';
 import { incidenceProjection } from './incidence.js';
+import { publicOrderProjection } from './publicOrder.js';
 import type { ReadModelOptions } from './options.js';
 import { resolutionRateProjection } from './resolutionRate.js';
 import { satisfactionProjection } from './satisfaction.js';
@@ -19,6 +20,7 @@ export function createReadModels(options?: ReadModelOptions) {
     incidence: incidenceProjection(options),
     satisfaction: satisfactionProjection(options),
     coverage: coverageProjection(options),
+    publicOrder: publicOrderProjection(options),
   } as const;
 }
 
@@ -39,6 +41,7 @@ export * from './whereSettled.js';
 export * from './timeliness.js';
 export * from './escalations.js';
 export * from './incidence.js';
+export * from './publicOrder.js';
 export * from './satisfaction.js';
 export { coverageProjection, type CoverageState } from './coverage.js';
 export type { GridCoverageCell, MemberWorkCell } from './coverageFold.js';

@@ -146,6 +146,7 @@ describe('read models, for any history', () => {
           expect(settled.byLevel).toEqual({
             grid: 0,
             community: 0,
+            'police-room': 0,
             'police-station': 0,
             'outside-body': 0,
             ...direct.resolvedByLevel,

@@ -1,13 +1,16 @@
 // A small, known history for the report and rebuild tests, recorded through the aggregates'
-// command handlers: 36 disputes and 9 patrols in Xuzhai community over June–August 2025, with
-// the figures the reports must show worked out by hand below.
+// command handlers: 36 disputes and 9 patrols in Xuzhai community over June–August 2025, the
+// four grids' household registers and the police station's public-order cases, with the figures
+// the reports must show worked out by hand below.
 import {
   createCommandHandler,
   createEventRegistry,
   createLedger,
   Dispute,
   gridledgerEvents,
+  HouseholdRegister,
   Patrol,
+  PoliceCase,
   type EventStore,
 } from '@gridledger/core';
 
@@ -28,6 +31,16 @@ export const EXPECTED = {
   escalated: { month: '2025-07', count: 1 },
   /** Of the 33 disputes resolved: where. */
   settled: { grid: 25, community: 5, policeStation: 3 },
+  /**
+   * The 33 follow-ups by channel: dispute i % 3 === 2 by telephone (June 2, 5, 8, 11; July and
+   * August 2, 5, 8: 10), the other 23 at the door; none without a channel.
+   */
+  followUps: { total: 33, visits: 23, telephoneCalls: 10, notRecorded: 0 },
+  /** Households on the register (25 in each of the four grids from May; 2 leave in July). */
+  households: [100, 98, 98],
+  /** Public-order cases the station recorded per month, and per 1,000 households. */
+  publicOrderCases: [4, 2, 1],
+  perThousandLabels: ['40.0', '20.4', '10.2'],
 } as const;
 
 const actor = { id: 'jiang-lin', role: 'community-police-officer', name: 'Jiang Lin' };
@@ -42,7 +55,24 @@ export async function recordXuzhaiHistory(store: EventStore, year = 2025): Promi
   const ledger = createLedger({ store, registry: createEventRegistry(gridledgerEvents) });
   const dispute = createCommandHandler(ledger, Dispute);
   const patrol = createCommandHandler(ledger, Patrol);
+  const policeCase = createCommandHandler(ledger, PoliceCase);
+  const register = createCommandHandler(ledger, HouseholdRegister);
   let events = 0;
+  const onRegister = async (grid: string, type: string, data: unknown, now: string) => {
+    events += (await register(grid, { type, data }, { actor, now })).events.length;
+  };
+  for (let g = 1; g <= 4; g++) {
+    const grid = `xuzhai-0${g}`;
+    for (let h = 1; h <= 25; h++) {
+      const householdId = `${year}-${grid}-h${String(h).padStart(2, '0')}`;
+      const data = { community: 'xuzhai', grid, householdId, residents: 1 + (h % 4) };
+      await onRegister(grid, 'registerHousehold', data, at(`${year}-05`, 2, 9));
+    }
+  }
+  for (const grid of ['xuzhai-01', 'xuzhai-03']) {
+    const data = { householdId: `${year}-${grid}-h01`, reason: 'Moved to another city' };
+    await onRegister(grid, 'deregisterHousehold', data, at(`${year}-07`, 20, 10));
+  }
   const onDispute = async (id: string, type: string, data: unknown, now: string) => {
     const handled = await dispute(id, { type, data }, { actor, now });
     events += handled.events.length;
@@ -114,7 +144,8 @@ export async function recordXuzhaiHistory(store: EventStore, year = 2025): Promi
       }
       await d('resolveDispute', { how: 'agreement' }, 2, 16);
       const satisfied = i % 6 !== 5;
-      await d('recordFollowUpVisit', { satisfied, visitedBy: ['m-02'] }, 3);
+      const channel = i % 3 === 2 ? 'telephone' : 'in-person';
+      await d('recordFollowUpVisit', { satisfied, visitedBy: ['m-02'], channel }, 3);
       // An unhappy follow-up leaves the dispute resolved but not closed: the office looks again.
       if (satisfied) await d('closeDispute', {}, 3, 11);
     }
@@ -150,6 +181,21 @@ export async function recordXuzhaiHistory(store: EventStore, year = 2025): Promi
         );
       }
       await onPatrol(id, 'completePatrol', { durationMinutes: 120 }, at(month, day, 21));
+    }
+    for (let c = 0; c < (EXPECTED.publicOrderCases[m] ?? 0); c++) {
+      const caseId = `${month}-c${c + 1}`;
+      const data = {
+        caseId,
+        kind: 'public-order',
+        community: 'xuzhai',
+        grid: `xuzhai-0${(c % 2) + 1}`,
+        policeGrid: 'taihao-3',
+        category: 'fight',
+        summary: 'A quarrel outside the market came to blows',
+      };
+      const now = at(month, 4 + c * 7, 22);
+      events += (await policeCase(caseId, { type: 'recordPoliceCase', data }, { actor, now }))
+        .events.length;
     }
   }
   return events;

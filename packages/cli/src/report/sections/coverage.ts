@@ -13,9 +13,14 @@ import { column, keyCells, keyColumns, totalKey, sectionQuery } from './columns.
 const gridFigures = [
   column('visits', 'Visits', 'count'),
   column('householdsVisited', 'Households visited', 'count'),
+  column('householdsReached', 'Reached door-to-door', 'count'),
+  column('followUpVisits', 'Follow-up visits', 'count'),
+  column('householdsRegistered', 'Households registered', 'count'),
+  column('coverage', 'Door-to-door coverage', 'ratio'),
   column('serviceVisits', 'Service visits', 'count'),
   column('servicesRendered', 'Services rendered', 'count'),
   column('microWishesRecorded', 'Micro-wishes', 'count'),
+  column('microWishesClaimed', 'Wishes claimed', 'count'),
   column('microWishesFulfilled', 'Wishes fulfilled', 'count'),
   column('microAppealsRecorded', 'Micro-appeals', 'count'),
   column('microAppealsFulfilled', 'Appeals fulfilled', 'count'),
@@ -28,9 +33,14 @@ const gridFigures = [
 const gridCells = (f: CoverageFigures) => [
   f.visits,
   f.householdsVisited,
+  f.householdsReached,
+  f.followUpVisits,
+  f.householdsRegistered,
+  f.coverage,
   f.serviceVisits,
   f.servicesRendered,
   f.microWishesRecorded,
+  f.microWishesClaimed,
   f.microWishesFulfilled,
   f.microAppealsRecorded,
   f.microAppealsFulfilled,
@@ -66,11 +76,18 @@ export function coverageSection(state: CoverageState, scope: ReportScope): Secti
     id: 'coverage',
     title: 'Coverage',
     description:
-      'Door-to-door and service visits, micro-wishes and micro-appeals, hazards found and ' +
+      'Door-to-door and service visits (households reached door-to-door, apart from dispute ' +
+      'follow-up visits, and as a share of the households on the register at the end of the ' +
+      'period), micro-wishes and micro-appeals, hazards found and ' +
       'removed, and patrols walked, in the month they happened. A patrol’s hours are shared ' +
       'among the grids it walked.',
     headlines: [
-      { label: 'Households visited', value: result.total.householdsVisited, kind: 'count' },
+      {
+        label: 'Households reached door-to-door',
+        value: result.total.householdsReached,
+        kind: 'count',
+      },
+      { label: 'Door-to-door coverage', value: result.total.coverage, kind: 'ratio' },
       { label: 'Patrol hours', value: result.total.patrolHours, kind: 'hours' },
     ],
     charts: [],

@@ -13,6 +13,7 @@ const figures = [
   column('followUps', 'Follow-ups', 'count'),
   column('visits', 'Visits', 'count'),
   column('telephoneCalls', 'Telephone calls', 'count'),
+  column('channelNotRecorded', 'Channel not recorded', 'count'),
   column('satisfied', 'Satisfied', 'count'),
   column('share', 'Satisfied share', 'ratio'),
 ];
@@ -21,6 +22,7 @@ const cells = (f: SatisfactionFigures) => [
   f.followUps,
   f.visits,
   f.telephoneCalls,
+  f.channelNotRecorded,
   f.satisfied,
   f.share,
 ];
@@ -33,7 +35,8 @@ export function satisfactionSection(state: SatisfactionState, query: SectionQuer
     id: 'satisfaction',
     title: 'Resident satisfaction',
     description:
-      'Follow-ups after a dispute was resolved (visits and telephone calls), and the share where ' +
+      'Follow-ups after a dispute was resolved (visits, telephone calls, and older entries that ' +
+      'did not record the channel), and the share where ' +
       'the resident said they were satisfied, in the month of the follow-up.',
     headlines: [{ label: 'Satisfied after follow-up', value: result.total.share, kind: 'ratio' }],
     charts: [

@@ -13,6 +13,7 @@ const figures = [
   column('accepted', 'Accepted', 'count'),
   column('inGrid', 'In the grid', 'count'),
   column('inCommunity', 'In the community', 'count'),
+  column('inPoliceRoom', 'Police room (joint)', 'count'),
   column('policeStation', 'Police station', 'count'),
   column('outsideBody', 'Outside body', 'count'),
   column('referredOut', 'Referred out', 'count'),
@@ -27,6 +28,7 @@ const cells = (f: WhereSettledFigures) => [
   f.accepted,
   f.inGrid,
   f.inCommunity,
+  f.inPoliceRoom,
   f.byLevel['police-station'],
   f.byLevel['outside-body'],
   f.referredOut,
@@ -40,6 +42,7 @@ const cells = (f: WhereSettledFigures) => [
 const levels = (f: WhereSettledFigures) => [
   f.inGrid,
   f.inCommunity,
+  f.inPoliceRoom,
   f.byLevel['police-station'],
   f.byLevel['outside-body'],
   f.referredOut + f.withdrawn,
@@ -56,7 +59,8 @@ export function whereSettledSection(state: WhereSettledState, query: SectionQuer
     title: 'Where disputes were settled',
     description:
       'Every dispute accepted, in the month it was reported: settled in the grid, in the ' +
-      'community, or beyond it (the police station or an outside body), or not settled by ' +
+      'community (by the committee, or jointly with the officer in the police room, 警调对接), ' +
+      'or beyond it (the police station or an outside body), or not settled by ' +
       'mediation (referred out, withdrawn) or not yet. Shares are of all accepted disputes.',
     headlines: [
       { label: 'Settled in the grid', value: total.shares.grid, kind: 'ratio' },
@@ -70,6 +74,7 @@ export function whereSettledSection(state: WhereSettledState, query: SectionQuer
         parts: [
           'In the grid',
           'In the community',
+          'Police room (joint)',
           'Police station',
           'Outside body',
           'Referred out or withdrawn',
@@ -79,7 +84,10 @@ export function whereSettledSection(state: WhereSettledState, query: SectionQuer
           { label: 'All', counts: levels(byMonth.total) },
           ...monthAxis([...perMonth.keys()], query.slice).map((month) => {
             const row = perMonth.get(month);
-            return { label: month, counts: row === undefined ? [0, 0, 0, 0, 0, 0] : levels(row) };
+            return {
+              label: month,
+              counts: row === undefined ? [0, 0, 0, 0, 0, 0, 0] : levels(row),
+            };
           }),
         ],
       },

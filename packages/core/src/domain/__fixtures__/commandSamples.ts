@@ -58,6 +58,14 @@ export const disputeSamples: Samples<DisputeCommand> = {
     type: 'escalateDispute',
     data: { toLevel: 'community', reason: 'Tempers rose', mediators: ['m-2'] },
   },
+  handleOnTheSpot: {
+    type: 'handleOnTheSpot',
+    data: { handledBy: ['m-1'], note: 'Separated the two and calmed them down' },
+  },
+  handDownDispute: {
+    type: 'handDownDispute',
+    data: { toLevel: 'grid', reason: 'The grid member knows both families', mediators: ['m-1'] },
+  },
   referDisputeOut: {
     type: 'referDisputeOut',
     data: {
@@ -106,6 +114,7 @@ export const visitSamples: Samples<VisitCommand> = {
   conductVisit: { type: 'conductVisit', data: { visitors: ['m-1'], summary: 'Tea' } },
   recordMicroWish: { type: 'recordMicroWish', data: { description: 'A handrail' } },
   fulfilMicroWish: { type: 'fulfilMicroWish', data: { wishId: 'w-1', note: 'Fitted' } },
+  claimMicroWish: { type: 'claimMicroWish', data: { wishId: 'w-1', claimedBy: 'm-2' } },
   recordMicroAppeal: { type: 'recordMicroAppeal', data: { description: 'A street light' } },
   fulfilMicroAppeal: { type: 'fulfilMicroAppeal', data: { appealId: 'a-1', note: 'Fixed' } },
   renderService: {

@@ -64,6 +64,10 @@ export const DisputeCommand = z.discriminatedUnion('type', [
   command('assignDispute', z.strictObject({ level: MediationLevel, mediators })),
   command('startIntervention', z.strictObject({ note: Text.optional() })),
   command(
+    'handleOnTheSpot',
+    z.strictObject({ handledBy: distinctList(MemberId, 'handledBy').min(1), note: Text }),
+  ),
+  command(
     'holdMediationSession',
     z.strictObject({
       mediators,
@@ -88,6 +92,7 @@ export const DisputeCommand = z.discriminatedUnion('type', [
     ]),
   ),
   command('escalateDispute', z.strictObject({ toLevel: MediationLevel, reason: Text, mediators })),
+  command('handDownDispute', z.strictObject({ toLevel: MediationLevel, reason: Text, mediators })),
   command(
     'referDisputeOut',
     z

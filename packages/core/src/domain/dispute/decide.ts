@@ -2,10 +2,19 @@
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { DisputeCommand } from './commands.js';
 import { recordLaterCase, reopen } from './aftermath.js';
-import { assign, classify, decline, identifyParty, report, withdraw } from './intake.js';
+import {
+  assign,
+  classify,
+  decline,
+  handleOnTheSpot,
+  identifyParty,
+  report,
+  withdraw,
+} from './intake.js';
 import {
   escalate,
   fulfilTerm,
+  handDown,
   holdSession,
   reachAgreement,
   startIntervention,
@@ -32,6 +41,8 @@ export function decideDispute(
       return classify(command, state);
     case 'assignDispute':
       return assign(command, state);
+    case 'handleOnTheSpot':
+      return handleOnTheSpot(command, state);
     case 'startIntervention':
       return startIntervention(command, state);
     case 'holdMediationSession':
@@ -44,6 +55,8 @@ export function decideDispute(
       return resolve(command, state);
     case 'escalateDispute':
       return escalate(command, state);
+    case 'handDownDispute':
+      return handDown(command, state);
     case 'referDisputeOut':
       return referOut(command, state);
     case 'recordFollowUpVisit':

@@ -97,6 +97,15 @@ export const DisputeInterventionStarted = defineEvent({
   schema: z.object({ level: MediationLevel, note: FreeText.optional() }),
 });
 
+/**
+ * Early handling at the outpost (先期处置): members on the spot stepped in before the office
+ * classified the dispute, to keep it from flaring up. The first-moment intervention.
+ */
+export const DisputeHandledOnTheSpot = defineEvent({
+  type: 'DisputeHandledOnTheSpot',
+  schema: z.object({ handledBy: z.array(MemberId).min(1), note: FreeText }),
+});
+
 export const MediationSessionHeld = defineEvent({
   type: 'MediationSessionHeld',
   schema: z.object({
@@ -132,6 +141,21 @@ export const DisputeResolved = defineEvent({
 
 export const DisputeEscalated = defineEvent({
   type: 'DisputeEscalated',
+  schema: z.object({
+    fromLevel: MediationLevel,
+    toLevel: MediationLevel,
+    reason: FreeText,
+    mediators,
+  }),
+});
+
+/**
+ * A higher level passes the dispute down to a lower one that can settle it closer to the
+ * residents: the police station hands a neighbours' quarrel to the committee (the hand-down the
+ * source praises). The new level mediates afresh.
+ */
+export const DisputeHandedDown = defineEvent({
+  type: 'DisputeHandedDown',
   schema: z.object({
     fromLevel: MediationLevel,
     toLevel: MediationLevel,
@@ -224,6 +248,8 @@ export const disputeEvents = [
   DisputeClosed,
   DisputeReopened,
   DisputeLaterCaseLinked,
+  DisputeHandedDown,
+  DisputeHandledOnTheSpot,
 ] as const;
 
 export type DisputeEvent = EventsOfDefinitions<typeof disputeEvents>;

@@ -43,6 +43,9 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
     case 'DisputeInterventionStarted':
       draft.interventionStarted = true;
       return;
+    case 'DisputeHandledOnTheSpot':
+      draft.handledOnTheSpot = true;
+      return;
     case 'MediationSessionHeld':
       draft.sessionsHeld += 1;
       return;
@@ -63,6 +66,7 @@ function apply(draft: Draft<DisputeState>, event: DisputeEvent): void {
       draft.lastFollowUp = null;
       return;
     case 'DisputeEscalated':
+    case 'DisputeHandedDown':
       draft.level = event.data.toLevel;
       draft.mediators = [...event.data.mediators];
       // A new level mediates afresh: an agreement that did not hold is no longer in force.

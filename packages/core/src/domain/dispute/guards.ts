@@ -2,7 +2,7 @@
 // stable (`dispute.<rule>`) and whose message a community-office clerk can act on.
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { DisputeState } from './state.js';
-import type { MediationLevel } from './vocabulary.js';
+import { LOWEST_LEVEL_FOR, levelRank, type MediationLevel } from './vocabulary.js';
 
 export const violation = (
   rule: string,
@@ -108,3 +108,17 @@ export function requireParty(state: DisputeState, partyId: string, rule: string,
 }
 
 export const disputeName = name;
+
+/** The grade allows handling at `level` (分层分类): not below the lowest level it calls for. */
+export function requireLevelForGrade(state: DisputeState, level: MediationLevel): void {
+  const severity = state.classification?.severity;
+  if (severity === undefined) return;
+  const lowest = LOWEST_LEVEL_FOR[severity];
+  if (levelRank(level) < levelRank(lowest)) {
+    throw violation(
+      'level-below-grade',
+      `${name(state)} is graded ${severity}: it is handled at ${lowest} level or above, not at ${level} (grade it again if it has calmed down)`,
+      { disputeId: state.disputeId, severity, level, lowest },
+    );
+  }
+}

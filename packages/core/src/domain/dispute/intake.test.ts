@@ -146,11 +146,11 @@ describe('assignDispute', () => {
       .then([{ type: 'DisputeAssigned', data }]);
   });
 
-  it('never moves a dispute down, and moves it up only as an escalation', () => {
+  it('moves a dispute down only as a hand-down, and up only as an escalation', () => {
     given(Dispute, upTo.assigned)
       .when({ type: 'assignDispute', data: { level: 'grid', mediators: ['m-li'] } })
       .thenThrows({
-        rule: 'dispute.escalation-downward',
+        rule: 'dispute.hand-down-needs-reason',
         details: { fromLevel: 'police-station', toLevel: 'grid' },
       });
     given(Dispute, upTo.assigned)

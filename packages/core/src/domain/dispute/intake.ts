@@ -1,7 +1,7 @@
 // Taking a dispute in: report, parties, decline or withdrawal, classification and assignment.
 import type { DisputeCommandOf } from './commands.js';
 import type { DisputeEvent } from './events.js';
-import { disputeName, requireInProgress, violation } from './guards.js';
+import { disputeName, requireInProgress, requireLevelForGrade, violation } from './guards.js';
 import type { DisputeState } from './state.js';
 import { levelRank } from './vocabulary.js';
 
@@ -67,7 +67,7 @@ export function classify(
 
 /**
  * The first assignment picks the level. Assigning again at the same level changes the
- * mediators; moving up is an escalation (it needs a reason) and moving down is never allowed.
+ * mediators; moving up is an escalation and moving down a hand-down (both need a reason).
  */
 export function assign(
   { data }: DisputeCommandOf<'assignDispute'>,
@@ -84,8 +84,8 @@ export function assign(
   const current = state.level;
   if (current !== null && levelRank(data.level) < levelRank(current)) {
     throw violation(
-      'escalation-downward',
-      `A dispute only moves upward: ${disputeName(state)} is handled at ${current} level and cannot go back to ${data.level}`,
+      'hand-down-needs-reason',
+      `Moving ${disputeName(state)} from ${current} down to ${data.level} level is a hand-down: hand it down with a reason`,
       { disputeId: state.disputeId, fromLevel: current, toLevel: data.level },
     );
   }
@@ -96,5 +96,32 @@ export function assign(
       { disputeId: state.disputeId, fromLevel: current, toLevel: data.level },
     );
   }
+  requireLevelForGrade(state, data.level);
   return [{ type: 'DisputeAssigned', data }];
+}
+
+/**
+ * Early handling at the outpost (前哨预警、先期处置): a member on the spot steps in to calm the
+ * quarrel before the office has classified and assigned it. Once, and only before assignment.
+ */
+export function handleOnTheSpot(
+  { data }: DisputeCommandOf<'handleOnTheSpot'>,
+  state: DisputeState,
+): DisputeEvent[] {
+  requireInProgress(state);
+  if (state.level !== null) {
+    throw violation(
+      'already-assigned',
+      `${disputeName(state)} is already assigned to the ${state.level} level: start the intervention there instead`,
+      { disputeId: state.disputeId, level: state.level },
+    );
+  }
+  if (state.handledOnTheSpot) {
+    throw violation(
+      'already-handled-on-the-spot',
+      `${disputeName(state)} was already handled on the spot; the office classifies and assigns it next`,
+      { disputeId: state.disputeId },
+    );
+  }
+  return [{ type: 'DisputeHandledOnTheSpot', data }];
 }

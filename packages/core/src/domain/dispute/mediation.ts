@@ -7,6 +7,7 @@ import {
   requireAssigned,
   requireInProgress,
   requireIntervention,
+  requireLevelForGrade,
   requireParty,
   violation,
 } from './guards.js';
@@ -132,4 +133,27 @@ export function escalate(
     );
   }
   return [{ type: 'DisputeEscalated', data: { fromLevel, ...data } }];
+}
+
+/**
+ * The level handling a dispute passes it down to a lower one (the police station to the
+ * committee, the community to the grid). Only downward, and only while it is being handled.
+ */
+export function handDown(
+  { data }: DisputeCommandOf<'handDownDispute'>,
+  state: DisputeState,
+): DisputeEvent[] {
+  requireInProgress(state);
+  const fromLevel = requireAssigned(state, 'handed down');
+  if (levelRank(data.toLevel) >= levelRank(fromLevel)) {
+    throw violation(
+      'hand-down-upward',
+      fromLevel === MEDIATION_LEVELS[0]
+        ? `${disputeName(state)} is already at the lowest level (${fromLevel}); there is no level to hand it down to`
+        : `A hand-down goes to a lower level: ${disputeName(state)} is at ${fromLevel} level, and ${data.toLevel} is not below it (escalate it instead)`,
+      { disputeId: state.disputeId, fromLevel, toLevel: data.toLevel },
+    );
+  }
+  requireLevelForGrade(state, data.toLevel);
+  return [{ type: 'DisputeHandedDown', data: { fromLevel, ...data } }];
 }

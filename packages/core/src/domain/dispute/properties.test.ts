@@ -56,11 +56,11 @@ const subject: PropertySubject<never, never, DisputeState> = {
 describeDeciderProperties(subject, disputeRecipe, { run: 60, throughHandler: 25 });
 
 describe('Dispute levels', () => {
-  it('a level never goes down over a dispute’s life', () => {
+  it('a level goes down only by a hand-down, and up only by an escalation', () => {
     fc.assert(
       fc.property(fc.array(disputeRecipe, { maxLength: 60, size: 'max' }), (recipes) => {
         const { events } = runRecipes(subject, recipes);
-        let highest = -1;
+        let current: number | null = null;
         for (const event of events as {
           type: string;
           data: { level?: never; toLevel?: never };
@@ -68,8 +68,13 @@ describe('Dispute levels', () => {
           const level =
             event.data.toLevel ?? (event.type === 'DisputeAssigned' ? event.data.level : undefined);
           if (level === undefined) continue;
-          expect(levelRank(level)).toBeGreaterThanOrEqual(highest);
-          highest = levelRank(level);
+          const rank = levelRank(level);
+          if (current !== null) {
+            if (event.type === 'DisputeHandedDown') expect(rank).toBeLessThan(current);
+            else if (event.type === 'DisputeEscalated') expect(rank).toBeGreaterThan(current);
+            else expect(rank).toBe(current);
+          }
+          current = rank;
         }
       }),
       { numRuns: 100 },

@@ -35,6 +35,8 @@ export interface DisputeState {
   readonly level: MediationLevel | null;
   readonly mediators: readonly string[];
   readonly interventionStarted: boolean;
+  /** Members on the spot stepped in before it was assigned (先期处置). */
+  readonly handledOnTheSpot: boolean;
   readonly sessionsHeld: number;
   /** The agreement in force; cleared when the dispute escalates past it. */
   readonly agreement: {
@@ -66,6 +68,7 @@ export const initialDisputeState = (): DisputeState => ({
   level: null,
   mediators: [],
   interventionStarted: false,
+  handledOnTheSpot: false,
   sessionsHeld: 0,
   agreement: null,
   resolution: null,

@@ -1,6 +1,8 @@
 // The words a mediation committee uses about a dispute: categories, sources, levels, grades.
 // Levels are ordered: a dispute is handled at the lowest level that can settle it
-// ("small matters stay in the grid, big matters stay in the community") and only moves up.
+// ("small matters stay in the grid, big matters stay in the community"). It moves up by an
+// escalation, and down only when a higher level hands it over to a lower one (the police station
+// passing a neighbours' quarrel to the committee).
 import { z } from 'zod';
 
 export const DisputeCategory = z.enum([
@@ -18,16 +20,42 @@ export type DisputeCategory = z.infer<typeof DisputeCategory>;
 export const DisputeSource = z.enum(['visit', 'patrol', 'walk-in', 'hotline', 'referral']);
 export type DisputeSource = z.infer<typeof DisputeSource>;
 
-/** Where a dispute is handled, lowest first. */
-export const MEDIATION_LEVELS = ['grid', 'community', 'police-station', 'outside-body'] as const;
+/**
+ * Where a dispute is handled, lowest first. `police-room` is the community police room merged
+ * with the community (警调对接): the community police officer and the committee mediate together,
+ * inside the community. `police-station` is the station itself, beyond the community.
+ */
+export const MEDIATION_LEVELS = [
+  'grid',
+  'community',
+  'police-room',
+  'police-station',
+  'outside-body',
+] as const;
 export const MediationLevel = z.enum(MEDIATION_LEVELS);
 export type MediationLevel = z.infer<typeof MediationLevel>;
 
-/** 0 for `grid` up to 3 for `outside-body`; higher means further from the neighbourhood. */
+/** 0 for `grid` up to 4 for `outside-body`; higher means further from the neighbourhood. */
 export const levelRank = (level: MediationLevel): number => MEDIATION_LEVELS.indexOf(level);
+
+/** The levels inside the community: what "big matters stay in the community" promises. */
+export const WITHIN_COMMUNITY: readonly MediationLevel[] = ['grid', 'community', 'police-room'];
 
 export const Severity = z.enum(['minor', 'moderate', 'serious', 'major']);
 export type Severity = z.infer<typeof Severity>;
+
+/**
+ * Layered, classified mediation (分层分类): the lowest level a grade may be handled at. A minor
+ * matter may stay in the grid; a moderate one goes to the committee at least; a serious one to
+ * the police room at least; a major one to the police station at least. A dispute may be handled
+ * higher than its grade calls for, never lower: to hand it down, the office grades it again.
+ */
+export const LOWEST_LEVEL_FOR: Readonly<Record<Severity, MediationLevel>> = {
+  minor: 'grid',
+  moderate: 'community',
+  serious: 'police-room',
+  major: 'police-station',
+};
 
 /** The risk that the dispute flares up (激化升级) if left alone. */
 export const EscalationRisk = z.enum(['low', 'medium', 'high']);

@@ -59,6 +59,7 @@ export const VisitCommand = z.discriminatedUnion('type', [
   ),
   command('recordMicroWish', z.strictObject({ description: Text })),
   command('fulfilMicroWish', note.extend({ wishId: Id })),
+  command('claimMicroWish', z.strictObject({ wishId: Id, claimedBy: MemberId })),
   command('recordMicroAppeal', z.strictObject({ description: Text })),
   command('fulfilMicroAppeal', note.extend({ appealId: Id })),
   command(

@@ -33,6 +33,21 @@ export function decideVisit(
     case 'recordMicroWish':
       requireStage(state, onVisit, 'have micro-wishes recorded');
       return [{ type: 'MicroWishRecorded', data: { wishId: context.newId(), ...command.data } }];
+    case 'claimMicroWish': {
+      requireStage(state, afterVisit, 'have micro-wishes claimed');
+      requireOpenItem(state, state.wishes, command.data.wishId, 'wish');
+      const claimedBy = Object.hasOwn(state.claims, command.data.wishId)
+        ? state.claims[command.data.wishId]
+        : undefined;
+      if (claimedBy !== undefined) {
+        throw violation(
+          'wish-already-claimed',
+          `The micro-wish '${command.data.wishId}' is already claimed by '${claimedBy}'`,
+          { visitId: state.visitId, wishId: command.data.wishId, claimedBy },
+        );
+      }
+      return [{ type: 'MicroWishClaimed', data: command.data }];
+    }
     case 'fulfilMicroWish':
       requireStage(state, afterVisit, 'have micro-wishes fulfilled');
       requireOpenItem(state, state.wishes, command.data.wishId, 'wish');

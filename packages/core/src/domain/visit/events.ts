@@ -52,6 +52,15 @@ export const MicroWishRecorded = defineEvent({
   schema: z.object({ wishId: Id, description: FreeText }),
 });
 
+/**
+ * A party member claims a micro-wish (认领): they undertake to make it come true. A wish is
+ * claimed once; the claim is recorded until the wish is fulfilled.
+ */
+export const MicroWishClaimed = defineEvent({
+  type: 'MicroWishClaimed',
+  schema: z.object({ wishId: Id, claimedBy: MemberId }),
+});
+
 export const MicroWishFulfilled = defineEvent({
   type: 'MicroWishFulfilled',
   schema: z.object({ wishId: Id, note: FreeText.optional() }),
@@ -121,6 +130,7 @@ export const visitEvents = [
   VisitConducted,
   MicroWishRecorded,
   MicroWishFulfilled,
+  MicroWishClaimed,
   MicroAppealRecorded,
   MicroAppealFulfilled,
   ServiceRendered,

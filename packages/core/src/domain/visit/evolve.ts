@@ -33,6 +33,9 @@ function apply(draft: Draft<VisitState>, event: VisitEvent): void {
     case 'MicroWishRecorded':
       draft.wishes.push(item(event.data.wishId, event.data.description));
       return;
+    case 'MicroWishClaimed':
+      draft.claims[event.data.wishId] = event.data.claimedBy;
+      return;
     case 'MicroWishFulfilled':
       markDone(draft.wishes, event.data.wishId);
       return;

@@ -24,6 +24,10 @@ function invariant(s: VisitState): string[] {
     s.status === 'unscheduled' || (s.purpose === 'dispute-follow-up') === (s.disputeId !== null),
     'a follow-up visit names its dispute',
   );
+  check(
+    Object.keys(s.claims).every((id) => s.wishes.some((w) => w.id === id)),
+    'only a recorded micro-wish is claimed',
+  );
   return broken;
 }
 

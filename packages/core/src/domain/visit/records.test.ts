@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { Visit } from '@gridledger/core';
+import { Visit, type VisitEvent } from '@gridledger/core';
 import { given } from '@gridledger/core/testing';
 import { appeal, hazard, upTo, visitors, wish } from './__fixtures__/kang.js';
 
@@ -147,5 +147,44 @@ describe('noteDisputeSpotted', () => {
     given(Visit, upTo.cancelled)
       .when({ type: 'noteDisputeSpotted', data: { description: 'x' } })
       .thenThrows({ rule: 'visit.cancelled' });
+  });
+});
+
+describe('claimMicroWish (认领)', () => {
+  const conducted: VisitEvent[] = [
+    {
+      type: 'VisitScheduled',
+      data: {
+        visitId: 'v-1',
+        community: 'xuzhai',
+        grid: 'xuzhai-07',
+        household: { householdId: 'h-07-01', address: 'Building 7, unit 1' },
+        purpose: 'routine',
+        visitors: ['m-li'],
+        scheduledFor: '2026-07-10T09:00:00+08:00',
+      },
+    },
+    { type: 'VisitConducted', data: { visitors: ['m-li'] } },
+    { type: 'MicroWishRecorded', data: { wishId: 'w-1', description: 'A handrail by the stairs' } },
+  ];
+  const claim = { type: 'claimMicroWish' as const, data: { wishId: 'w-1', claimedBy: 'm-wang' } };
+
+  it('lets a party member claim a recorded micro-wish, once', () => {
+    given(Visit, conducted)
+      .when(claim)
+      .then([{ type: 'MicroWishClaimed', data: claim.data }])
+      .thenState({ ...given(Visit, conducted).state, claims: { 'w-1': 'm-wang' } });
+    given(Visit, [...conducted, { type: 'MicroWishClaimed', data: claim.data }])
+      .when({ ...claim, data: { ...claim.data, claimedBy: 'm-zhang' } })
+      .thenThrows({ rule: 'visit.wish-already-claimed', message: /already claimed by 'm-wang'/ });
+  });
+
+  it('claims only a wish that was recorded and is not yet fulfilled', () => {
+    given(Visit, conducted)
+      .when({ ...claim, data: { ...claim.data, wishId: 'w-9' } })
+      .thenThrows({ rule: 'visit.unknown-wish' });
+    given(Visit, [...conducted, { type: 'MicroWishFulfilled', data: { wishId: 'w-1' } }])
+      .when(claim)
+      .thenThrows({ rule: 'visit.wish-already-fulfilled' });
   });
 });

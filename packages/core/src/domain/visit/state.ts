@@ -22,6 +22,8 @@ export interface VisitState {
   readonly scheduledFor: string | null;
   readonly visitors: readonly string[];
   readonly wishes: readonly FollowUpItem[];
+  /** Who claimed each micro-wish (认领), by wish id. */
+  readonly claims: Readonly<Record<string, string>>;
   readonly appeals: readonly FollowUpItem[];
   readonly hazards: readonly FollowUpItem[];
   readonly servicesRendered: number;
@@ -39,6 +41,7 @@ export const initialVisitState = (): VisitState => ({
   scheduledFor: null,
   visitors: [],
   wishes: [],
+  claims: {},
   appeals: [],
   hazards: [],
   servicesRendered: 0,

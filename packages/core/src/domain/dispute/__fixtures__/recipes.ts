@@ -28,6 +28,7 @@ const classify = {
   type: 'classifyDispute',
   data: { category: 'tenancy', severity: 'minor', escalationRisk: 'low' },
 };
+const severity = fc.constantFrom('minor', 'moderate', 'serious', 'major');
 
 /** The step a diligent mediator would take next. */
 export function nextStep(s: DisputeState): unknown {
@@ -85,8 +86,16 @@ const anyCommand: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
   text.map((reason) => () => ({ type: 'declineDispute', data: { reason } })),
   text.map((reason) => () => ({ type: 'withdrawDispute', data: { reason } })),
   fc.constant(() => classify),
+  severity.map((grade) => () => ({
+    type: 'classifyDispute',
+    data: { ...classify.data, severity: grade },
+  })),
   fc.record({ level, mediators }).map((data) => () => ({ type: 'assignDispute', data })),
   fc.constant(() => ({ type: 'startIntervention', data: {} })),
+  mediators.map((handledBy) => () => ({
+    type: 'handleOnTheSpot',
+    data: { handledBy, note: 'Calmed them down' },
+  })),
   fc
     .record({ mediators, parties: fc.subarray(['p-1', 'p-2', 'p-4'], { minLength: 1 }) })
     .map((d) => () => ({
@@ -107,6 +116,9 @@ const anyCommand: fc.Arbitrary<Recipe<DisputeState>> = fc.oneof(
   fc
     .record({ toLevel: level, reason: text, mediators })
     .map((data) => () => ({ type: 'escalateDispute', data })),
+  fc
+    .record({ toLevel: level, reason: text, mediators })
+    .map((data) => () => ({ type: 'handDownDispute', data })),
   fc
     .record({
       to: fc.constantFrom(
@@ -163,6 +175,12 @@ export const disputeTours: readonly (readonly Recipe<DisputeState>[])[] = [
     step({ type: 'referDisputeOut', data: { to: 'criminal-case', reason: 'Assault' } }),
   ],
   [...firstSteps(1), step({ type: 'declineDispute', data: { reason: 'Not a dispute' } })],
+  // The grid member on the spot steps in before the office classifies it (先期处置).
+  [
+    ...firstSteps(1),
+    step({ type: 'handleOnTheSpot', data: { handledBy: ['m-1'], note: 'Separated them' } }),
+    ...firstSteps(13),
+  ],
   // Resolved, the follow-up finds them unhappy, reopened; settled again, closed, and weeks later
   // it turns into a criminal case that the station links to it.
   [
@@ -172,6 +190,19 @@ export const disputeTours: readonly (readonly Recipe<DisputeState>[])[] = [
     step({ type: 'resolveDispute', data: { how: 'no-agreement-needed', reason: 'Apologised' } }),
     ...firstSteps(2),
     step({ type: 'recordLaterCase', data: { caseId: 'pc-1', kind: 'criminal' } }),
+  ],
+  // Taken to the police station, which hands it down to the committee; settled there.
+  [
+    ...firstSteps(3),
+    step({
+      type: 'escalateDispute',
+      data: { toLevel: 'police-station', reason: 'Threats', mediators: ['m-3'] },
+    }),
+    step({
+      type: 'handDownDispute',
+      data: { toLevel: 'community', reason: 'A neighbours’ matter', mediators: ['m-2'] },
+    }),
+    ...firstSteps(10),
   ],
   [...firstSteps(2), step({ type: 'withdrawDispute', data: { reason: 'Settled between them' } })],
 ];

@@ -62,6 +62,10 @@ const anyCommand: fc.Arbitrary<Recipe<VisitState>> = fc.oneof(
     })),
   text.map((description) => () => ({ type: 'recordMicroWish', data: { description } })),
   fc.nat().map((i) => (s: VisitState) => ({
+    type: 'claimMicroWish',
+    data: { wishId: ids(s.wishes, i), claimedBy: i % 2 === 0 ? 'm-1' : 'm-2' },
+  })),
+  fc.nat().map((i) => (s: VisitState) => ({
     type: 'fulfilMicroWish',
     data: { wishId: ids(s.wishes, i) },
   })),
@@ -104,6 +108,8 @@ export const visitTours: readonly (readonly Recipe<VisitState>[])[] = [
     step({ type: 'conductVisit', data: {} }),
     step({ type: 'renderService', data: { kind: 'id-card-application', details: 'At home' } }),
     step({ type: 'noteDisputeSpotted', data: { description: 'Neighbours quarrel' } }),
+    step({ type: 'recordMicroWish', data: { description: 'A handrail' } }),
+    (s) => ({ type: 'claimMicroWish', data: { wishId: ids(s.wishes, 0), claimedBy: 'm-2' } }),
     step({ type: 'recordMicroAppeal', data: { description: 'Light' } }),
     (s) => ({ type: 'fulfilMicroAppeal', data: { appealId: ids(s.appeals, 0) } }),
   ],
