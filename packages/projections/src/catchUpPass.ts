@@ -93,6 +93,20 @@ export async function catchUpPass(
   let read = 0;
   const done = () => (single ? first.eventsApplied : read);
   meter.report(done(), first.checkpoint, false);
+  // Each event goes only to the models that fold its type; every model's checkpoint moves past
+  // all events read (those of other types included) whenever they are saved, together.
+  const foldersOf = new Map<string, WorkingModel<unknown>[]>();
+  for (const type of types)
+    foldersOf.set(
+      type,
+      models.filter((model) => model.handles(type)),
+    );
+  let last = first.checkpoint;
+  let unmoved = 0;
+  const moveAll = () => {
+    if (last !== undefined && unmoved > 0) for (const model of models) model.moveTo(last, unmoved);
+    unmoved = 0;
+  };
 
   let complete = true;
   pass: for await (const events of readInArrays(source, { ...filter, ...after })) {
@@ -103,17 +117,22 @@ export async function catchUpPass(
         complete = false;
         break pass;
       }
-      for (const model of models) model.apply(event);
+      const folders = foldersOf.get(event.type);
+      if (folders !== undefined) for (const model of folders) model.fold(event);
+      last = event.position;
+      unmoved++;
       read++;
-      if (policy.due(first.unsaved)) {
+      if (policy.due(first.unsaved + unmoved)) {
+        moveAll();
         await policy.save(async () => {
           for (const model of models) await model.save();
         });
       }
-      meter.tick(done(), first.checkpoint);
+      meter.tick(done(), last);
     }
   }
   // Reached on completion and on cancellation alike: everything folded so far is whole.
+  moveAll();
   for (const model of models) await model.saveIfChanged();
   meter.report(done(), first.checkpoint, true);
   return complete;
