@@ -4,13 +4,12 @@
 //   node --conditions=@gridledger/source --import tsx --expose-gc bench/append-costs.ts [streams]
 import { hash } from 'node:crypto';
 import {
-  canonicalJson,
   createEventRegistry,
   createLedger,
   gridledgerEvents,
-  hashEvent,
   type DomainEvent,
 } from '@gridledger/core';
+import { canonicalJson, hashEvent } from '@gridledger/core/audit';
 import { checkAppend } from '@gridledger/core/store';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import { castoreEvent, createCastoreStore } from './castore.js';
@@ -93,7 +92,7 @@ console.log(
     await cost(async (event, i) => {
       if (i === 0) castore = createCastoreStore();
       await castore.pushEvent(
-        castoreEvent(`d${Math.floor(i / 6)}`, (i % 6) + 1, event, actor, occurredAt),
+        castoreEvent(`d${Math.floor(i / 6)}`, (i % 6) + 1, event, actor, occurredAt) as never,
       );
     })
   )

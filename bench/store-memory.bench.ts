@@ -91,7 +91,9 @@ function sides(ids: readonly string[]) {
   const castore: Side<ReturnType<typeof createCastoreStore>> = {
     fresh: createCastoreStore,
     single: (store, i, v, event) =>
-      store.pushEvent(castoreEvent(streamIds[i]!, v + 1, copyOf(event), actor, occurredAt)),
+      store.pushEvent(
+        castoreEvent(streamIds[i]!, v + 1, copyOf(event), actor, occurredAt) as never,
+      ),
     batch: (store, i, events) =>
       pushGroup(store, streamIds[i]!, events.map(copyOf), actor, occurredAt),
     load: (store, i) => store.getAggregate(streamIds[i]!),

@@ -8,6 +8,7 @@ import {
   type ReadAllOptions,
   type StoredEvent,
 } from '@gridledger/core';
+import { generateHistory } from '@gridledger/history-fixture';
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import {
   allReadModels,
@@ -17,7 +18,6 @@ import {
   type ProjectionRunner,
 } from '@gridledger/projections';
 import { appendThrough, domainSetup } from './__fixtures__/domain.js';
-import { generateHistory } from './__fixtures__/history/index.js';
 import { appendCounts, tally } from './__fixtures__/tally.js';
 
 /** The same store, counting its global reads and the events they hand out. */

@@ -1,16 +1,16 @@
 // The Dispute decider's entry point: routes each command to the rule checks of its stage.
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { DisputeCommand } from './commands.js';
-import { recordLaterCase, reopen } from './decide/aftermath.js';
-import { assign, classify, decline, identifyParty, report, withdraw } from './decide/intake.js';
+import { recordLaterCase, reopen } from './aftermath.js';
+import { assign, classify, decline, identifyParty, report, withdraw } from './intake.js';
 import {
   escalate,
   fulfilTerm,
   holdSession,
   reachAgreement,
   startIntervention,
-} from './decide/mediation.js';
-import { close, recordFollowUp, referOut, resolve } from './decide/settlement.js';
+} from './mediation.js';
+import { close, recordFollowUp, referOut, resolve } from './settlement.js';
 import type { DisputeEvent } from './events.js';
 import type { DisputeState } from './state.js';
 
