@@ -4,6 +4,7 @@ import {
   Dispute,
   createEventRegistry,
   createLedger,
+  createPersonalDataEncoder,
   gridledgerEvents,
   ValidationError,
   type VisitEventOf,
@@ -73,6 +74,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const ledger = createLedger({
       store: db.events,
       registry: createEventRegistry(gridledgerEvents),
+      // Residents' personal data is sealed per resident, with keys kept in the same file apart
+      // from the events: `gridledger forget` can erase a resident and every chain still verifies.
+      encoder: createPersonalDataEncoder({ keys: db.keys, events: gridledgerEvents }),
       clock: () => new Date(clock.now()),
       newId: seededUlids(() => clock.now(), random.fork('ids')),
     });
