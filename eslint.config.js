@@ -2,6 +2,7 @@
 // union (events, commands, states) must be exhaustive.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import workspaceBoundaries from './eslint-rules/workspace-boundaries.js';
 
 export default tseslint.config(
   {
@@ -44,6 +45,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The workspace's dependency rules (docs/architecture.md): no relative import into another
+    // package, no deep `@gridledger/x/src` path, no undeclared or cycle-closing package import.
+    plugins: { gridledger: { rules: { 'workspace-boundaries': workspaceBoundaries } } },
+    rules: {
+      'gridledger/workspace-boundaries': [
+        'error',
+        // The workspace's build-before-test helper, shared by every test of built output.
+        { allow: ['tests/fixtures/built.ts'] },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

@@ -11,14 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   auditStore,
+  generateCheckpointKeys,
+  verifyCheckpoint,
+  writeCheckpoint,
+} from '@gridledger/core/audit';
+import {
   createEventRegistry,
   createLedger,
   Dispute,
-  generateCheckpointKeys,
   gridledgerEvents,
   streamIdOf,
-  verifyCheckpoint,
-  writeCheckpoint,
   type EventStore,
 } from '@gridledger/core';
 import { openSqliteEventStore } from '@gridledger/store-sqlite';

@@ -63,3 +63,21 @@ export function heapMiB(): number {
   const usage = process.memoryUsage();
   return (usage.heapUsed + usage.arrayBuffers) / 1024 / 1024;
 }
+
+/**
+ * Best of `rounds` runs of each side, alternating raw and store, so a busy moment on a shared
+ * machine (or a checkpoint, or a GC) does not decide the ratio.
+ */
+export async function pair(
+  rounds: number,
+  raw: () => Promise<number>,
+  store: () => Promise<number>,
+): Promise<[raw: number, store: number]> {
+  let bestRaw = 0;
+  let bestStore = 0;
+  for (let i = 0; i < rounds; i++) {
+    bestRaw = Math.max(bestRaw, await raw());
+    bestStore = Math.max(bestStore, await store());
+  }
+  return [bestRaw, bestStore];
+}

@@ -1,8 +1,9 @@
 // The plain-JavaScript baseline store: one array per stream in a Map plus one global array,
-// holding plain event objects. It checks the expected version and nothing else: no validation,
-// no hashing, no copying. Its methods are async like a real store's, so both sides pay the same
-// promise overhead and the ratio shows the store and kernel's own cost.
-import type { Actor, DomainEvent } from '@gridledger/core';
+// holding plain event objects it builds itself (an id from a counter, the cheapest unique id and
+// the smallest to hold, the stream's version, the time it was recorded). It checks the expected version and nothing else: no validation, no hashing, no
+// copying. Its methods are async like a real store's, so both sides pay the same promise
+// overhead and the ratio shows the store and kernel's own cost.
+import type { Actor } from '@gridledger/core';
 
 export interface PlainEvent {
   readonly id: string;
@@ -24,7 +25,7 @@ export class PlainStore {
 
   async append(
     streamId: string,
-    events: readonly DomainEvent[],
+    events: readonly { readonly type: string; readonly data: unknown }[],
     expectedVersion: number,
     actor: Actor,
     occurredAt: string,

@@ -10,7 +10,7 @@ import {
   type ProjectionProgress,
 } from '@gridledger/projections';
 import { createMemoryEventStore } from '@gridledger/store-memory';
-import { generateHistory } from '../packages/projections/src/__fixtures__/history/index.js';
+import { generateHistory } from '@gridledger/history-fixture';
 import { collectGarbage, type BenchModule } from './harness.js';
 
 const actor = { id: 'generator', role: 'system' };

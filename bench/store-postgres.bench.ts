@@ -7,7 +7,7 @@
 import { Dispute, streamIdOf, type EventToAppend, type RecordedEvent } from '@gridledger/core';
 import { allReadModels, createProjectionRunner, type AnyProjection } from '@gridledger/projections';
 import { openPostgres, type PostgresGridledger } from '@gridledger/store-postgres';
-import { generateHistory } from '../packages/projections/src/__fixtures__/history/index.js';
+import { generateHistory } from '@gridledger/history-fixture';
 import { envelopes } from './dispute-histories.js';
 import { throughput, type BenchModule, type Measurement } from './harness.js';
 import { BENCH_URL, openRaw, pg, rawRead, type PgPool } from './postgres-raw.js';

@@ -12,9 +12,17 @@ export interface CodeBlock {
 
 const FENCE = /^```(\S*)\s*$/;
 
-/** Every ```ts (or ```typescript) block of one markdown text. Other languages are not run. */
-export function extractTsBlocks(file: string, markdown: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
+/** A fenced block of any language, with where it opens and closes. */
+export interface FencedBlock extends CodeBlock {
+  /** The info string after the opening fence (`ts`, `sh`, `text`…), or '' when there is none. */
+  readonly lang: string;
+  /** 1-based line of the closing fence. */
+  readonly endLine: number;
+}
+
+/** Every fenced block of one markdown text, in order. */
+export function extractFencedBlocks(file: string, markdown: string): FencedBlock[] {
+  const blocks: FencedBlock[] = [];
   const lines = markdown.split('\n');
   let open: { lang: string; line: number; body: string[] } | undefined;
   lines.forEach((text, index) => {
@@ -24,9 +32,8 @@ export function extractTsBlocks(file: string, markdown: string): CodeBlock[] {
       return;
     }
     if (text.trim() === '```') {
-      if (open.lang === 'ts' || open.lang === 'typescript') {
-        blocks.push({ file, line: open.line, code: open.body.join('\n') + '\n' });
-      }
+      const code = open.body.join('\n') + '\n';
+      blocks.push({ file, line: open.line, endLine: index + 1, lang: open.lang, code });
       open = undefined;
       return;
     }
@@ -34,6 +41,13 @@ export function extractTsBlocks(file: string, markdown: string): CodeBlock[] {
   });
   if (open !== undefined) throw new Error(`${file}:${open.line}: code fence is never closed`);
   return blocks;
+}
+
+/** Every ```ts (or ```typescript) block of one markdown text. Other languages are not run. */
+export function extractTsBlocks(file: string, markdown: string): CodeBlock[] {
+  return extractFencedBlocks(file, markdown)
+    .filter((block) => block.lang === 'ts' || block.lang === 'typescript')
+    .map(({ file: name, line, code }) => ({ file: name, line, code }));
 }
 
 /** The markdown files whose code is documentation: READMEs and everything under docs/. */

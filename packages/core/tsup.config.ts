@@ -5,6 +5,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     store: 'src/eventsourcing/storeKit/index.ts',
+    audit: 'src/eventsourcing/audit/index.ts',
     'testing/index': 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],

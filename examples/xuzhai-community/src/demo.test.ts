@@ -9,10 +9,10 @@ import {
   createLedger,
   gridledgerEvents,
   isValidationError,
-  verifyStream,
   type Ledger,
   type RecordedEvent,
 } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
 import { createProjectionRunner, domainReadModels, resolutionRate } from '@gridledger/projections';
 import { openSqlite, type SqliteGridledger } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

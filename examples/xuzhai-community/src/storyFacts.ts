@@ -1,7 +1,7 @@
 // The article's two cases read back from the log, with their hash chains verified: what the
 // printed report shows and what an auditor would check first.
+import { verifyStream } from '@gridledger/core/audit';
 import {
-  verifyStream,
   type DisputeEvent,
   type EventStore,
   type Ledger,

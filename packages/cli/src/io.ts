@@ -1,5 +1,8 @@
 // What a command may touch of the outside world, injected so commands run in-process in tests.
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
+import { UsageError } from './errors.js';
 
 export interface CliIo {
   readonly stdout: Writable & { isTTY?: boolean; columns?: number };
@@ -23,4 +26,24 @@ export function dropOutputOnClosedPipe(stream: Writable): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+}
+
+/**
+ * Makes the folder a new file is to be written in, when it is missing (with `mode`, e.g. 0o700 for
+ * a folder of private keys), and says so on stderr; a path through a file is a usage error.
+ */
+export function folderFor(file: string, option: string, io: CliIo, mode = 0o755): void {
+  const folder = dirname(file);
+  const found = statSync(folder, { throwIfNoEntry: false });
+  if (found?.isDirectory() === true) return;
+  if (found !== undefined) {
+    throw new UsageError(`--${option} ${file}: ${folder} is a file, not a folder to write in`);
+  }
+  try {
+    mkdirSync(folder, { recursive: true, mode });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`--${option} ${file}: cannot create the folder ${folder} (${code})`);
+  }
+  write(io.stderr, `Created the folder ${folder}`);
 }

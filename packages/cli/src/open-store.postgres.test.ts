@@ -9,12 +9,7 @@ import { join } from 'node:path';
 import { auditFiles, gridledger } from './commands/__fixtures__/auditStore.js';
 import { recordXuzhaiHistory } from './report/__fixtures__/history.js';
 import { xuzhaiFiles, type XuzhaiFiles } from './report/__fixtures__/store.js';
-import {
-  admin,
-  dropSchema,
-  freshSchema,
-  POSTGRES_URL,
-} from '../../store-postgres/src/__fixtures__/database.js';
+import { admin, dropSchema, freshSchema, POSTGRES_URL } from './__fixtures__/postgres.js';
 
 const schemas: string[] = [];
 const urlOf = (schema: string, base = POSTGRES_URL) => `${base}?schema=${schema}`;

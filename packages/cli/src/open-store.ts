@@ -8,6 +8,7 @@ import {
   isValidationError,
   StoreUnavailableError,
   type EventStore,
+  type KeyStore,
   type ReadModelStore,
 } from '@gridledger/core';
 import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/store-eventstoredb';
@@ -27,6 +28,8 @@ export interface OpenedStore {
   readonly events: EventStore;
   /** Read models kept beside the events: the same SQLite file or schema; none on EventStoreDB. */
   readonly readModels: ReadModelStore | undefined;
+  /** The subjects' keys for personal data: the same SQLite file or schema; none on EventStoreDB. */
+  readonly keys: KeyStore | undefined;
   close(): Promise<void>;
 }
 
@@ -100,6 +103,7 @@ async function openPostgresStore(
       name: opened.name,
       events: opened.events,
       readModels: opened.readModels,
+      keys: opened.keys,
       close: () => opened.close(),
     };
   } catch (error) {
@@ -165,6 +169,7 @@ function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 
     name: opened.events.name,
     events: opened.events,
     readModels: opened.readModels,
+    keys: opened.keys,
     close: () => opened.close(),
   };
 }
@@ -194,7 +199,14 @@ async function openEventStoreDb(
       disposeClientOnClose: true,
       ...(deadline === undefined ? {} : { deadline }),
     });
-    return { spec, name, events, readModels: undefined, close: () => events.close() };
+    return {
+      spec,
+      name,
+      events,
+      readModels: undefined,
+      keys: undefined,
+      close: () => events.close(),
+    };
   }
   throw new StoreUnavailableError(
     name,

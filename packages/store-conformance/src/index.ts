@@ -22,4 +22,5 @@ export {
   type StoreUnderTest,
 } from './harness.js';
 export { makeEvent, makeEvents, testActor, type EventInput } from './events.js';
+export { describeKeyStoreContract, type KeyStoreUnderTest } from './keyStoreContract.js';
 export { readerOf, type SubscriptionReader } from './subscriptionReader.js';

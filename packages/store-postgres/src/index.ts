@@ -2,9 +2,11 @@
 export {
   openPostgres,
   openPostgresEventStore,
+  openPostgresKeyStore,
   openPostgresReadModelStore,
   type PostgresGridledger,
 } from './open.js';
+export type { PostgresKeyStore } from './keyStore.js';
 export type { PostgresConnectionInput, PostgresOptions } from './connection.js';
 export type { PostgresReadModelStore } from './readModelStore.js';
 export {

@@ -1,7 +1,8 @@
 // Eight processes append concurrently to shared streams while three subscribers and a paging
 // reader follow the log: every reader sees every event exactly once, in one order, with no
 // position skipped or repeated, and every stream's hash chain verifies.
-import { verifyStream, type Position, type StoredEvent } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
+import { type Position, type StoredEvent } from '@gridledger/core';
 import { collect } from '@gridledger/store-conformance';
 import { openPostgres, type PostgresGridledger } from '@gridledger/store-postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

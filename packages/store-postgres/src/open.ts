@@ -2,6 +2,7 @@
 import type { EventStore } from '@gridledger/core';
 import { openStore, type PostgresConnectionInput, type PostgresOptions } from './connection.js';
 import { createEventStore } from './eventStore.js';
+import { createKeyStore, type PostgresKeyStore } from './keyStore.js';
 import { createReadModelStore, type PostgresReadModelStore } from './readModelStore.js';
 
 /** The event store and the read-model store of one schema, sharing one connection pool. */
@@ -10,6 +11,8 @@ export interface PostgresGridledger {
   readonly name: string;
   readonly events: EventStore;
   readonly readModels: PostgresReadModelStore;
+  /** The subjects' keys for personal data (see `createPersonalDataEncoder`). */
+  readonly keys: PostgresKeyStore;
   /** Ends live subscriptions, releases claims and closes the pool. */
   close(): Promise<void>;
 }
@@ -27,13 +30,16 @@ export async function openPostgres(
   const opened = await openStore(connection, options);
   const events = createEventStore(opened.lease());
   const readModels = createReadModelStore(opened.lease());
+  const keys = createKeyStore(opened.lease());
   return {
     name: opened.name,
     events,
     readModels,
+    keys,
     async close() {
       await events.close();
       await readModels.close();
+      await keys.close();
     },
   };
 }
@@ -52,4 +58,12 @@ export async function openPostgresReadModelStore(
   options: PostgresOptions = {},
 ): Promise<PostgresReadModelStore> {
   return createReadModelStore((await openStore(connection, options)).lease());
+}
+
+/** Opens only the key store; see `openPostgres`. */
+export async function openPostgresKeyStore(
+  connection: PostgresConnectionInput,
+  options: PostgresOptions = {},
+): Promise<PostgresKeyStore> {
+  return createKeyStore((await openStore(connection, options)).lease());
 }

@@ -92,6 +92,21 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'subject keys for personal data (crypto-shredding)',
+    // Apart from the events: forgetting a subject deletes its rows, and what was sealed with them
+    // can no longer be read (docs/personal-data.md: VACUUM FULL to rewrite the table's pages).
+    sql: (s) => `
+      CREATE TABLE ${s}.subject_keys (
+        subject    text COLLATE "C" NOT NULL,
+        key_id     text COLLATE "C" NOT NULL,
+        key        bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (subject, key_id)
+      );
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

@@ -1,7 +1,8 @@
 // Crash safety: a child appending through the ledger in a loop is killed with SIGKILL at random
 // moments. After every kill the file opens, each append is wholly there or wholly absent, every
 // acknowledged append is there, positions have no gap, and every stream's hash chain verifies.
-import { verifyStream, type StoredEvent } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
+import { type StoredEvent } from '@gridledger/core';
 import { openSqliteEventStore } from '@gridledger/store-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startChild } from './__fixtures__/children.js';

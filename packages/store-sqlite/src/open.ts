@@ -2,6 +2,7 @@
 import type { EventStore } from '@gridledger/core/store';
 import { openFile, type SqliteOptions } from './connection.js';
 import { createEventStore } from './eventStore.js';
+import { createKeyStore, type SqliteKeyStore } from './keyStore.js';
 import { createReadModelStore, type SqliteReadModelStore } from './readModelStore.js';
 
 /** The event store and the read-model store of one file, on one connection. */
@@ -10,6 +11,8 @@ export interface SqliteGridledger {
   readonly file: string;
   readonly events: EventStore;
   readonly readModels: SqliteReadModelStore;
+  /** The subjects' keys for personal data (see `createPersonalDataEncoder`). */
+  readonly keys: SqliteKeyStore;
   /** Ends live subscriptions and closes the file. */
   close(): Promise<void>;
 }
@@ -23,13 +26,16 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqliteGri
   const opened = openFile(file, options);
   const events = createEventStore(opened.lease());
   const readModels = createReadModelStore(opened.lease());
+  const keys = createKeyStore(opened.lease());
   return {
     file: opened.file,
     events,
     readModels,
+    keys,
     async close() {
       await events.close();
       await readModels.close();
+      await keys.close();
     },
   };
 }
@@ -45,4 +51,9 @@ export function openSqliteReadModelStore(
   options: SqliteOptions = {},
 ): SqliteReadModelStore {
   return createReadModelStore(openFile(file, options).lease());
+}
+
+/** Opens only the key store of a file; see `openSqlite`. */
+export function openSqliteKeyStore(file: string, options: SqliteOptions = {}): SqliteKeyStore {
+  return createKeyStore(openFile(file, options).lease());
 }

@@ -73,7 +73,7 @@ describe('schema', () => {
     expect(fileHeader(file)).toEqual({
       userVersion: SCHEMA_VERSION,
       applicationId: APPLICATION_ID,
-      tables: ['events', 'read_models', 'sqlite_sequence'],
+      tables: ['events', 'read_models', 'sqlite_sequence', 'subject_keys'],
     });
   });
 

@@ -78,6 +78,21 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX events_by_stream ON events (stream_id, stream_version);
     `,
   },
+  {
+    version: 4,
+    description: 'subject keys for personal data (crypto-shredding)',
+    // Apart from the events: forgetting a subject deletes its rows (under secure_delete, so the
+    // key's bytes are overwritten), and what was sealed with them can no longer be read.
+    sql: `
+      CREATE TABLE subject_keys (
+        subject    TEXT NOT NULL,
+        key_id     TEXT NOT NULL,
+        key        BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (subject, key_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

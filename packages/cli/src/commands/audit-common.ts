@@ -1,22 +1,21 @@
-// What the auditors' commands share: the store option, the four aggregates and their events, how
+// What the auditors' commands share: the store option, the aggregates and their events, how
 // a `<stream or dispute id>` argument becomes a stream, and where a dispute's causes are likely.
 import {
   createEventRegistry,
   Dispute,
-  GridMember,
-  GridOwnership,
+  gridledgerAggregates,
   gridledgerEvents,
-  HouseholdRegister,
   isStreamNotFound,
-  MANIFEST_FILE,
   Patrol,
-  PoliceCase,
   Visit,
-  type AnyAggregate,
-  type AuditSource,
+  createPersonalDataEncoder,
+  createRedactingEncoder,
+  type EventEncoder,
   type EventStore,
+  type KeyStore,
   type StoredEvent,
 } from '@gridledger/core';
+import { MANIFEST_FILE, type AnyAggregate, type AuditSource } from '@gridledger/core/audit';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringOption, type OptionSpec, type ParsedArgs } from '../command.js';
@@ -39,19 +38,26 @@ export function openFromArgs(
   return openStore(storeSpecFrom(stringOption(args, 'store'), io.env, io.cwd), { access });
 }
 
-export const aggregates: readonly AnyAggregate[] = [
-  Dispute,
-  Visit,
-  GridMember,
-  Patrol,
-  GridOwnership,
-  PoliceCase,
-  HouseholdRegister,
-];
+/** The aggregates whose streams the commands know: core's one list. */
+export const aggregates: readonly AnyAggregate[] = gridledgerAggregates;
 
 export const registry = createEventRegistry(gridledgerEvents);
 
-export const auditSource = (store: EventStore): AuditSource => ({ store, registry });
+/**
+ * How a command reads personal data: opened with the store's keys; redacted (every personal field
+ * `[redacted]`, no key asked for) with --redact, or on a store that keeps no keys.
+ */
+export function personalDataEncoder(keys: KeyStore | undefined, redact: boolean): EventEncoder {
+  return keys === undefined || redact
+    ? createRedactingEncoder(gridledgerEvents)
+    : createPersonalDataEncoder({ keys, events: gridledgerEvents });
+}
+
+export const auditSource = (store: EventStore, keys?: KeyStore, redact = false): AuditSource => ({
+  store,
+  registry,
+  encoder: personalDataEncoder(keys, redact),
+});
 
 const knownPrefix = (id: string): boolean =>
   aggregates.some((aggregate) => id.startsWith(aggregate.streamPrefix));

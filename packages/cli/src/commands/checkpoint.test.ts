@@ -1,7 +1,7 @@
 // gridledger keygen and checkpoint, and verify --checkpoint: keys, what is refused and with which
 // exit code, older checkpoints as the log grows, and the JSON form.
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '@gridledger/store-sqlite';
 import {
@@ -63,6 +63,20 @@ describe('gridledger keygen', () => {
     });
     expect((await gridledger(['keygen'])).code).toBe(2);
   });
+
+  it('makes a missing folder for the keys, readable by its owner only, and says so', async () => {
+    const folder = join(files.dir, 'new-keys', 'office');
+    const made = await gridledger(['keygen', '--out', join(folder, 'xuzhai')]);
+    expect(made.code).toBe(0);
+    expect(made.err).toBe(`Created the folder ${folder}\n`);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, 'xuzhai.key.pem')).mode & 0o777).toBe(0o600);
+    const throughFile = await gridledger(['keygen', '--out', join(folder, 'xuzhai.pub.pem', 'k')]);
+    expect(throughFile).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(`${join(folder, 'xuzhai.pub.pem')} is a file, not a folder`),
+    });
+  });
 });
 
 describe('gridledger checkpoint', () => {
@@ -74,11 +88,20 @@ describe('gridledger checkpoint', () => {
     const header = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as { note: string };
     expect(made.out).toMatch(
       new RegExp(
-        `^Checkpoint of sqlite:${file}: 14 events, root [0-9a-f]{16}…\\n    written to ${out} \\(\\d+ bytes\\)\\n    signed by key [0-9a-f]{8} as xuzhai\\.example/gridledger, issued \\S+\\nPublish the signed note:\\n\\n`,
+        `^Checkpoint of sqlite:${file}: 14 events, root [0-9a-f]{16}…\\n    written to ${out} \\(\\d{1,3}(,\\d{3})* bytes\\)\\n    signed by key [0-9a-f]{8} as xuzhai\\.example/gridledger, issued \\S+\\nPublish the signed note:\\n\\n`,
       ),
     );
     expect(made.out.endsWith(`\n\n${header.note}`)).toBe(true);
     expect(header.note).toMatch(/^xuzhai\.example\/gridledger\n14\n/);
+  });
+
+  it('writes into a folder it makes when missing, and says so', async () => {
+    const file = await fresh();
+    const folder = join(dirname(file), 'checkpoints-of-' + basename(file));
+    const made = await checkpoint(file, join(folder, '2026-08.checkpoint'));
+    expect(made.code, made.err).toBe(0);
+    expect(made.err).toBe(`Created the folder ${folder}\n`);
+    expect(readFileSync(join(folder, '2026-08.checkpoint'), 'utf8')).toMatch(/^\{/);
   });
 
   it('with --previous, signs only a log that still holds what the last checkpoint covers', async () => {

@@ -2,10 +2,11 @@
 // hand to auditors, who later check the store against it with `gridledger verify --checkpoint`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isCheckpointOrigin, writeCheckpoint } from '@gridledger/core';
+import { isCheckpointOrigin, writeCheckpoint } from '@gridledger/core/audit';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { write, type CliIo } from '../io.js';
+import { folderFor, write, type CliIo } from '../io.js';
+import { counted } from '../words.js';
 import {
   openFromArgs,
   STORE_HELP,
@@ -69,6 +70,7 @@ export const checkpointCommand: Command = {
       throw new UsageError(`--origin '${origin}': a log's name has no spaces and no '+'`);
     }
     const previous = previousCheckpoint(args, io);
+    folderFor(file, 'out', io);
     const opened = await openFromArgs(args, io, 'read');
     const leftBehind = `no checkpoint was written to ${file}; run it again`;
     return unlessInterrupted(io, leftBehind, () =>
@@ -81,9 +83,9 @@ export const checkpointCommand: Command = {
         });
         write(
           io.stdout,
-          `Checkpoint of ${name}: ${checkpoint.treeSize} events, root ${checkpoint.rootHash.slice(0, 16)}…`,
+          `Checkpoint of ${name}: ${counted(checkpoint.treeSize, 'event')}, root ${checkpoint.rootHash.slice(0, 16)}…`,
         );
-        write(io.stdout, `    written to ${file} (${bytes} bytes)`);
+        write(io.stdout, `    written to ${file} (${counted(bytes, 'byte')})`);
         if (previous !== undefined) {
           write(io.stdout, `    the log still holds everything ${previous.file} covers`);
         }

@@ -1,7 +1,14 @@
 // `gridledger export`: a copy of one stream, several, or the whole store, for offline audit.
 import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core';
+import { EVENTS_FILE, exportStore, MANIFEST_FILE } from '@gridledger/core/audit';
+import {
+  gridledgerEvents,
+  isSealedValue,
+  personalValuesInClear,
+  type EventDefinition,
+  type EventStore,
+} from '@gridledger/core';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write } from '../io.js';
@@ -25,6 +32,9 @@ any store with 'gridledger import --from <dir>'.
 Options:
   --out <dir>     where to write: a new directory (created) or an empty one
   --stream <id>   only this stream or dispute id, whole (repeat for several); default everything
+  --redact        only if it holds no personal data in clear: personal fields sealed under keys
+                  that stay behind (they are never exported) are unreadable in the copy; refused
+                  when any event holds them in clear (written before sealing was switched on)
 ${STORE_HELP}
   -h, --help      this help
 
@@ -39,6 +49,7 @@ export const exportCommand: Command = {
     ...storeOptionSpec,
     out: { type: 'string' },
     stream: { type: 'string', multiple: true },
+    redact: { type: 'boolean' },
   },
   async run(args, io) {
     const out = stringOption(args, 'out');
@@ -58,6 +69,8 @@ export const exportCommand: Command = {
       return await unlessInterrupted(io, leftBehind, () =>
         withStore(opened, async ({ events, name }) => {
           const streams = await Promise.all(ids.map((id) => resolveStreamId(events, id)));
+          const sealed =
+            args.values['redact'] === true ? await checkRedactable(events, streams) : undefined;
           const { manifest, unverified } = await exportStore(events, directory, {
             ...(streams.length === 0 ? {} : { streams }),
             ...(io.signal === undefined ? {} : { signal: io.signal }),
@@ -72,6 +85,12 @@ export const exportCommand: Command = {
             `    events.ndjson  ${counted(manifest.events.bytes, 'byte')}, SHA-256 ${manifest.events.sha256}`,
           );
           write(io.stdout, `    manifest.json  exported at ${manifest.exportedAt}`);
+          if (sealed !== undefined) {
+            write(
+              io.stdout,
+              `    redacted       no personal data in clear; ${counted(sealed, 'sealed value')}, no keys`,
+            );
+          }
           for (const report of unverified) {
             write(
               io.stderr,
@@ -88,6 +107,42 @@ export const exportCommand: Command = {
     }
   },
 };
+
+const definitions = new Map<string, EventDefinition>(gridledgerEvents.map((d) => [d.type, d]));
+
+function countSealed(value: unknown): number {
+  if (isSealedValue(value)) return 1;
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  for (const item of Object.values(value)) n += countSealed(item);
+  return n;
+}
+
+/**
+ * For --redact: the number of sealed values in what will be exported; a UsageError naming the
+ * first stream that holds personal data in clear (an export copies events exactly as stored).
+ */
+async function checkRedactable(store: EventStore, streams: readonly string[]): Promise<number> {
+  const only = new Set(streams);
+  let sealed = 0;
+  for await (const event of store.readAll()) {
+    if (only.size > 0 && !only.has(event.streamId)) continue;
+    const definition = definitions.get(event.type);
+    const inClear =
+      definition?.schemaVersion === event.schemaVersion
+        ? personalValuesInClear(definition, event.data, event.streamId)
+        : 0;
+    if (inClear > 0) {
+      throw new UsageError(
+        `cannot export redacted: ${event.streamId} v${event.streamVersion} (${event.type}) holds ` +
+          `${counted(inClear, 'personal value')} in clear, and an export copies events exactly as ` +
+          'stored so that every hash verifies',
+      );
+    }
+    sealed += countSealed(event.data);
+  }
+  return sealed;
+}
 
 /** Refused before the store is read: --out must be a directory that holds no export yet. */
 function checkOut(directory: string): void {

@@ -1,6 +1,6 @@
 // The readable timeline of `gridledger history`: one block per event (version, local time, what
 // happened in words, who, the facts, why, what changed, whether its hash verifies).
-import type { CauseChain, EventRef, HistoryEntry, StateChange } from '@gridledger/core';
+import type { CauseChain, EventRef, HistoryEntry, StateChange } from '@gridledger/core/audit';
 import type { Clock } from '../time-zone/clock.js';
 
 /** `DisputeReported` → `Dispute reported`. */

@@ -3,13 +3,12 @@ import {
   aggregateForStream,
   checkAsOf,
   history,
-  isValidationError,
   traceCauses,
   type AsOf,
-  type EventStore,
   type CauseChain,
   type HistoryEntry,
-} from '@gridledger/core';
+} from '@gridledger/core/audit';
+import { isValidationError, type EventStore } from '@gridledger/core';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
@@ -44,6 +43,8 @@ Options:
   --json               one JSON object per line (NDJSON), one line per event, in order; each has
                        the envelope, decoded data, state after it, changes, verified, findings and
                        causes (nearest first, up to the first given on an earlier line)
+  --redact             show no personal data: names, addresses and free text read
+                       [redacted], without reading any key (for an analyst or outside auditor)
 ${TIME_ZONE_HELP}
 ${STORE_HELP}
   -h, --help           this help
@@ -73,6 +74,7 @@ export const historyCommand: Command = {
     ...storeOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
+    redact: { type: 'boolean' },
     ...timeZoneOptionSpec,
   },
   async run(args, io) {
@@ -85,7 +87,7 @@ export const historyCommand: Command = {
     const json = args.values['json'] === true;
     const { clock, note } = chooseClock(stringOption(args, 'time-zone'), io.env);
     if (note !== undefined) write(io.stderr, `gridledger history: note: ${note}`);
-    return withStore(await openFromArgs(args, io, 'read'), async ({ events, name }) => {
+    return withStore(await openFromArgs(args, io, 'read'), async ({ events, keys, name }) => {
       const streamId = await resolveStreamId(events, id);
       if (until !== undefined && 'version' in until) await checkVersion(events, streamId, until);
       const chains = new Map(
@@ -94,7 +96,7 @@ export const historyCommand: Command = {
           c,
         ]),
       );
-      const entries = history(auditSource(events), streamId, {
+      const entries = history(auditSource(events, keys, args.values['redact'] === true), streamId, {
         aggregates,
         ...(until === undefined ? {} : { until }),
       });

@@ -1,6 +1,6 @@
 // `gridledger import`: replays an export into any store, checked before and verified after.
 import { existsSync, rmSync } from 'node:fs';
-import { importStore, type ImportResult } from '@gridledger/core';
+import { importStore, type ImportResult } from '@gridledger/core/audit';
 import { stringOption, type Command } from '../command.js';
 import { describeError, EXIT } from '../errors.js';
 import { write, type CliIo } from '../io.js';

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { checkpointCommand } from './checkpoint.js';
 import { exportCommand } from './export.js';
+import { forgetCommand } from './forget.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { keygenCommand } from './keygen.js';
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   keygenCommand,
   exportCommand,
   importCommand,
+  forgetCommand,
   rebuildCommand,
   reportCommand,
 ];

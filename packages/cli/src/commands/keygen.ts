@@ -1,10 +1,10 @@
 // `gridledger keygen`: the office's Ed25519 key pair for signing checkpoints, as two PEM files.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generateCheckpointKeys, keyFingerprint, publicKeyFrom } from '@gridledger/core';
+import { generateCheckpointKeys, keyFingerprint, publicKeyFrom } from '@gridledger/core/audit';
 import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { write } from '../io.js';
+import { folderFor, write } from '../io.js';
 
 const help = `Usage: gridledger keygen --out <path>
 
@@ -15,7 +15,8 @@ Creates an Ed25519 key pair for signing checkpoints of the log:
                   fingerprint.
 
 Options:
-  --out <path>  where to write the two files, without extension (e.g. ./keys/xuzhai-office)
+  --out <path>  where to write the two files, without extension (e.g. ./keys/xuzhai-office);
+                a missing folder is created, readable by its owner only
   -h, --help    this help
 
 Exit code: 0 when written; 2 for a usage error (either file already exists).`;
@@ -40,6 +41,8 @@ export const keygenCommand: Command = {
         `${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}: a key is never overwritten`,
       );
     }
+    // The private key's folder, when made here, is its owner's only, like the key.
+    folderFor(privateFile, 'out', io, 0o700);
     const keys = generateCheckpointKeys();
     writeFileSync(privateFile, keys.privateKeyPem, { flag: 'wx', mode: 0o600 });
     writeFileSync(publicFile, keys.publicKeyPem, { flag: 'wx', mode: 0o644 });

@@ -3,7 +3,8 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isValidationError, privateKeyFrom, publicKeyFrom } from '@gridledger/core';
+import { isValidationError } from '@gridledger/core';
+import { privateKeyFrom, publicKeyFrom } from '@gridledger/core/audit';
 import { stringOption, type ParsedArgs } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';

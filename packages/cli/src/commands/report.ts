@@ -12,6 +12,7 @@ import type { Report, ReportScope, ReportSource, Section } from '../report/model
 import { FORMATS, parseAsOf, parseFormat, parseGrouping, parsePeriod } from '../report/options.js';
 import { analystRunner, readModelSet, resolveTimeZone } from '../report/readModels.js';
 import { renderReport } from '../report/render.js';
+import { openRedactedStore, redactedRunner } from '../report/redacted.js';
 import { openAnalystStore } from '../report/store.js';
 import { bringUpToDate } from '../report/upToDate.js';
 import { EXIT_INTERRUPTED } from './rebuild.js';
@@ -47,6 +48,9 @@ Options:
   --store <spec>         the store (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)
   --read-models <file>   a SQLite file or postgres:// URL to keep read models in (needed
                          for EventStoreDB; SQLite and PostgreSQL stores keep their own)
+  --redact               for someone who holds no keys: the store is only read, events are
+                         read with every personal field redacted, and the read models are
+                         built in memory (the figures are the same: none depends on them)
   -h, --help             this help`,
   options: {
     by: { type: 'string' },
@@ -60,6 +64,7 @@ Options:
     'as-of': { type: 'string' },
     store: { type: 'string' },
     'read-models': { type: 'string' },
+    redact: { type: 'boolean' },
   },
   run: report,
 };
@@ -68,13 +73,19 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { definition, scope, format } = readOptions(args, io);
   const out = outFile(args, io, `${definition.name}.${EXTENSIONS[format]}`);
   const set = readModelSet(stringOption(args, 'time-zone'));
-  const store = await openAnalystStore(
-    { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
-    io,
-  );
+  const redact = args.values['redact'] === true;
+  if (redact && stringOption(args, 'read-models') !== undefined) {
+    throw new UsageError('--redact builds the read models in memory: leave out --read-models');
+  }
+  const store = redact
+    ? await openRedactedStore(stringOption(args, 'store'), io)
+    : await openAnalystStore(
+        { store: stringOption(args, 'store'), readModels: stringOption(args, 'read-models') },
+        io,
+      );
   let text: string;
   try {
-    const runner = analystRunner(store.events, store.readModels);
+    const runner = (redact ? redactedRunner : analystRunner)(store.events, store.readModels);
     const sources: ReportSource[] = [];
     const states = new Map<string, unknown>();
     for (const projection of definition.readModels(set)) {

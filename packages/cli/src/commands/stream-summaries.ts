@@ -1,13 +1,8 @@
 // What `gridledger streams` knows of each stream: found in one pass over the global log (ids,
 // event counts, first and last times), then, for the streams kept, the aggregate's state folded
 // by the ledger, from which the grid and status are read.
-import {
-  aggregateForStream,
-  createLedger,
-  isGridledgerError,
-  type AnyAggregate,
-  type EventStore,
-} from '@gridledger/core';
+import { aggregateForStream, type AnyAggregate } from '@gridledger/core/audit';
+import { createLedger, isGridledgerError, type EventStore } from '@gridledger/core';
 import { aggregates, registry } from './audit-common.js';
 
 export interface StreamSummary {

@@ -1,6 +1,6 @@
 // `gridledger streams`: the streams of a store and what each is about, to find the id to give
 // `gridledger history`, filtered by aggregate, grid and status, with counts.
-import type { AnyAggregate } from '@gridledger/core';
+import type { AnyAggregate } from '@gridledger/core/audit';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write } from '../io.js';

@@ -1,6 +1,6 @@
 // What `gridledger verify --checkpoint` says: for each checkpoint, who signed it and whether the
 // log still holds exactly what it covers, or the first place where it does not.
-import type { CheckpointVerification } from '@gridledger/core';
+import type { CheckpointVerification } from '@gridledger/core/audit';
 import { write, type CliIo } from '../io.js';
 import { counted } from '../words.js';
 

@@ -6,9 +6,9 @@ import {
   readExportManifest,
   verifyCheckpoint,
   type CheckpointVerification,
-  type EventStore,
   type StoreAudit,
-} from '@gridledger/core';
+} from '@gridledger/core/audit';
+import { type EventStore } from '@gridledger/core';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';

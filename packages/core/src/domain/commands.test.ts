@@ -10,11 +10,11 @@ import {
   Patrol,
   Visit,
   isValidationError,
-  parseCommand,
   type AggregateType,
   type DomainCommand,
   type DomainEvent,
 } from '@gridledger/core';
+import { parseCommand } from '../eventsourcing/commandBoundary.js';
 import {
   disputeSamples,
   gridMemberSamples,

@@ -1,19 +1,17 @@
-// Every event definition of the four aggregates (and grid ownership), so an app builds one
-// registry: `createEventRegistry(gridledgerEvents)`.
-import { disputeEvents } from './dispute/events.js';
-import { gridMemberEvents } from './grid-member/events.js';
-import { gridOwnershipEvents } from './grid-ownership/events.js';
-import { householdRegisterEvents } from './household-register/events.js';
-import { policeCaseEvents } from './police-case/events.js';
-import { patrolEvents } from './patrol/events.js';
-import { visitEvents } from './visit/events.js';
+// Every event definition of every aggregate, and the kernel's record of erasures, so an app
+// builds one registry: `createEventRegistry(gridledgerEvents)`. Derived from the one list of
+// aggregates.
+import { erasureEvents } from '../eventsourcing/personal/forget.js';
+import { gridledgerAggregates } from './aggregates.js';
 
-export const gridledgerEvents = [
-  ...disputeEvents,
-  ...visitEvents,
-  ...gridMemberEvents,
-  ...patrolEvents,
-  ...gridOwnershipEvents,
-  ...policeCaseEvents,
-  ...householdRegisterEvents,
-] as const;
+/** The definitions of one list of aggregates' events. */
+type EventDefinitionsOf<A extends readonly { readonly events: readonly unknown[] }[]> =
+  A[number]['events'][number];
+
+type GridledgerEventDefinition =
+  EventDefinitionsOf<typeof gridledgerAggregates> | (typeof erasureEvents)[number];
+
+export const gridledgerEvents: readonly GridledgerEventDefinition[] = [
+  ...gridledgerAggregates.flatMap<GridledgerEventDefinition>((aggregate) => aggregate.events),
+  ...erasureEvents,
+];

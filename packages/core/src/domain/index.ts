@@ -1,13 +1,7 @@
 // The four aggregates of police–community co-governance (Dispute, Visit, GridMember, Patrol),
 // the grid-ownership lock that keeps one owner per red micro-grid, and the reactions that link
 // them.
-export * from './dispute/index.js';
-export * from './visit/index.js';
-export * from './grid-member/index.js';
-export * from './patrol/index.js';
-export * from './grid-ownership/index.js';
-export * from './police-case/index.js';
-export * from './household-register/index.js';
+export * from './aggregates.js';
 export {
   assignGridOwner,
   type AssignGridOwnerRequest,

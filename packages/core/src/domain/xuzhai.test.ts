@@ -7,10 +7,10 @@ import {
   gridledgerReactions,
   reactTo,
   reactionEventTypes,
-  verifyStream,
   type Actor,
   type RecordedEvent,
 } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
 import { createWorld, enrol, streamOf, type World } from './__fixtures__/world.js';
 
 const director: Actor = { id: 'm-zhao', role: 'police-station-director', name: 'Zhao Baoxing' };

@@ -5,18 +5,20 @@ import type { Decider, DomainCommand } from './decider.js';
 import type { DomainEvent } from './envelope.js';
 import type { EventDefinition } from './registry.js';
 
-export interface AggregateType<C extends DomainCommand, E extends DomainEvent, S> extends Decider<
-  C,
-  E,
-  S
-> {
+export interface AggregateType<
+  C extends DomainCommand,
+  E extends DomainEvent,
+  S,
+  Events extends readonly EventDefinition[] = readonly EventDefinition[],
+> extends Decider<C, E, S> {
   /** Human name, e.g. `Dispute`. */
   readonly name: string;
   /** Every stream of this aggregate starts with it, e.g. `dispute-`. */
   readonly streamPrefix: string;
   /** Validates commands at the boundary. */
   readonly commandSchema: z.ZodType<C>;
-  readonly events: readonly EventDefinition[];
+  /** The definitions of every event it decides; the app's registry is built from them. */
+  readonly events: Events;
   /**
    * The field of a command's `data` that repeats the aggregate's id (`disputeId` in
    * `reportDispute`), if any. The command boundary refuses a command whose field names another

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, isValidationError } from '@gridledger/core';
+import { canonicalJson } from '@gridledger/core/audit';
+import { isValidationError } from '@gridledger/core';
 
 function issueOf(value: unknown): { path: string; message: string } {
   try {

@@ -37,11 +37,31 @@ export interface CanonicalOptions {
 export function encodeCanonical(value: unknown, options: CanonicalOptions): string {
   const storable = options.storable === true;
   const omitKey = options.omitKey;
+  return encodeSimple(value, storable, omitKey) ?? encodeCarefully(value, options);
+}
+
+/**
+ * The canonical JSON of `value` when it is simple (what every real event is), or `undefined` for
+ * anything `encodeCanonical` would have to look at carefully (and may refuse). Lets a caller
+ * build its error subject only when it is needed.
+ */
+export function encodeSimple(
+  value: unknown,
+  storable: boolean,
+  omitKey?: string,
+): string | undefined {
   try {
     return fastWrite(value, 0, storable, omitKey);
   } catch (error) {
     if (error !== NOT_SIMPLE) throw error;
+    return undefined;
   }
+}
+
+/** The careful writer: the same string as the fast one, or the error naming what was refused. */
+export function encodeCarefully(value: unknown, options: CanonicalOptions): string {
+  const storable = options.storable === true;
+  const omitKey = options.omitKey;
   // The careful writer gives the same string, or the error naming what was refused and where.
   const writer = new Writer(options.subject, options.path, storable, omitKey);
   try {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import {
   createCommandHandler,
   createLedger,
   isConcurrencyConflict,
   isRuleViolation,
   isValidationError,
-  verifyStream,
   type Actor,
   type AggregateType,
   type EventStore,
 } from '@gridledger/core';
+import { verifyStream } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import {
   Case,

@@ -3,16 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
+import { canonicalJson, hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import {
-  canonicalJson,
   createEventRegistry,
   createLedger,
   defineEvent,
-  hashEvent,
-  hashInputOf,
   isStreamNotFound,
-  verifyStream,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';
@@ -111,6 +108,39 @@ describe('ledger fast paths', () => {
     expect((await fast.load(Case, 'a')).streamVersion).toBe(2);
     expect(await slow.load(Case, 'missing')).toEqual(await fast.load(Case, 'missing'));
     expect((await verifyStream(memory, 'case-a')).ok).toBe(true);
+  });
+
+  it('reads the global log in batches: the same events as readAll, in arrays of at most batchSize', async () => {
+    const memory = createMemoryEventStore();
+    const fast = createLedger({ store: memory, registry: caseRegistry });
+    const slow = createLedger({ store: withoutSyncReads(memory), registry: caseRegistry });
+    for (let i = 0; i < 7; i++) {
+      await fast.append(`case-${i}`, [opened, graded], {
+        expectedVersion: 'no-stream',
+        actor: officer,
+      });
+    }
+    const all = await collect(fast.readAll());
+    expect(all).toHaveLength(14);
+    for (const ledger of [fast, slow]) {
+      for (const batchSize of [1, 3, 14, 512]) {
+        const batches = await collect(ledger.readAllBatches({ batchSize }));
+        expect(batches.every((b) => b.length >= 1 && b.length <= batchSize)).toBe(true);
+        expect(batches.slice(0, -1).every((b) => b.length === batchSize)).toBe(true);
+        expect(batches.flat()).toEqual(all);
+      }
+      const after = all[4]!.position;
+      const filtered = await collect(ledger.readAllBatches({ types: ['CaseGraded'], after }));
+      expect(filtered.flat()).toEqual(
+        await collect(ledger.readAll({ types: ['CaseGraded'], after })),
+      );
+    }
+    expect(await collect(fast.readAllBatches({ types: ['CaseClosed'] }))).toEqual([]);
+    for (const batchSize of [0, 1.5, -2, '3']) {
+      expect(() => fast.readAllBatches({ batchSize: batchSize as number })).toThrow(
+        /batchSize: must be a whole number/,
+      );
+    }
   });
 
   it('opens a pulled read lazily and reports a missing stream when iterated', async () => {

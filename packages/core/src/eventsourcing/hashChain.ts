@@ -1,7 +1,7 @@
 // The hash chain: every event's hash covers its identity, place, data and metadata (including
 // the previous event's hash), so altering, removing, inserting or reordering stored events shows.
 import { hash } from 'node:crypto';
-import { encodeCanonical } from './canonical.js';
+import { encodeCarefully, encodeSimple } from './canonical.js';
 import type { EventMetadata, StoredEvent } from './envelope.js';
 
 /**
@@ -37,20 +37,22 @@ const FIELDS = [
  * copying it. `storable` applies the ledger's rules for what it appends (see CanonicalOptions).
  */
 function envelopeJson(input: HashInput, storable: boolean): string {
-  const subject = `event ${String(input.type)} (stream '${String(input.streamId)}', version ${String(input.streamVersion)})`;
   let out = '{';
   for (const field of FIELDS) {
     const value = input[field];
     if (value === undefined) continue;
     if (out.length > 1) out += ',';
-    out +=
-      `"${field}":` +
-      encodeCanonical(value, {
-        subject,
+    const omitKey = field === 'metadata' ? 'hash' : undefined;
+    // The subject of an error is only built when a field needs the careful writer.
+    const json =
+      encodeSimple(value, storable, omitKey) ??
+      encodeCarefully(value, {
+        subject: `event ${String(input.type)} (stream '${String(input.streamId)}', version ${String(input.streamVersion)})`,
         path: field,
         storable,
-        ...(field === 'metadata' ? { omitKey: 'hash' } : {}),
+        ...(omitKey === undefined ? {} : { omitKey }),
       });
+    out += `"${field}":` + json;
   }
   return out + '}';
 }

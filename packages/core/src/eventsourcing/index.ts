@@ -1,27 +1,36 @@
-// The event-sourcing kernel: envelope, store port, errors, registry, deciders, ids, canonical
-// encoding and hash chain, the ledger and command handling.
-export * from './envelope.js';
+// The event-sourcing kernel as an app uses it: the envelope, the store port an app passes around,
+// the error vocabulary, the registry, deciders and aggregates, ids and clocks, the encoder seam,
+// the ledger and command handling. Store authors' helpers are in `@gridledger/core/store`,
+// auditors' (verification, history, checkpoints, export) in `@gridledger/core/audit`, and
+// given/when/then helpers in `@gridledger/core/testing`; see docs/architecture.md.
+export type {
+  Actor,
+  AppendResult,
+  DomainEvent,
+  EventMetadata,
+  EventToAppend,
+  ExpectedVersion,
+  Position,
+  RecordedEvent,
+  StoredEvent,
+} from './envelope.js';
 export * from './errors.js';
-export * from './store.js';
+export type {
+  AppendOptions,
+  EventStore,
+  GlobalFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from './store.js';
 export * from './decider.js';
 export * from './registry.js';
 export * from './aggregate.js';
-export * from './readModelStore.js';
-export { parseOrThrow, issuesFromZod } from './validation.js';
+export type { ReadModelClaim, ReadModelRecord, ReadModelStore } from './readModelStore.js';
 export { createUlidFactory, systemClock, type Clock, type UlidFactory } from './ids.js';
-export { canonicalJson, type JsonValue } from './canonical.js';
 export { identityEncoder, type EncodingSubject, type EventEncoder } from './encoder.js';
-export { hashEvent, hashInputOf, type HashInput } from './hashChain.js';
-export {
-  createStreamChainVerifier,
-  type ChainAnchor,
-  type ChainFailure,
-  type ChainFailureReason,
-  type StreamChainVerifier,
-  type StreamVerification,
-} from './chainVerifier.js';
-export { verifyStream, type VerifyStreamOptions } from './verifyStream.js';
-export * from './audit/index.js';
+export * from './personal/index.js';
 export {
   createLedger,
   type Ledger,
@@ -31,8 +40,6 @@ export {
   type LedgerSubscription,
 } from './ledger.js';
 export type { LoadedAggregate } from './ledgerLoad.js';
-export type { StreamHead } from './stampEvents.js';
-export { assertOwnEvents, checkCommandId, parseCommand } from './commandBoundary.js';
 export {
   createCommandHandler,
   type CommandContext,
@@ -41,5 +48,3 @@ export {
   type HandleCommand,
   type HandledCommand,
 } from './commandHandler.js';
-// The zod the registry and aggregates are typed with, so schemas are built with the same copy.
-export { z } from 'zod';

@@ -1,6 +1,6 @@
 // Type tests: what the kernel's types promise, checked by the compiler (and run as a test).
 import { describe, expectTypeOf, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import {
   createCommandHandler,
   createLedger,

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTime } from 'ulid';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import {
   createLedger,
-  hashEvent,
-  hashInputOf,
   isConcurrencyConflict,
   isValidationError,
-  verifyStream,
   type Actor,
   type EventStore,
   type ExpectedVersion,
   type LedgerAppendOptions,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import { caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
 import { collect, withRivalWriter } from './__fixtures__/stores.js';

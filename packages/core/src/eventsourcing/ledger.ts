@@ -5,6 +5,7 @@ import type { DomainCommand } from './decider.js';
 import { identityEncoder, type EventEncoder } from './encoder.js';
 import type { DomainEvent, RecordedEvent } from './envelope.js';
 import { checkId } from './appendInput.js';
+import { ValidationError } from './errors.js';
 import {
   appendAfter,
   appendEvents,
@@ -59,6 +60,15 @@ export interface Ledger {
   readAll<E extends DomainEvent = DomainEvent>(
     options?: ReadAllOptions,
   ): AsyncIterable<RecordedEvent<E>>;
+  /**
+   * The global log as `readAll` reads it, handed over in arrays of up to `batchSize` events
+   * (default 512, never empty): one await per array instead of one per event, for consumers that
+   * fold a long log, like projections. From a store whose reads are synchronous (memory, SQLite)
+   * each array is pulled at once.
+   */
+  readAllBatches<E extends DomainEvent = DomainEvent>(
+    options?: ReadAllOptions & { readonly batchSize?: number },
+  ): AsyncIterable<readonly RecordedEvent<E>[]>;
   subscribe<E extends DomainEvent = DomainEvent>(options?: SubscribeOptions): LedgerSubscription<E>;
   /** Folds one aggregate's stream; a stream that does not exist gives the initial state. */
   load<C extends DomainCommand, E extends DomainEvent, S>(
@@ -68,6 +78,17 @@ export interface Ledger {
 }
 
 export type { LedgerAppendOptions, LedgerAppendResult };
+
+/** Events per array of `readAllBatches` unless told otherwise. */
+const DEFAULT_BATCH = 512;
+
+function checkBatchSize(size: unknown): void {
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) {
+    throw new ValidationError('batched read of the global log', [
+      { path: 'batchSize', message: `must be a whole number ≥ 1; got ${String(size)}` },
+    ]);
+  }
+}
 
 export function createLedger(options: LedgerOptions): Ledger {
   const { store, registry } = options;
@@ -104,6 +125,11 @@ export function createLedger(options: LedgerOptions): Ledger {
       appendEvents(appendContext, streamId, events, appendOptions),
     readStream: (streamId, readOptions) => codec.readStream(streamId, readOptions),
     readAll: (readOptions) => codec.readAll(readOptions),
+    readAllBatches: (batchOptions) => {
+      const { batchSize = DEFAULT_BATCH, ...readOptions } = batchOptions ?? {};
+      checkBatchSize(batchSize);
+      return codec.readAllBatches(readOptions, batchSize);
+    },
     subscribe: (subscribeOptions) => codec.decodeSubscription(store.subscribe(subscribeOptions)),
     load: async (aggregate, id) => {
       checkId(id, 'id', `load of ${aggregate.name}`);

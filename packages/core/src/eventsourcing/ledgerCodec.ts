@@ -28,6 +28,11 @@ export interface LedgerCodec {
     options?: ReadStreamOptions,
   ): AsyncIterable<RecordedEvent<E>>;
   readAll<E extends DomainEvent>(options?: ReadAllOptions): AsyncIterable<RecordedEvent<E>>;
+  /** `readAll` in arrays of up to `size` events, pulled at once when the read allows. */
+  readAllBatches<E extends DomainEvent>(
+    options: ReadAllOptions | undefined,
+    size: number,
+  ): AsyncIterable<RecordedEvent<E>[]>;
   decodeSubscription<E extends DomainEvent>(
     subscription: Subscription,
   ): AsyncIterable<RecordedEvent<E>> & { close(): Promise<void> };
@@ -44,6 +49,18 @@ export interface LedgerCodec {
   head(streamId: string, read: AsyncIterable<StoredEvent>): Promise<StreamHead | undefined>;
   /** Positions of `count` events from `firstVersion`, for stores whose appends report only the last. */
   readPositions(streamId: string, firstVersion: number, count: number): Promise<Position[]>;
+}
+
+/** The events of `events` in arrays of up to `size`, in order. */
+async function* gather<T>(events: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const event of events) {
+    if (batch.push(event) === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function headOf(streamId: string, last: StoredEvent): StreamHead {
@@ -155,10 +172,31 @@ export function createCodec(
     return pullIterable(() => pull<E>(read) as () => RecordedEvent<E> | undefined);
   };
 
+  /** Decoded events of `read` in arrays: pulled at once when it allows, else gathered. */
+  const decodeBatches = <E extends DomainEvent>(
+    read: AsyncIterable<StoredEvent>,
+    size: number,
+  ): AsyncIterable<RecordedEvent<E>[]> => {
+    if (decodeNow === undefined || !isSyncRead(read)) return gather(decodeEach<E>(read), size);
+    // One promise per batch instead of one per event: a consumer that folds a long log (a
+    // projection) pays the async iteration's cost once per `size` events.
+    return pullIterable(() => {
+      const next = pull<E>(read) as () => RecordedEvent<E> | undefined;
+      return () => {
+        const batch: RecordedEvent<E>[] = [];
+        for (let event = next(); event !== undefined; event = next()) {
+          if (batch.push(event) === size) break;
+        }
+        return batch.length === 0 ? undefined : batch;
+      };
+    });
+  };
+
   return {
     store,
     decode,
     pull,
+    readAllBatches: (options, size) => decodeBatches(store.readAll(options), size),
     readStream: (streamId, options) => decodeAll(store.readStream(streamId, options)),
     readAll: (options) => decodeAll(store.readAll(options)),
     decodeSubscription: <E extends DomainEvent>(subscription: Subscription) => ({

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import {
   createEventRegistry,
   createLedger,
-  hashEvent,
   isCorruptedEvent,
-  verifyStream,
   type Actor,
   type EventEncoder,
   type EventMetadata,
   type EventStore,
   type EventToAppend,
 } from '@gridledger/core';
+import { hashEvent, verifyStream } from '@gridledger/core/audit';
 import { Case, CaseOpened, caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
 import { collect } from './__fixtures__/stores.js';
 

@@ -4,18 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import {
   createEventRegistry,
   createLedger,
   defineEvent,
-  hashEvent,
-  hashInputOf,
   isValidationError,
-  verifyStream,
   type Actor,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { MAX_JSON_DEPTH } from '@gridledger/core/store';
 import { collect } from './__fixtures__/stores.js';
 

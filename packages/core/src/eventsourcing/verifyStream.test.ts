@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMemoryEventStore } from '@gridledger/store-memory';
-import {
-  createLedger,
-  hashEvent,
-  hashInputOf,
-  isStreamNotFound,
-  verifyStream,
-  type StoredEvent,
-} from '@gridledger/core';
+import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
+import { createLedger, isStreamNotFound, type StoredEvent } from '@gridledger/core';
+import { hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { caseRegistry, type CaseEvent } from './__fixtures__/caseAggregate.js';
 import { collect, losingVersion, rawCopy } from './__fixtures__/stores.js';
 

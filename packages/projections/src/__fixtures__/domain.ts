@@ -4,7 +4,7 @@ import { createEventRegistry, createLedger, gridledgerEvents, type Ledger } from
 import { createMemoryEventStore } from '@gridledger/store-memory';
 import { createMemoryReadModelStore } from '../memoryReadModelStore.js';
 import { createProjectionRunner } from '../runner.js';
-import type { GeneratedEvent } from './history/index.js';
+import type { GeneratedEvent } from '@gridledger/history-fixture';
 
 const actor = { id: 'jiang-lin', role: 'community-police-officer' };
 

@@ -1,7 +1,7 @@
 // Direct counts over a generated history, computed the plain way (group the events by stream,
 // look at what happened), to check the read models' figures against.
 import { monthOf } from '../months.js';
-import type { GeneratedEvent } from './history/index.js';
+import type { GeneratedEvent } from '@gridledger/history-fixture';
 
 const iso = (at: number) => new Date(at).toISOString();
 type Data = Record<string, unknown>;

@@ -22,8 +22,8 @@ import {
   type AnyProjection,
   type AsOfOptions,
 } from '@gridledger/projections';
-import { DAY, HOUR, seeded } from '../__fixtures__/history/random.js';
-import { generateHistory, type GeneratedEvent } from '../__fixtures__/history/index.js';
+import { DAY, HOUR, seeded } from '@gridledger/history-fixture/random';
+import { generateHistory, type GeneratedEvent } from '@gridledger/history-fixture';
 
 interface Logged {
   readonly event: GeneratedEvent;

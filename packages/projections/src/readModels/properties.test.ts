@@ -21,7 +21,7 @@ import {
 } from '@gridledger/projections';
 import { appendThrough, domainSetup } from '../__fixtures__/domain.js';
 import { faultyReadModels } from '../__fixtures__/faults.js';
-import { generateHistory } from '../__fixtures__/history/index.js';
+import { generateHistory } from '@gridledger/history-fixture';
 import { directCounts } from '../__fixtures__/oracle.js';
 
 /** What may go wrong in one catch-up: nothing, a crash on the n-th save, or a cancel. */

@@ -8,16 +8,9 @@ import { openSqlite } from '@gridledger/store-sqlite';
 import type { StoredEvent } from '@gridledger/core';
 import { captureIo } from '../../test-io.js';
 import { main } from '../../main.js';
-// The story is the kernel audit tests' own, so both tell the same history.
-import {
-  recordXuShang,
-  storyLedger,
-} from '../../../../core/src/eventsourcing/audit/__fixtures__/xuShang.js';
+import { recordXuShang, storyLedger } from './xuShang.js';
 
-export {
-  DISPUTE_STREAM,
-  VISIT_STREAM,
-} from '../../../../core/src/eventsourcing/audit/__fixtures__/xuShang.js';
+export { DISPUTE_STREAM, VISIT_STREAM } from './xuShang.js';
 
 interface Statement {
   run(...params: unknown[]): unknown;

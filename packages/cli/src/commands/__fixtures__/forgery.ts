@@ -1,6 +1,7 @@
 // What a tamperer who knows the hash scheme writes with plain SQL: events whose own hash matches
 // their content and whose prevHash links to the event before them.
-import { hashEvent, hashInputOf, type StoredEvent } from '@gridledger/core';
+import { hashEvent, hashInputOf } from '@gridledger/core/audit';
+import { type StoredEvent } from '@gridledger/core';
 import { DISPUTE_STREAM, rows, sql } from './auditStore.js';
 
 export const FORGED_ID = '01JZFORGED0000000000000000';

@@ -2,15 +2,14 @@
 // a command, so random runs can name the parties, terms and wishes that actually exist.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertOwnEvents, parseCommand } from '../../eventsourcing/commandBoundary.js';
 import {
-  assertOwnEvents,
   createCommandHandler,
   createEventRegistry,
   createLedger,
   gridledgerEvents,
   isRuleViolation,
   isValidationError,
-  parseCommand,
   streamIdOf,
   type AggregateType,
   type DecideContext,
@@ -18,7 +17,7 @@ import {
   type DomainEvent,
 } from '@gridledger/core';
 import { testContext } from '@gridledger/core/testing';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../eventsourcing/__fixtures__/memoryStore.js';
 
 export type Recipe<S> = (state: S) => unknown;
 

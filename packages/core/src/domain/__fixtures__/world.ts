@@ -13,7 +13,7 @@ import {
   type EventStore,
 } from '@gridledger/core';
 import { steppingClock } from '@gridledger/core/testing';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../eventsourcing/__fixtures__/memoryStore.js';
 
 export const officeActor: Actor = { id: 'officer-jiang', role: 'community-police-officer' };
 

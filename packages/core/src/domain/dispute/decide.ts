@@ -1,7 +1,7 @@
 // The Dispute decider's entry point: routes each command to the rule checks of its stage.
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { DisputeCommand } from './commands.js';
-import { recordLaterCase, reopen } from './decide/aftermath.js';
+import { recordLaterCase, reopen } from './aftermath.js';
 import {
   assign,
   classify,
@@ -10,7 +10,7 @@ import {
   identifyParty,
   report,
   withdraw,
-} from './decide/intake.js';
+} from './intake.js';
 import {
   escalate,
   fulfilTerm,
@@ -18,8 +18,8 @@ import {
   holdSession,
   reachAgreement,
   startIntervention,
-} from './decide/mediation.js';
-import { close, recordFollowUp, referOut, resolve } from './decide/settlement.js';
+} from './mediation.js';
+import { close, recordFollowUp, referOut, resolve } from './settlement.js';
 import type { DisputeEvent } from './events.js';
 import type { DisputeState } from './state.js';
 

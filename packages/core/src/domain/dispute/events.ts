@@ -2,7 +2,8 @@
 // When and by whom each happened lives in the envelope (`occurredAt`, `actor`), not in `data`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { CommunityId, GridId, Household, Id, Label, MemberId, Text } from '../shared/schemas.js';
+import { CommunityId, GridId, Household, Id, Label, MemberId } from '../shared/schemas.js';
+import { FreeText, NameInRecord, PartyName } from '../shared/personal.js';
 import {
   DisputeCategory,
   DisputeSource,
@@ -19,7 +20,7 @@ import {
 /** A resident in the dispute. Name and household are personal data. */
 export const DisputeParty = z.strictObject({
   partyId: Id,
-  name: Label,
+  name: PartyName,
   /** Their side in the dispute, e.g. `landlord`, `tenant`, `neighbour`. */
   role: Label,
   household: Household.optional(),
@@ -28,7 +29,7 @@ export type DisputeParty = z.infer<typeof DisputeParty>;
 
 /** Who brought the dispute to the committee (a resident, a grid member, another office). */
 export const Reporter = z.strictObject({
-  name: Label,
+  name: PartyName,
   role: Label,
   memberId: MemberId.optional(),
   partyId: Id.optional(),
@@ -39,7 +40,7 @@ export type Reporter = z.infer<typeof Reporter>;
 export const AgreementTerm = z.strictObject({
   termId: Id,
   obligatedPartyId: Id,
-  action: Text,
+  action: FreeText,
 });
 export type AgreementTerm = z.infer<typeof AgreementTerm>;
 
@@ -56,7 +57,7 @@ export const DisputeReported = defineEvent({
     /** The visit or patrol it came from, when `source` is `visit` or `patrol`. */
     sourceRef: Id.optional(),
     parties: z.array(DisputeParty),
-    description: Text,
+    description: FreeText,
     reportedBy: Reporter,
   }),
 });
@@ -68,12 +69,12 @@ export const DisputePartyIdentified = defineEvent({
 
 export const DisputeDeclined = defineEvent({
   type: 'DisputeDeclined',
-  schema: z.object({ reason: Text }),
+  schema: z.object({ reason: FreeText }),
 });
 
 export const DisputeWithdrawn = defineEvent({
   type: 'DisputeWithdrawn',
-  schema: z.object({ reason: Text }),
+  schema: z.object({ reason: FreeText }),
 });
 
 export const DisputeClassified = defineEvent({
@@ -82,7 +83,7 @@ export const DisputeClassified = defineEvent({
     category: DisputeCategory,
     severity: Severity,
     escalationRisk: EscalationRisk,
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 
@@ -93,7 +94,7 @@ export const DisputeAssigned = defineEvent({
 
 export const DisputeInterventionStarted = defineEvent({
   type: 'DisputeInterventionStarted',
-  schema: z.object({ level: MediationLevel, note: Text.optional() }),
+  schema: z.object({ level: MediationLevel, note: FreeText.optional() }),
 });
 
 /**
@@ -102,7 +103,7 @@ export const DisputeInterventionStarted = defineEvent({
  */
 export const DisputeHandledOnTheSpot = defineEvent({
   type: 'DisputeHandledOnTheSpot',
-  schema: z.object({ handledBy: z.array(MemberId).min(1), note: Text }),
+  schema: z.object({ handledBy: z.array(MemberId).min(1), note: FreeText }),
 });
 
 export const MediationSessionHeld = defineEvent({
@@ -114,9 +115,9 @@ export const MediationSessionHeld = defineEvent({
     /** Parties of the dispute who took part. */
     parties: z.array(Id).min(1),
     /** Others present, by name or office (community staff, a relative). */
-    others: z.array(Label),
+    others: z.array(NameInRecord),
     outcome: SessionOutcome,
-    summary: Text,
+    summary: FreeText,
   }),
 });
 
@@ -127,14 +128,14 @@ export const DisputeAgreementReached = defineEvent({
 
 export const AgreementTermFulfilled = defineEvent({
   type: 'AgreementTermFulfilled',
-  schema: z.object({ termId: Id, obligatedPartyId: Id, note: Text.optional() }),
+  schema: z.object({ termId: Id, obligatedPartyId: Id, note: FreeText.optional() }),
 });
 
 export const DisputeResolved = defineEvent({
   type: 'DisputeResolved',
   schema: z.discriminatedUnion('how', [
     z.object({ how: z.literal('agreement'), agreementId: Id, level: MediationLevel }),
-    z.object({ how: z.literal('no-agreement-needed'), reason: Text, level: MediationLevel }),
+    z.object({ how: z.literal('no-agreement-needed'), reason: FreeText, level: MediationLevel }),
   ]),
 });
 
@@ -143,7 +144,7 @@ export const DisputeEscalated = defineEvent({
   schema: z.object({
     fromLevel: MediationLevel,
     toLevel: MediationLevel,
-    reason: Text,
+    reason: FreeText,
     mediators,
   }),
 });
@@ -158,7 +159,7 @@ export const DisputeHandedDown = defineEvent({
   schema: z.object({
     fromLevel: MediationLevel,
     toLevel: MediationLevel,
-    reason: Text,
+    reason: FreeText,
     mediators,
   }),
 });
@@ -166,7 +167,7 @@ export const DisputeHandedDown = defineEvent({
 const referral = {
   /** The body that takes it over, by name (e.g. `Huaiyang District People's Court`). */
   body: Label.optional(),
-  reason: Text,
+  reason: FreeText,
   fromLevel: MediationLevel,
 };
 
@@ -194,7 +195,7 @@ export const DisputeFollowUpVisitRecorded = defineEvent({
     visitedBy: z.array(MemberId).min(1),
     visitId: Id.optional(),
     channel: FollowUpChannel.optional(),
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 
@@ -205,7 +206,7 @@ export const DisputeReopened = defineEvent({
     reason: ReopenReason,
     /** It had already been closed (not only resolved) when it was reopened. */
     wasClosed: z.boolean(),
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 
@@ -219,13 +220,13 @@ export const DisputeLaterCaseLinked = defineEvent({
     caseId: Id,
     kind: LaterCaseKind,
     homicide: z.boolean(),
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 
 export const DisputeClosed = defineEvent({
   type: 'DisputeClosed',
-  schema: z.object({ note: Text.optional() }),
+  schema: z.object({ note: FreeText.optional() }),
 });
 
 /** Every Dispute event definition, for the registry. */

@@ -6,7 +6,12 @@ import { disputeEvents, type DisputeEvent } from './events.js';
 import { evolveDispute } from './evolve.js';
 import { initialDisputeState, type DisputeState } from './state.js';
 
-export const Dispute: AggregateType<DisputeCommand, DisputeEvent, DisputeState> = {
+export const Dispute: AggregateType<
+  DisputeCommand,
+  DisputeEvent,
+  DisputeState,
+  typeof disputeEvents
+> = {
   name: 'Dispute',
   streamPrefix: 'dispute-',
   idField: 'disputeId',

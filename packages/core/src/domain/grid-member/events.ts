@@ -2,7 +2,8 @@
 // Stream: `grid-member-<memberId>`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { CommunityId, GridId, Label, MemberId, Text, distinctList } from '../shared/schemas.js';
+import { CommunityId, GridId, MemberId, distinctList } from '../shared/schemas.js';
+import { FreeText, MemberName } from '../shared/personal.js';
 
 /** The capacities the report names, plus the police and staff who work the same grids. */
 export const GridMemberRole = z.enum([
@@ -31,7 +32,7 @@ export const GridMemberEnrolled = defineEvent({
   schema: z.object({
     memberId: MemberId,
     community: CommunityId,
-    name: Label,
+    name: MemberName,
     roles: distinctList(GridMemberRole, 'roles').min(1),
   }),
 });
@@ -48,7 +49,7 @@ export const GridMemberReassigned = defineEvent({
     fromCapacity: GridCapacity,
     grid: GridId,
     capacity: GridCapacity,
-    reason: Text.optional(),
+    reason: FreeText.optional(),
   }),
 });
 
@@ -59,7 +60,7 @@ export const PatrolTeamJoined = defineEvent({
 
 export const PatrolTeamLeft = defineEvent({
   type: 'PatrolTeamLeft',
-  schema: z.object({ reason: Text.optional() }),
+  schema: z.object({ reason: FreeText.optional() }),
 });
 
 export const GridMemberRoleAdded = defineEvent({
@@ -76,7 +77,7 @@ export const GridMemberRoleDropped = defineEvent({
 export const GridMemberRetired = defineEvent({
   type: 'GridMemberRetired',
   schema: z.object({
-    reason: Text.optional(),
+    reason: FreeText.optional(),
     /** The grid they served or owned until now, if any. */
     released: z.object({ grid: GridId, capacity: GridCapacity }).optional(),
     leftPatrolTeam: z.boolean(),

@@ -6,7 +6,12 @@ import { gridMemberEvents, type GridMemberEvent } from './events.js';
 import { evolveGridMember } from './evolve.js';
 import { initialGridMemberState, type GridMemberState } from './state.js';
 
-export const GridMember: AggregateType<GridMemberCommand, GridMemberEvent, GridMemberState> = {
+export const GridMember: AggregateType<
+  GridMemberCommand,
+  GridMemberEvent,
+  GridMemberState,
+  typeof gridMemberEvents
+> = {
   name: 'GridMember',
   streamPrefix: 'grid-member-',
   idField: 'memberId',

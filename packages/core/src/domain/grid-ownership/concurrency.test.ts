@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GridMember, assignGridOwner, isRuleViolation, ownsGrid } from '@gridledger/core';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../eventsourcing/__fixtures__/memoryStore.js';
 import { createWorld, enrol } from '../__fixtures__/world.js';
 import { scheduledStore } from './__fixtures__/scheduledStore.js';
 

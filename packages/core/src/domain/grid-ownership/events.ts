@@ -2,7 +2,8 @@
 // version serialises every claim, so two offices assigning at once cannot both win.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { GridId, MemberId, Text } from '../shared/schemas.js';
+import { GridId, MemberId } from '../shared/schemas.js';
+import { FreeText } from '../shared/personal.js';
 
 /**
  * `memberVersion` is the version of the member's own stream when the claim was decided. If that
@@ -37,7 +38,7 @@ export const GridOwnershipReleased = defineEvent({
     grid: GridId,
     memberId: MemberId,
     reason: OwnershipReleaseReason,
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 

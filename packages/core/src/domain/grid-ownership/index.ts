@@ -11,7 +11,8 @@ import { initialGridOwnershipState, type GridOwnershipState } from './state.js';
 export const GridOwnership: AggregateType<
   GridOwnershipCommand,
   GridOwnershipEvent,
-  GridOwnershipState
+  GridOwnershipState,
+  typeof gridOwnershipEvents
 > = {
   name: 'GridOwnership',
   streamPrefix: 'grid-ownership-',

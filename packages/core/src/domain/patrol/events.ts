@@ -13,6 +13,7 @@ import {
   Timestamp,
   distinctList,
 } from '../shared/schemas.js';
+import { FreeText } from '../shared/personal.js';
 
 const members = distinctList(MemberId, 'members');
 
@@ -37,18 +38,18 @@ export const PatrolStarted = defineEvent({
 
 export const PatrolObservationLogged = defineEvent({
   type: 'PatrolObservationLogged',
-  schema: z.object({ observationId: Id, grid: GridId, note: Text }),
+  schema: z.object({ observationId: Id, grid: GridId, note: FreeText }),
 });
 
 export const PatrolHazardFound = defineEvent({
   type: 'PatrolHazardFound',
-  schema: z.object({ hazardId: Id, grid: GridId, description: Text }),
+  schema: z.object({ hazardId: Id, grid: GridId, description: FreeText }),
 });
 
 /** A hazard the patrol found has been dealt with; often recorded after the shift. */
 export const PatrolHazardRemoved = defineEvent({
   type: 'PatrolHazardRemoved',
-  schema: z.object({ hazardId: Id, note: Text.optional() }),
+  schema: z.object({ hazardId: Id, note: FreeText.optional() }),
 });
 
 export const PatrolIncidentReported = defineEvent({
@@ -59,7 +60,7 @@ export const PatrolIncidentReported = defineEvent({
       grid: GridId,
       /** e.g. `quarrel`, `theft`, `suspicious-person`, `traffic`. */
       kind: Slug,
-      description: Text,
+      description: FreeText,
       isDispute: z.literal(true),
       /** Who is in the dispute, as far as the patrol learnt. */
       parties: z.array(SpottedParty),
@@ -69,7 +70,7 @@ export const PatrolIncidentReported = defineEvent({
       incidentId: Id,
       grid: GridId,
       kind: Slug,
-      description: Text,
+      description: FreeText,
       isDispute: z.literal(false),
     }),
   ]),
@@ -83,13 +84,13 @@ export const PatrolCompleted = defineEvent({
       .int()
       .positive()
       .max(24 * 60),
-    note: Text.optional(),
+    note: FreeText.optional(),
   }),
 });
 
 export const PatrolCancelled = defineEvent({
   type: 'PatrolCancelled',
-  schema: z.object({ reason: Text }),
+  schema: z.object({ reason: FreeText }),
 });
 
 /** Every Patrol event definition, for the registry. */

@@ -6,7 +6,7 @@ import { patrolEvents, type PatrolEvent } from './events.js';
 import { evolvePatrol } from './evolve.js';
 import { initialPatrolState, type PatrolState } from './state.js';
 
-export const Patrol: AggregateType<PatrolCommand, PatrolEvent, PatrolState> = {
+export const Patrol: AggregateType<PatrolCommand, PatrolEvent, PatrolState, typeof patrolEvents> = {
   name: 'Patrol',
   streamPrefix: 'patrol-',
   idField: 'patrolId',

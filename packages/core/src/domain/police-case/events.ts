@@ -3,7 +3,8 @@
 // patrol sightings, are what the public-order incidence figure counts. Stream: `police-case-<caseId>`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { CommunityId, GridId, Id, Slug, Text } from '../shared/schemas.js';
+import { FreeText } from '../shared/personal.js';
+import { CommunityId, GridId, Id, Slug } from '../shared/schemas.js';
 
 export const PoliceCaseKind = z.enum(['public-order', 'criminal']);
 export type PoliceCaseKind = z.infer<typeof PoliceCaseKind>;
@@ -24,7 +25,7 @@ export const PoliceCaseRecorded = defineEvent({
     policeGrid: Id,
     /** What kind of case, in the station's words: `fight`, `theft`, `noise`. */
     category: Slug,
-    summary: Text,
+    summary: FreeText,
     /** The dispute it grew out of, when there was one (民转刑 and its public-order kin). */
     disputeId: Id.optional(),
   }),
@@ -32,7 +33,7 @@ export const PoliceCaseRecorded = defineEvent({
 
 export const PoliceCaseClosed = defineEvent({
   type: 'PoliceCaseClosed',
-  schema: z.object({ outcome: PoliceCaseOutcome, note: Text.optional() }),
+  schema: z.object({ outcome: PoliceCaseOutcome, note: FreeText.optional() }),
 });
 
 export const policeCaseEvents = [PoliceCaseRecorded, PoliceCaseClosed] as const;

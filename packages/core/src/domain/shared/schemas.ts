@@ -1,6 +1,7 @@
 // Building blocks shared by the four aggregates' schemas: ids, grids, people and free text.
 // One definition each, so an id or a grid means the same thing in every event.
 import { z } from 'zod';
+import { personal } from '../../eventsourcing/personal/personal.js';
 
 /**
  * An id as the library stores it: ULIDs from `context.newId`, or an office's own codes
@@ -38,7 +39,7 @@ export const Timestamp = z.iso.datetime({ offset: true });
 /** A resident's household. The address is personal data. */
 export const Household = z.strictObject({
   householdId: Id,
-  address: Text,
+  address: personal(Text, { kind: 'household', idKey: 'householdId' }),
 });
 export type Household = z.infer<typeof Household>;
 

@@ -11,10 +11,10 @@ import {
   Label,
   MemberId,
   Slug,
-  Text,
   Timestamp,
   distinctList,
 } from '../shared/schemas.js';
+import { FreeText, NameInRecord } from '../shared/personal.js';
 
 export const VisitPurpose = z.enum(['routine', 'service', 'dispute-follow-up', 'hazard-check']);
 export type VisitPurpose = z.infer<typeof VisitPurpose>;
@@ -38,18 +38,18 @@ export const VisitScheduled = defineEvent({
 
 export const VisitRescheduled = defineEvent({
   type: 'VisitRescheduled',
-  schema: z.object({ scheduledFor: Timestamp, reason: Text.optional() }),
+  schema: z.object({ scheduledFor: Timestamp, reason: FreeText.optional() }),
 });
 
 export const VisitConducted = defineEvent({
   type: 'VisitConducted',
-  schema: z.object({ visitors, summary: Text.optional() }),
+  schema: z.object({ visitors, summary: FreeText.optional() }),
 });
 
 /** 微心愿: something the household would like done for it. */
 export const MicroWishRecorded = defineEvent({
   type: 'MicroWishRecorded',
-  schema: z.object({ wishId: Id, description: Text }),
+  schema: z.object({ wishId: Id, description: FreeText }),
 });
 
 /**
@@ -63,18 +63,18 @@ export const MicroWishClaimed = defineEvent({
 
 export const MicroWishFulfilled = defineEvent({
   type: 'MicroWishFulfilled',
-  schema: z.object({ wishId: Id, note: Text.optional() }),
+  schema: z.object({ wishId: Id, note: FreeText.optional() }),
 });
 
 /** 微诉求: a complaint or request the household puts to the community. */
 export const MicroAppealRecorded = defineEvent({
   type: 'MicroAppealRecorded',
-  schema: z.object({ appealId: Id, description: Text }),
+  schema: z.object({ appealId: Id, description: FreeText }),
 });
 
 export const MicroAppealFulfilled = defineEvent({
   type: 'MicroAppealFulfilled',
-  schema: z.object({ appealId: Id, note: Text.optional() }),
+  schema: z.object({ appealId: Id, note: FreeText.optional() }),
 });
 
 /** 便民服务: a service done at the door, e.g. an ID-card application taken at home. */
@@ -84,30 +84,30 @@ export const ServiceRendered = defineEvent({
     serviceId: Id,
     /** e.g. `id-card-application`, `household-registration`, `residence-permit`. */
     kind: Slug,
-    details: Text,
+    details: FreeText,
     renderedBy: distinctList(MemberId, 'renderedBy').min(1),
   }),
 });
 
 export const SafetyHazardReported = defineEvent({
   type: 'SafetyHazardReported',
-  schema: z.object({ hazardId: Id, description: Text }),
+  schema: z.object({ hazardId: Id, description: FreeText }),
 });
 
 export const SafetyHazardRemoved = defineEvent({
   type: 'SafetyHazardRemoved',
-  schema: z.object({ hazardId: Id, note: Text.optional() }),
+  schema: z.object({ hazardId: Id, note: FreeText.optional() }),
 });
 
 /** A party to a dispute as a visitor heard of them: no id yet. */
-export const SpottedParty = z.strictObject({ name: Label, role: Label });
+export const SpottedParty = z.strictObject({ name: NameInRecord, role: Label });
 export type SpottedParty = z.infer<typeof SpottedParty>;
 
 /** A conflict noticed on the visit; a reaction reports it as a Dispute. */
 export const DisputeSpotted = defineEvent({
   type: 'DisputeSpotted',
   schema: z.object({
-    description: Text,
+    description: FreeText,
     parties: z.array(SpottedParty),
     category: DisputeCategory.optional(),
   }),
@@ -115,12 +115,12 @@ export const DisputeSpotted = defineEvent({
 
 export const VisitCancelled = defineEvent({
   type: 'VisitCancelled',
-  schema: z.object({ reason: Text }),
+  schema: z.object({ reason: FreeText }),
 });
 
 export const VisitClosed = defineEvent({
   type: 'VisitClosed',
-  schema: z.object({ note: Text.optional() }),
+  schema: z.object({ note: FreeText.optional() }),
 });
 
 /** Every Visit event definition, for the registry. */

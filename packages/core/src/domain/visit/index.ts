@@ -6,7 +6,7 @@ import { visitEvents, type VisitEvent } from './events.js';
 import { evolveVisit } from './evolve.js';
 import { initialVisitState, type VisitState } from './state.js';
 
-export const Visit: AggregateType<VisitCommand, VisitEvent, VisitState> = {
+export const Visit: AggregateType<VisitCommand, VisitEvent, VisitState, typeof visitEvents> = {
   name: 'Visit',
   streamPrefix: 'visit-',
   idField: 'visitId',

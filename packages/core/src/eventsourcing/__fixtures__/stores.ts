@@ -1,6 +1,6 @@
 // Store decorators for the kernel's tests: a rival writer that slips in before an append, and a
 // store whose reads lose an event (as a row deleted behind the store's back would).
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from './memoryStore.js';
 import type { EventStore, EventToAppend, StoredEvent } from '@gridledger/core';
 
 /** Before each of the first `times` appends, `rival` runs (e.g. another writer's append). */

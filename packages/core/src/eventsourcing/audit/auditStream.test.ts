@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  auditStream,
-  createStreamInspector,
-  isStreamNotFound,
-  isValidationError,
-  verifyStream,
-  type StoredEvent,
-} from '@gridledger/core';
+import { auditStream, createStreamInspector, verifyStream } from '@gridledger/core/audit';
+import { isStreamNotFound, isValidationError, type StoredEvent } from '@gridledger/core';
 import {
   STREAM,
   kinds,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
-import { findEvents, traceCauses, type EventStore } from '@gridledger/core';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
+import { findEvents, traceCauses } from '@gridledger/core/audit';
+import { type EventStore } from '@gridledger/core';
 import {
   DISPUTE_STREAM,
   VISIT_STREAM,

@@ -5,17 +5,19 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
 import {
   generateCheckpointKeys,
-  isCorruptedEvent,
-  isSignatureError,
-  isValidationError,
   keyFingerprint,
   publicKeyFrom,
   readCheckpoint,
   verifyCheckpoint,
   writeCheckpoint,
+} from '@gridledger/core/audit';
+import {
+  isCorruptedEvent,
+  isSignatureError,
+  isValidationError,
   type StoredEvent,
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';

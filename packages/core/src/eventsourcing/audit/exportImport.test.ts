@@ -2,18 +2,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
 import {
   auditStore,
   exportStore,
   importStore,
-  isCorruptedEvent,
-  isStreamNotFound,
-  isValidationError,
   readExportHashes,
   readExportManifest,
   type ExportManifest,
   type StoreAudit,
+} from '@gridledger/core/audit';
+import {
+  isCorruptedEvent,
+  isStreamNotFound,
+  isValidationError,
   type StoredEvent,
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';

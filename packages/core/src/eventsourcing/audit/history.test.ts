@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../__fixtures__/memoryStore.js';
 import {
   Dispute,
   GridMember,
   GridOwnership,
-  Patrol,
-  Visit,
-  aggregateForStream,
-  history,
+  gridledgerAggregates,
   isStreamNotFound,
   isValidationError,
-  stateAsOf,
   type DisputeState,
-  type HistoryEntry,
 } from '@gridledger/core';
+import { aggregateForStream, history, stateAsOf, type HistoryEntry } from '@gridledger/core/audit';
 import { rowsStore, tamper } from './__fixtures__/tampering.js';
 import {
   DISPUTE_STREAM,
@@ -24,7 +20,7 @@ import {
   storyLedger,
 } from './__fixtures__/xuShang.js';
 
-const aggregates = [Dispute, Visit, GridMember, Patrol, GridOwnership];
+const aggregates = gridledgerAggregates;
 
 async function recorded() {
   const store = createMemoryEventStore();

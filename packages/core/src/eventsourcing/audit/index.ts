@@ -1,5 +1,18 @@
-// For auditors: a stream's full history with the state after each event, state as of a version or
-// a time, causes across streams, verification naming each tampered event, and export/import.
+// @gridledger/core/audit: for auditors. Recomputing a hash and verifying a stream's chain, a
+// stream's full history with the state after each event, state as of a version or a time, causes
+// across streams, verification naming each tampered event, export/import and its file names, and
+// signed whole-log checkpoints.
+export { canonicalJson, type JsonValue } from '../canonical.js';
+export { hashEvent, hashInputOf, type HashInput } from '../hashChain.js';
+export {
+  createStreamChainVerifier,
+  type ChainAnchor,
+  type ChainFailure,
+  type ChainFailureReason,
+  type StreamChainVerifier,
+  type StreamVerification,
+} from '../chainVerifier.js';
+export { verifyStream, type VerifyStreamOptions } from '../verifyStream.js';
 export type { StreamAnchor, StreamAudit, TamperFinding, TamperKind } from './findings.js';
 export {
   createStreamInspector,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, diffState } from '@gridledger/core';
+import { canonicalJson, diffState } from '@gridledger/core/audit';
 
 describe('diffState', () => {
   it('names each changed, added and removed path', () => {

@@ -10,8 +10,8 @@ import {
   verifyCheckpoint,
   writeCheckpoint,
   type LogDifferenceKind,
-  type StoredEvent,
-} from '@gridledger/core';
+} from '@gridledger/core/audit';
+import { type StoredEvent } from '@gridledger/core';
 import { logStore, logTamper, recordedLog } from './__fixtures__/logRows.js';
 
 const keys = generateCheckpointKeys();

@@ -25,7 +25,7 @@ export type {
   Position,
   StoredEvent,
 } from '../envelope.js';
-export type { ReadModelRecord, ReadModelStore } from '../readModelStore.js';
+export type { ReadModelClaim, ReadModelRecord, ReadModelStore } from '../readModelStore.js';
 export {
   AccessDeniedError,
   ConcurrencyConflictError,

@@ -1,16 +1,15 @@
 // A whole log as rows (every stream, in position order), a store that returns exactly those rows
 // as SQL would (the log by position, a stream by version), and what a tamperer with write access
 // to the rows does to them: alter, re-hash, re-chain, delete, renumber, swap, move, forge.
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../__fixtures__/memoryStore.js';
 import {
   createLedger,
-  hashEvent,
-  hashInputOf,
   StreamNotFoundError,
   type EventStore,
   type Position,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import { caseRegistry } from '../../__fixtures__/caseAggregate.js';
 

@@ -1,14 +1,13 @@
 // Streams written by the ledger, and what a tamperer with write access to the rows could do to
 // them: alter, re-hash, delete, renumber, swap, forge. Stores here return rows exactly as given.
-import { createMemoryEventStore } from '@gridledger/store-memory';
+import { createMemoryEventStore } from '../../__fixtures__/memoryStore.js';
 import {
   createLedger,
-  hashEvent,
-  hashInputOf,
   StreamNotFoundError,
   type EventStore,
   type StoredEvent,
 } from '@gridledger/core';
+import { hashEvent, hashInputOf } from '@gridledger/core/audit';
 import { steppingClock } from '@gridledger/core/testing';
 import { caseRegistry, type CaseEvent } from '../../__fixtures__/caseAggregate.js';
 

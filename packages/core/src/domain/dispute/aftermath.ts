@@ -1,12 +1,12 @@
 // After a dispute is settled: it can be taken up again (an unhappy follow-up, a relapse, a broken
 // agreement), and the police station can link a later case that grew out of it (民转刑). Without
 // these, a settled dispute that turned violent weeks later could not be recorded at all.
-import type { DecideContext } from '../../../eventsourcing/decider.js';
-import type { DisputeCommandOf } from '../commands.js';
-import type { DisputeEvent } from '../events.js';
-import { disputeName, violation } from '../guards.js';
-import type { DisputeState } from '../state.js';
-import { POLICE_ROLES } from '../vocabulary.js';
+import type { DecideContext } from '../../eventsourcing/decider.js';
+import type { DisputeCommandOf } from './commands.js';
+import type { DisputeEvent } from './events.js';
+import { disputeName, violation } from './guards.js';
+import type { DisputeState } from './state.js';
+import { POLICE_ROLES } from './vocabulary.js';
 
 export function reopen(
   { data }: DisputeCommandOf<'reopenDispute'>,

@@ -1,7 +1,7 @@
 // Mediating a dispute: intervention, sessions, the agreement and its terms, escalation.
-import type { DecideContext } from '../../../eventsourcing/decider.js';
-import type { DisputeCommandOf } from '../commands.js';
-import type { DisputeEvent } from '../events.js';
+import type { DecideContext } from '../../eventsourcing/decider.js';
+import type { DisputeCommandOf } from './commands.js';
+import type { DisputeEvent } from './events.js';
 import {
   disputeName,
   requireAssigned,
@@ -10,9 +10,9 @@ import {
   requireLevelForGrade,
   requireParty,
   violation,
-} from '../guards.js';
-import type { DisputeState } from '../state.js';
-import { MEDIATION_LEVELS, levelRank } from '../vocabulary.js';
+} from './guards.js';
+import type { DisputeState } from './state.js';
+import { MEDIATION_LEVELS, levelRank } from './vocabulary.js';
 
 export function startIntervention(
   { data }: DisputeCommandOf<'startIntervention'>,

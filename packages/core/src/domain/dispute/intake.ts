@@ -1,9 +1,9 @@
 // Taking a dispute in: report, parties, decline or withdrawal, classification and assignment.
-import type { DisputeCommandOf } from '../commands.js';
-import type { DisputeEvent } from '../events.js';
-import { disputeName, requireInProgress, requireLevelForGrade, violation } from '../guards.js';
-import type { DisputeState } from '../state.js';
-import { levelRank } from '../vocabulary.js';
+import type { DisputeCommandOf } from './commands.js';
+import type { DisputeEvent } from './events.js';
+import { disputeName, requireInProgress, requireLevelForGrade, violation } from './guards.js';
+import type { DisputeState } from './state.js';
+import { levelRank } from './vocabulary.js';
 
 export function report(
   { data }: DisputeCommandOf<'reportDispute'>,

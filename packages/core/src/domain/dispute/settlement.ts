@@ -1,6 +1,6 @@
 // Ending a dispute: resolution, referral out, the follow-up visit (第一时间回访) and closing.
-import type { DisputeCommandOf } from '../commands.js';
-import type { DisputeEvent } from '../events.js';
+import type { DisputeCommandOf } from './commands.js';
+import type { DisputeEvent } from './events.js';
 import {
   disputeName,
   requireActive,
@@ -8,8 +8,8 @@ import {
   requireInProgress,
   requireIntervention,
   violation,
-} from '../guards.js';
-import type { DisputeState } from '../state.js';
+} from './guards.js';
+import type { DisputeState } from './state.js';
 
 export function resolve(
   { data }: DisputeCommandOf<'resolveDispute'>,
