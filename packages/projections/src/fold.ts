@@ -47,25 +47,42 @@ export class WorkingModel<S> {
     );
   }
 
-  /** Decodes (when a registry is given) and folds one event. */
+  /** Decodes (when a registry is given) and folds one event, and moves the checkpoint past it. */
   apply(stored: StoredEvent): void {
+    this.fold(stored);
+    this.moveTo(stored.position, 1);
+  }
+
+  /**
+   * Folds one event when the model has a handler for its type, leaving the checkpoint where it
+   * is: a pass folding many events moves it once, with `moveTo`, before it saves.
+   */
+  fold(stored: StoredEvent): void {
     const handler = this.handlers.get(stored.type);
     // A source that ignores the type filter may hand over other events: they are passed over,
     // and the checkpoint moves past them so they are not read again.
-    if (handler !== undefined) {
-      const event =
-        this.context.registry === undefined
-          ? (stored as RecordedEvent)
-          : this.context.registry.decode(stored, this.context.readTrust);
-      try {
-        this.state = handler(this.state, event);
-      } catch (error) {
-        throw new ProjectionHandlerError(this.projection.name, stored, error);
-      }
-      this.eventsApplied++;
+    if (handler === undefined) return;
+    const event =
+      this.context.registry === undefined
+        ? (stored as RecordedEvent)
+        : this.context.registry.decode(stored, this.context.readTrust);
+    try {
+      this.state = handler(this.state, event);
+    } catch (error) {
+      throw new ProjectionHandlerError(this.projection.name, stored, error);
     }
-    this.checkpoint = stored.position;
-    this.unsaved++;
+    this.eventsApplied++;
+  }
+
+  /** Whether the model folds events of `type`. */
+  handles(type: string): boolean {
+    return this.handlers.has(type);
+  }
+
+  /** The checkpoint after `read` more events (folded or passed over), the last at `position`. */
+  moveTo(position: Position, read: number): void {
+    this.checkpoint = position;
+    this.unsaved += read;
   }
 
   /** Saves state and checkpoint in one write. */

@@ -53,6 +53,8 @@ describe('claims across processes', () => {
     const controller = new AbortController();
     const following = first.follow(tally, { signal: controller.signal });
     await expect.poll(() => shared.isHeld('tally')).toBe(true);
+    // Built and switched in: the first runner is following now (its build lets the loop turn).
+    await expect.poll(async () => (await first.read(tally))?.eventsApplied).toBe(3);
     for (const attempt of [second.catchUp, second.rebuild, second.follow]) {
       const refused: unknown = await attempt(tally).catch((error: unknown) => error);
       expect(isRuleViolation(refused)).toBe(true);

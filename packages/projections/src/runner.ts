@@ -1,6 +1,11 @@
 // The projection runner: catch up, follow live, rebuild side by side and switch in, resume an
 // interrupted rebuild, cancel with an AbortSignal. State and checkpoint are always saved together.
-import { RuleViolationError, type Position, type ReadModelRecord } from '@gridledger/core';
+import {
+  RuleViolationError,
+  ValidationError,
+  type Position,
+  type ReadModelRecord,
+} from '@gridledger/core';
 import { catchUpPass } from './catchUpPass.js';
 import { WorkingModel, type FoldContext } from './fold.js';
 import { livePass } from './livePass.js';
@@ -42,6 +47,13 @@ export interface ProjectionRunner {
   follow<S>(projection: AnyProjection<S>, options?: RunOptions): Promise<RunResult>;
   /** Builds a fresh copy from the start of the log and switches it in when complete. */
   rebuild<S>(projection: AnyProjection<S>, options?: RebuildOptions): Promise<RunResult>;
+  /**
+   * Rebuilds several read models in one pass over the log (read once, not once per model): each
+   * a fresh copy switched in when the pass completes, one result per model in the order given.
+   * Cancelled, every copy is saved where the pass stopped, and the next `rebuildAll` of the same
+   * models resumes them together; copies that stopped at different places start afresh.
+   */
+  rebuildAll(projections: readonly AnyProjection[], options?: RebuildOptions): Promise<RunResult[]>;
   /** The live read model, or `undefined` when none was built by this projection version. */
   read<S>(projection: AnyProjection<S>): Promise<ReadModelRecord<S> | undefined>;
   status(projection: AnyProjection): Promise<ProjectionStatus>;
@@ -61,11 +73,11 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   // One operation per read model at a time: two writers of one key would overwrite each other.
   // Within this runner a set says so; across processes, the read-model store's claim, when it
   // offers one. A claim lost mid-run stops the run, which then fails with the claim's reason.
-  async function exclusive<O extends RunOptions>(
+  async function exclusive<O extends RunOptions, T>(
     projection: AnyProjection,
     o: O,
-    run: (o: O) => Promise<RunResult>,
-  ): Promise<RunResult> {
+    run: (o: O) => Promise<T>,
+  ): Promise<T> {
     if (running.has(projection.name)) {
       throw new RuleViolationError(
         'projection-already-running',
@@ -98,19 +110,50 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     }
   }
 
-  async function rebuildInto<S>(projection: AnyProjection<S>, o: RebuildOptions) {
+  /** Every projection's claim, one inside the other, around `run`. */
+  const exclusiveAll = <O extends RunOptions, T>(
+    projections: readonly AnyProjection[],
+    o: O,
+    run: (o: O) => Promise<T>,
+  ): Promise<T> => {
+    const [first, ...rest] = projections;
+    return first === undefined
+      ? run(o)
+      : exclusive(first, o, (inner) => exclusiveAll(rest, inner, run));
+  };
+
+  /** The side copy a rebuild folds into: the interrupted one of this version, or a fresh one. */
+  async function rebuildCopy<S>(projection: AnyProjection<S>, resume: boolean) {
     const key = rebuildKeyOf(projection);
-    const resumeFrom = o.resume === false ? undefined : await readModels.load<S>(key);
+    const resumeFrom = resume ? await readModels.load<S>(key) : undefined;
     if (resumeFrom === undefined) await readModels.delete(key);
     const usable = resumeFrom?.projectionVersion === projection.version ? resumeFrom : undefined;
-    const model = new WorkingModel(context, projection, key, usable);
-    const before = model.eventsApplied;
-    const complete = await catchUpPass(store, model, 'rebuild', passOptions(o));
-    if (!complete) return result(projection, 'cancelled', model, before);
-    if (!model.persisted) await model.save();
-    await readModels.promote(key, liveKeyOf(projection));
-    await dropStaleRebuilds(projection);
-    return result(projection, 'rebuilt', model, before);
+    return new WorkingModel(context, projection, key, usable);
+  }
+
+  /** Rebuilds `projections` together in one pass (see `rebuildAll`). */
+  async function rebuildInto(projections: readonly AnyProjection[], o: RebuildOptions) {
+    const resume = o.resume !== false;
+    let models: WorkingModel<unknown>[] = [];
+    for (const projection of projections) models.push(await rebuildCopy(projection, resume));
+    // One pass starts from one place: copies interrupted at different places start afresh.
+    if (new Set(models.map((model) => model.checkpoint)).size > 1) {
+      models = [];
+      for (const projection of projections) models.push(await rebuildCopy(projection, false));
+    }
+    const before = models.map((model) => model.eventsApplied);
+    const complete = await catchUpPass(store, models, 'rebuild', passOptions(o));
+    if (!complete) {
+      return models.map((model, i) => result(model.projection, 'cancelled', model, before[i]!));
+    }
+    const results: RunResult[] = [];
+    for (const [i, model] of models.entries()) {
+      if (!model.persisted) await model.save();
+      await readModels.promote(model.key, liveKeyOf(model.projection));
+      await dropStaleRebuilds(model.projection);
+      results.push(result(model.projection, 'rebuilt', model, before[i]!));
+    }
+    return results;
   }
 
   // Interrupted rebuilds of older versions can never be resumed by this code; a newer one may
@@ -129,11 +172,17 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     const live = await readModels.load<S>(liveKeyOf(projection));
     // No model yet, or one built by another version: build a fresh copy so nobody reads half.
     if (live?.projectionVersion !== projection.version) {
-      return { run: await rebuildInto(projection, o), live: undefined };
+      const [run] = await rebuildInto([projection], o);
+      return { run: run!, live: undefined };
     }
     const model = new WorkingModel(context, projection, liveKeyOf(projection), live);
     const before = model.eventsApplied;
-    const complete = await catchUpPass(store, model, 'catch-up', passOptions(o));
+    const complete = await catchUpPass(
+      store,
+      [model as WorkingModel<unknown>],
+      'catch-up',
+      passOptions(o),
+    );
     return {
       run: result(projection, complete ? 'caught-up' : 'cancelled', model, before),
       live: model,
@@ -161,7 +210,19 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         return result(projection, 'stopped', model, before);
       }),
 
-    rebuild: (projection, o = {}) => exclusive(projection, o, (o) => rebuildInto(projection, o)),
+    rebuild: (projection, o = {}) =>
+      exclusive(projection, o, async (o) => (await rebuildInto([projection], o))[0]!),
+
+    async rebuildAll(projections, o = {}) {
+      const names = projections.map((projection) => projection.name);
+      const repeated = names.find((name, i) => names.indexOf(name) !== i);
+      if (repeated !== undefined) {
+        throw new ValidationError('rebuild of several read models', [
+          { path: 'projections', message: `'${repeated}' is listed twice` },
+        ]);
+      }
+      return exclusiveAll(projections, o, (o) => rebuildInto(projections, o));
+    },
 
     async read<S>(projection: AnyProjection<S>) {
       const record = await readModels.load<S>(liveKeyOf(projection));

@@ -62,6 +62,7 @@ export function sourceOf(options: ProjectionRunnerOptions): {
     const store: EventSource = {
       name: ledger.store.name,
       readAll: (o) => ledger.readAll(o),
+      readAllBatches: (o) => ledger.readAllBatches(o),
       subscribe: (o) => ledger.subscribe(o),
       ...(ledger.store.countEvents ? { countEvents: (o) => ledger.store.countEvents!(o) } : {}),
     };

@@ -12,8 +12,12 @@ export class SavePolicy {
   private batch: number;
   private foldStarted = performance.now();
 
-  constructor(private readonly fixed: number | undefined) {
-    this.batch = fixed ?? DEFAULT_BATCH_SIZE;
+  /** `models`: how many read models each save writes (a pass shared by several saves them all). */
+  constructor(
+    private readonly fixed: number | undefined,
+    models = 1,
+  ) {
+    this.batch = fixed ?? DEFAULT_BATCH_SIZE * models;
   }
 
   /** Whether `unsaved` events are enough for a save now. */

@@ -99,7 +99,12 @@ export function pullAll(
   );
 }
 
-/** Opens a read of one stream as it is now. */
+/**
+ * Opens a read of one stream as it is now. The first page is read at once, and is most reads
+ * whole (a stream's head before an append, a load): only when it finds nothing is the stream's
+ * existence asked separately, and only when it is full is the stream's last version asked, to
+ * bound later pages forwards (backwards pages only go down).
+ */
 export function pullStream(
   connection: SqliteConnection,
   statements: EventStatements,
@@ -108,22 +113,37 @@ export function pullStream(
 ): PullEvent {
   checkStreamReadOptions(options, streamId);
   const doing = `read stream '${streamId}'`;
-  const last = connection.use(doing, () => statements.lastVersion.get(streamId));
-  if (last === undefined) throw new StreamNotFoundError(streamId);
   const forwards = options.direction !== 'backwards';
   const statement = forwards ? statements.streamForwards : statements.streamBackwards;
-  // Forwards stops at the last version seen now; backwards starts there.
-  let cursor = forwards ? (options.fromVersion ?? 0) : Math.min(options.fromVersion ?? last, last);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  let cursor = forwards ? (options.fromVersion ?? 0) : (options.fromVersion ?? MAX_VERSION);
+  const firstSize = Math.min(PAGE_SIZE, limit);
+  let first: SelectedRow[] | undefined =
+    firstSize === 0 ? [] : connection.use(doing, () => statement.all(streamId, cursor, firstSize));
+  let last = MAX_VERSION;
+  if (first.length === 0 || (forwards && first.length === firstSize && firstSize < limit)) {
+    const found = connection.use(doing, () => statements.lastVersion.get(streamId));
+    if (found === undefined) throw new StreamNotFoundError(streamId);
+    last = found;
+  }
   return pager(
     (size) => {
+      if (first !== undefined) {
+        const page = first;
+        first = undefined;
+        return page;
+      }
       const left = forwards ? last - cursor + 1 : cursor + 1;
       if (left <= 0) return [];
       return connection.use(doing, () => statement.all(streamId, cursor, Math.min(size, left)));
     },
-    options.limit ?? Number.POSITIVE_INFINITY,
+    limit,
     (event) => (cursor = forwards ? event.streamVersion + 1 : event.streamVersion - 1),
   );
 }
+
+/** Above any stream version: a read from it starts at the stream's end. */
+const MAX_VERSION = Number.MAX_SAFE_INTEGER;
 
 export function countEvents(
   connection: SqliteConnection,

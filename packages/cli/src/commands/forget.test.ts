@@ -83,6 +83,24 @@ describe('gridledger forget', () => {
       data: { request: 'PIPL-2026-0042', subjects: [XU, SHANG, HOUSEHOLD] },
       verified: true,
     });
+    const streams = await gridledger(['streams', ...store]);
+    expect(streams.code, streams.err).toBe(0);
+    expect(streams.out).toContain('erasures');
+    // As-of state works on the erased stream.
+    const asOf = await gridledger(['history', DISPUTE_STREAM, '--at', '2', ...store]);
+    expect(asOf.code).toBe(0);
+    expect(asOf.out).toContain('[erased]');
+    // An export of the erased store imports into another, verifies there and reads as erased.
+    const copy = join(dir, `erased-export-${made}`);
+    expect((await gridledger(['export', '--out', copy, ...store])).code).toBe(0);
+    const other = ['--store', `sqlite:${join(dir, `copy-${made}.db`)}`];
+    const imported = await gridledger(['import', '--from', copy, ...other]);
+    expect(imported.code, imported.err).toBe(0);
+    expect((await gridledger(['verify', ...other])).code).toBe(0);
+    const copied = await gridledger(['history', VISIT_STREAM, ...other]);
+    expect(copied.code).toBe(0);
+    expect(copied.out).toContain('[erased]');
+    expect(copied.out).not.toContain('building 7');
     const figuresAfter = await gridledger([
       'report',
       'resolution-rate',

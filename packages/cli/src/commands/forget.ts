@@ -22,7 +22,7 @@ in every copy and export. Nothing else changes: every hash chain still verifies 
 figure stays the same. The erasure is recorded in the stream 'erasures' (who, when, the
 request's reference and the subject ids; no personal data).
 
-Subjects (as 'gridledger history --json' shows them in sealed values):
+Subjects, from the ids 'gridledger history' shows:
   household:<household id>             e.g. household:h-kang (its address)
   party:dispute-<dispute id>/<party>   e.g. party:dispute-d-tv-deposit/p-xu (their name)
   member:<member id>                   a grid member's name

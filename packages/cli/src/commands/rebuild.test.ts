@@ -95,34 +95,90 @@ describe('gridledger rebuild', () => {
   });
 
   it('stops cleanly on Ctrl-C, and running it again carries on where it stopped', async () => {
-    const file = files.copy('interrupted.db');
-    const controller = new AbortController();
-    const first = liveIo({
-      signal: controller.signal,
-      onWrite: (all) => all.includes('where-settled: rebuilt') && controller.abort(),
-    });
-    expect(await main(['rebuild', '--store', file], first.io)).toBe(130);
-    expect(first.err()).toBe(
-      'Interrupted before timeliness; 2 of 8 read models rebuilt.\n' +
-        `Run the same command again to carry on from there: gridledger rebuild --store ${file}\n`,
-    );
+    // Two summers of history, so the pass is long enough to be stopped half-way.
+    const long = await xuzhaiFiles([2024, 2025]);
+    try {
+      const file = long.copy('interrupted.db');
+      const done = liveIo();
+      expect(await main(['rebuild', 'incidence', '--store', file], done.io)).toBe(0);
+      const controller = new AbortController();
+      const first = liveIo({ signal: controller.signal });
+      // Runs only when the command lets the event loop turn, as a signal handler does.
+      setImmediate(() => setImmediate(() => controller.abort()));
+      expect(await main(['rebuild', '--store', file], first.io)).toBe(130);
+      expect(first.err()).toBe(
+        `Interrupted while rebuilding ${ORDER.join(', ')} (saved where it stopped); 0 of 8 read models rebuilt.\n` +
+          `Run the same command again to carry on from there: gridledger rebuild --store ${file}\n`,
+      );
 
+      const again = liveIo();
+      expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
+      const lines = again.out().trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^Resuming the rebuild started \d{4}-\d\d-\d\dT.* on sqlite:/);
+      ORDER.forEach((name, i) => {
+        expect(lines[1 + i]).toMatch(
+          new RegExp(`^\\[${i + 1}/8\\] ${name}: resuming from event \\d+`),
+        );
+        expect(lines[9 + i]).toMatch(
+          new RegExp(
+            `^\\[${i + 1}/8\\] ${name}: rebuilt from \\d+ events, \\d+ of them in this run in`,
+          ),
+        );
+      });
+      expect(lines.at(-1)).toMatch(/^Rebuilt 8 read models/);
+      // Resumed or not, the incidence model is what it was.
+      const resumed = await reportJson(file, 'incidence');
+      const fresh = liveIo();
+      expect(await main(['rebuild', 'incidence', '--restart', '--store', file], fresh.io)).toBe(0);
+      expect(await reportJson(file, 'incidence')).toEqual(resumed);
+
+      // Done: the plan is forgotten, so the next rebuild starts afresh.
+      const opened = openSqlite(file);
+      expect(await opened.readModels.keys('#')).toEqual([]);
+      await opened.close();
+      const third = liveIo();
+      expect(await main(['rebuild', 'incidence', '--store', file], third.io)).toBe(0);
+      expect(third.out()).not.toMatch(/Resuming/);
+    } finally {
+      long.remove();
+    }
+  });
+
+  it('skips the read models an interrupted run had already rebuilt', async () => {
+    const file = files.copy('partly.db');
+    // A run over two read models that rebuilt both; then one over all eight, stopped at once.
+    const plan = liveIo();
+    expect(await main(['rebuild', '--store', file], plan.io)).toBe(0);
+    const opened = openSqlite(file);
+    const runner = createProjectionRunner({
+      store: opened.events,
+      registry: createEventRegistry(gridledgerEvents),
+      readModels: opened.readModels,
+    });
+    const { REBUILD_PLAN_KEY } = await import('../progress/plan.js');
+    await opened.readModels.save(REBUILD_PLAN_KEY, {
+      state: {
+        readModels: ORDER,
+        rebuilt: ORDER.slice(0, 2),
+        startedAt: '2026-09-01T08:00:00.000Z',
+      },
+      checkpoint: undefined,
+      projectionVersion: 1,
+      eventsApplied: 0,
+      updatedAt: '2026-09-01T08:00:00.000Z',
+    });
+    expect((await runner.status(domainReadModels.resolutionRate)).current).toBe(true);
+    await opened.close();
     const again = liveIo();
     expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
     const lines = again.out().trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Resuming the rebuild started \d{4}-\d\d-\d\dT.* on sqlite:/);
+    expect(lines[0]).toBe(
+      `Resuming the rebuild started 2026-09-01T08:00:00.000Z on sqlite:${file}.`,
+    );
     expect(lines[1]).toBe('[1/8] resolution-rate: already rebuilt before the interruption');
     expect(lines[2]).toBe('[2/8] where-settled: already rebuilt before the interruption');
     expect(lines[3]).toMatch(/^\[3\/8\] timeliness: rebuilt from 239 events in/);
     expect(lines.at(-1)).toMatch(/^Rebuilt 8 read models/);
-
-    // Done: the plan is forgotten, so the next rebuild starts afresh.
-    const opened = openSqlite(file);
-    expect(await opened.readModels.keys('#')).toEqual([]);
-    await opened.close();
-    const third = liveIo();
-    expect(await main(['rebuild', 'incidence', '--store', file], third.io)).toBe(0);
-    expect(third.out()).not.toMatch(/Resuming/);
   });
 
   it('resumes a read model from the event where it was interrupted', async () => {
@@ -172,7 +228,7 @@ describe('gridledger rebuild', () => {
     setImmediate(() => controller.abort());
     const { io, err } = liveIo({ signal: controller.signal });
     expect(await main(['rebuild', '--store', file], io)).toBe(130);
-    expect(err()).toMatch(/^Interrupted (in|before) resolution-rate/);
+    expect(err()).toMatch(/^Interrupted (while rebuilding|before) resolution-rate, where-settled/);
     const again = liveIo();
     expect(await main(['rebuild', '--store', file], again.io)).toBe(0);
     expect(again.out()).toMatch(/^\[1\/8\] resolution-rate: rebuilt from 239 events/m);
@@ -182,7 +238,7 @@ describe('gridledger rebuild', () => {
     const file = files.copy('early.db');
     const { io, err } = liveIo({ signal: AbortSignal.abort() });
     expect(await main(['rebuild', 'coverage', 'incidence', '--store', file], io)).toBe(130);
-    expect(err()).toMatch(/^Interrupted before coverage; 0 of 2 read models rebuilt\./);
+    expect(err()).toMatch(/^Interrupted before coverage, incidence; 0 of 2 read models rebuilt\./);
     expect(err()).toMatch(/gridledger rebuild coverage incidence --store /);
   });
 

@@ -1,5 +1,5 @@
-// `gridledger rebuild [read model…]`: rebuilds read models from the whole history, one after
-// another, with live progress; Ctrl-C saves where it was and a re-run carries on from there.
+// `gridledger rebuild [read model…]`: rebuilds read models from the whole history, all of them in
+// one pass over it, with live progress; Ctrl-C saves where it was and a re-run carries on.
 import { DEFAULT_TIME_ZONE, type AnyProjection } from '@gridledger/projections';
 import { stringOption, type Command, type ParsedArgs } from '../command.js';
 import { write, type CliIo } from '../io.js';
@@ -21,8 +21,9 @@ export const rebuildCommand: Command = {
   summary: 'rebuild read models from the whole history, with progress (resumable)',
   help: `Usage: gridledger rebuild [read model…] [options]
 
-Rebuilds read models from the first event of the history: each is built as a fresh copy beside
-the one in use and switched in when complete, so reports never read a half-built model. On a
+Rebuilds read models from the first event of the history, all of them in one pass over it: each
+is built as a fresh copy beside the one in use and switched in when complete, so reports never
+read a half-built model. On a
 terminal a progress bar shows events done, events per second and the time left; otherwise a
 line is printed about once a second.
 
@@ -84,34 +85,45 @@ async function rebuild(args: ParsedArgs, io: CliIo): Promise<number> {
     }
     const display = progressDisplay(io.stdout);
     const total = projections.length;
-    for (const [i, projection] of projections.entries()) {
-      const label = `[${i + 1}/${total}] ${projection.name}`;
+    const labelOf = (projection: AnyProjection) =>
+      `[${projections.indexOf(projection) + 1}/${total}] ${projection.name}`;
+    const pending: AnyProjection[] = [];
+    for (const projection of projections) {
       const status = await runner.status(projection);
       if (plan.wasRebuilt(projection.name) && status.current) {
-        write(io.stdout, `${label}: already rebuilt before the interruption`);
+        write(io.stdout, `${labelOf(projection)}: already rebuilt before the interruption`);
         continue;
       }
-      if (io.signal?.aborted) return interrupted(io, args, projections, i, undefined);
       if (!restart && status.rebuild?.projectionVersion === projection.version) {
         const from = formatCount(status.rebuild.eventsApplied);
-        write(io.stdout, `${label}: resuming from event ${from}`);
+        write(io.stdout, `${labelOf(projection)}: resuming from event ${from}`);
       }
-      const started = performance.now();
-      let result;
-      try {
-        result = await runner.rebuild(projection, {
-          resume: !restart,
-          onProgress: (progress) => display.show(label, progress),
-          ...(io.signal === undefined ? {} : { signal: io.signal }),
-        });
-      } finally {
-        display.end();
-      }
-      if (result.outcome === 'cancelled') {
-        return interrupted(io, args, projections, i, result.eventsInModel);
-      }
-      await plan.markRebuilt(projection.name);
-      write(io.stdout, `${label}: ${summary(result, (performance.now() - started) / 1000)}`);
+      pending.push(projection);
+    }
+    if (io.signal?.aborted) return interrupted(io, args, projections, pending, false);
+    // One pass over the history for all of them: the log is read once, not once per read model.
+    const label =
+      pending.length === 1
+        ? labelOf(pending[0]!)
+        : `[${counted(pending.length, 'read model')}, one pass]`;
+    const started = performance.now();
+    let results;
+    try {
+      results = await runner.rebuildAll(pending, {
+        resume: !restart,
+        onProgress: (progress) => display.show(label, progress),
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+      });
+    } finally {
+      display.end();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (results.some((result) => result.outcome === 'cancelled')) {
+      return interrupted(io, args, projections, pending, true);
+    }
+    for (const [i, result] of results.entries()) {
+      await plan.markRebuilt(result.projection);
+      write(io.stdout, `${labelOf(pending[i]!)}: ${summary(result, seconds)}`);
     }
     await plan.finish();
     write(io.stdout, `Rebuilt ${counted(total, 'read model')} on ${store.name}.`);
@@ -137,17 +149,15 @@ function interrupted(
   io: CliIo,
   args: ParsedArgs,
   projections: readonly AnyProjection[],
-  index: number,
-  savedAt: number | undefined,
+  pending: readonly AnyProjection[],
+  started: boolean,
 ): number {
-  const current = projections[index]?.name ?? '';
-  const where =
-    savedAt === undefined || savedAt === 0
-      ? `before ${current}`
-      : `in ${current}, saved after ${counted(savedAt, 'event')}`;
+  const names = pending.map((projection) => projection.name).join(', ');
+  const where = started ? `while rebuilding ${names} (saved where it stopped)` : `before ${names}`;
+  const rebuilt = projections.length - pending.length;
   write(
     io.stderr,
-    `Interrupted ${where}; ${index} of ${counted(projections.length, 'read model')} rebuilt.\n` +
+    `Interrupted ${where}; ${rebuilt} of ${counted(projections.length, 'read model')} rebuilt.\n` +
       `Run the same command again to carry on from there: ${resumeCommand(args)}`,
   );
   return EXIT_INTERRUPTED;

@@ -17,7 +17,6 @@ import {
   type ReadModelSet,
 } from '@gridledger/projections';
 import { UsageError } from '../errors.js';
-import { interruptible } from './interruptible.js';
 
 /** The `--time-zone` asked for, checked (default Asia/Shanghai, the community's). */
 export function resolveTimeZone(option: string | undefined): string {
@@ -63,12 +62,12 @@ export function pickReadModels(set: ReadModelSet, names: readonly string[]): Any
 }
 
 /**
- * A runner over the store's events, decoded and upcast by the domain's registry, pausing for the
- * event loop as it reads so that Ctrl-C can stop it.
+ * A runner over the store's events, decoded and upcast by the domain's registry. The runner lets
+ * the event loop turn as it reads, so Ctrl-C stops it even on SQLite, whose reads never wait.
  */
 export function analystRunner(events: EventStore, readModels: ReadModelStore): ProjectionRunner {
   return createProjectionRunner({
-    store: interruptible(events),
+    store: events,
     registry: createEventRegistry(gridledgerEvents),
     readModels,
   });

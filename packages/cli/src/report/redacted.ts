@@ -17,7 +17,6 @@ import {
 import type { CliIo } from '../io.js';
 import { openStore } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
-import { interruptible } from './interruptible.js';
 import type { AnalystStore } from './store.js';
 
 export async function openRedactedStore(
@@ -39,7 +38,7 @@ export async function openRedactedStore(
 
 export function redactedRunner(events: EventStore, readModels: ReadModelStore): ProjectionRunner {
   const ledger = createLedger({
-    store: interruptible(events),
+    store: events,
     registry: createEventRegistry(gridledgerEvents),
     encoder: createRedactingEncoder(gridledgerEvents),
   });

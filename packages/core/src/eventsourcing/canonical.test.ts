@@ -74,6 +74,32 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('equals a reference writer (keys by sort(), leaves by JSON.stringify) for any JSON value', () => {
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+      const record = value as Record<string, unknown>;
+      return `{${Object.keys(record)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`)
+        .join(',')}}`;
+    };
+    const key = fc.string({ unit: 'grapheme', maxLength: 6 });
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        fc.jsonValue({ maxDepth: 0 }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 20 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('does not depend on insertion order for any JSON object', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {

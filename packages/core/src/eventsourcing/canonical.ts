@@ -94,6 +94,42 @@ function quoteChecked(text: string, storable: boolean): string {
 }
 
 /**
+ * The keys of `record` sorted by UTF-16 code units, as `Array.prototype.sort` sorts strings:
+ * objects have a handful of keys, which an insertion sort with `<` orders faster than `sort()`.
+ */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/**
+ * `"key":` for object keys, remembered: the same few keys come back in every event, so each is
+ * checked and quoted once. Only keys that need no escaping are kept (the others are rare, and
+ * may be refused), and only so many, so odd data cannot grow the cache without bound.
+ */
+const QUOTED_KEYS = new Map<string, string>();
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(key: string, storable: boolean): string {
+  const known = QUOTED_KEYS.get(key);
+  if (known !== undefined) return known;
+  if (NEEDS_ESCAPING.test(key)) return quoteChecked(key, storable) + ':';
+  const quoted = `"${key}":`;
+  if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  return quoted;
+}
+
+/**
  * The common case, written without tracking paths or ancestors: anything it would refuse (and
  * nesting deep enough to be a cycle) is handed back to the careful writer, which says why.
  */
@@ -125,13 +161,13 @@ function fastWrite(
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) throw NOT_SIMPLE;
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
+      const keys = sortedKeys(record);
       let out = '{';
       for (const key of keys) {
         const item = record[key];
         if (item === undefined || key === omitKey) continue;
         if (out.length > 1) out += ',';
-        out += quoteChecked(key, storable) + ':' + fastWrite(item, depth + 1, storable, undefined);
+        out += quotedKey(key, storable) + fastWrite(item, depth + 1, storable, undefined);
       }
       return out + '}';
     }

@@ -3,8 +3,8 @@
 // patrol sightings, are what the public-order incidence figure counts. Stream: `police-case-<caseId>`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { FreeText } from '../shared/personal.js';
 import { CommunityId, GridId, Id, Slug } from '../shared/schemas.js';
+import { FreeText } from '../shared/personal.js';
 
 export const PoliceCaseKind = z.enum(['public-order', 'criminal']);
 export type PoliceCaseKind = z.infer<typeof PoliceCaseKind>;

@@ -11,9 +11,22 @@ export interface FileDigest {
   readonly bytes: number;
 }
 
-/** Writes lines with backpressure; `close()` returns the digest of everything written. */
-export function openEventsWriter(path: string) {
-  const out = createWriteStream(path, { flags: 'wx' });
+/**
+ * Writes lines with backpressure; `close()` returns the digest of everything written. `fileSystem`
+ * replaces the calls the stream makes (open, write, close), for tests that slow them down.
+ */
+export function openEventsWriter(
+  path: string,
+  fileSystem?: NonNullable<Parameters<typeof createWriteStream>[1]> extends infer O
+    ? O extends { fs?: infer F }
+      ? F
+      : never
+    : never,
+) {
+  const out = createWriteStream(path, {
+    flags: 'wx',
+    ...(fileSystem === undefined ? {} : { fs: fileSystem }),
+  });
   const hash = createHash('sha256');
   let bytes = 0;
   return {
@@ -28,8 +41,15 @@ export function openEventsWriter(path: string) {
       await finished(out);
       return { sha256: hash.digest('hex'), bytes };
     },
-    destroy(): void {
+    /**
+     * Abandons the file, resolving once its descriptor is closed. The file is opened in the
+     * background: destroyed before that open completes, the stream still creates the file, so a
+     * caller that removes it must wait for this, or the file appears after its removal.
+     */
+    async destroy(): Promise<void> {
+      const closed = out.closed ? Promise.resolve() : once(out, 'close');
       out.destroy();
+      await closed;
     },
   };
 }

@@ -101,7 +101,7 @@ export async function exportStore(
       .filter((report) => !report.ok);
     return { directory, manifest, unverified };
   } catch (error) {
-    writer.destroy();
+    await writer.destroy();
     await rm(eventsPath, { force: true });
     throw error;
   }

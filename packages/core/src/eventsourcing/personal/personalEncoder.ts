@@ -4,7 +4,7 @@
 // back as ERASED. Nothing else changes: every chain verifies, before and after erasure.
 import type { EncodingSubject, EventEncoder } from '../encoder.js';
 import type { EventDefinition } from '../registry.js';
-import type { KeyStore } from './keyStore.js';
+import type { KeyStore, SubjectKey } from './keyStore.js';
 import { findPersonalFields, personalPaths, type PersonalPath } from './personal.js';
 import { ERASED, isSealedValue, open, seal, type SealedValue } from './sealing.js';
 
@@ -40,9 +40,14 @@ export function createPersonalDataEncoder(options: PersonalDataEncoderOptions): 
     const paths = plans.get(subject.type);
     if (paths === undefined) return subject.data;
     const fields = findPersonalFields(paths, subject.data, subject.streamId);
+    if (fields.length === 0) return subject.data;
+    const keyOf = new Map<string, SubjectKey>();
+    for (const field of fields) {
+      if (!keyOf.has(field.subject)) keyOf.set(field.subject, await keys.currentKey(field.subject));
+    }
     let data = subject.data;
     for (const field of fields) {
-      const key = await keys.currentKey(field.subject);
+      const key = keyOf.get(field.subject) as SubjectKey;
       data = replaceAt(
         data,
         field.path,
@@ -52,14 +57,22 @@ export function createPersonalDataEncoder(options: PersonalDataEncoderOptions): 
     return data;
   };
 
-  const openAll = async (value: unknown, eventId: string): Promise<unknown> => {
-    if (isSealedValue(value)) return openOne(value, eventId);
+  /** Opens every sealed value of `value` with the keys found (copying only what changes). */
+  const openAll = (
+    value: unknown,
+    found: ReadonlyMap<string, Uint8Array | undefined>,
+    eventId: string,
+  ): unknown => {
+    if (isSealedValue(value)) {
+      const key = found.get(keyName(value));
+      return key === undefined ? ERASED : open(value, key, eventId);
+    }
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (typeof item !== 'object' || item === null) continue;
-        const opened = await openAll(item, eventId);
+        const opened = openAll(item, found, eventId);
         if (opened !== item) (copy ??= [...(value as unknown[])])[i] = opened;
       }
       return copy ?? value;
@@ -68,7 +81,7 @@ export function createPersonalDataEncoder(options: PersonalDataEncoderOptions): 
       let copy: Record<string, unknown> | undefined;
       for (const [key, item] of Object.entries(value)) {
         if (typeof item !== 'object' || item === null) continue;
-        const opened = await openAll(item, eventId);
+        const opened = openAll(item, found, eventId);
         if (opened !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = opened;
       }
       return copy ?? value;
@@ -76,16 +89,37 @@ export function createPersonalDataEncoder(options: PersonalDataEncoderOptions): 
     return value;
   };
 
-  const openOne = async (sealed: SealedValue, eventId: string): Promise<string> => {
-    const key = await keys.findKey(sealed.$sealed, sealed.key);
-    return key === undefined ? ERASED : open(sealed, key, eventId);
+  // The keys an event needs are fetched first, each once; an event without sealed values costs
+  // one walk and no wait.
+  const decode = async (subject: EncodingSubject): Promise<unknown> => {
+    const wanted = new Map<string, SealedValue>();
+    collectSealed(subject.data, wanted);
+    if (wanted.size === 0) return subject.data;
+    const found = new Map<string, Uint8Array | undefined>();
+    for (const [name, sealed] of wanted)
+      found.set(name, await keys.findKey(sealed.$sealed, sealed.key));
+    return openAll(subject.data, found, subject.id);
   };
 
   return {
     name: `personal-data (keys: ${keys.name})`,
     encode,
-    decode: (subject) => openAll(subject.data, subject.id),
+    decode,
   };
+}
+
+const keyName = (sealed: SealedValue): string => `${sealed.$sealed}\n${sealed.key}`;
+
+/** The sealed values of `data`, one per key they need. */
+function collectSealed(data: unknown, into: Map<string, SealedValue>): void {
+  if (typeof data !== 'object' || data === null) return;
+  if (isSealedValue(data)) {
+    into.set(keyName(data), data);
+  } else if (Array.isArray(data)) {
+    for (const item of data) collectSealed(item, into);
+  } else {
+    for (const item of Object.values(data)) collectSealed(item, into);
+  }
 }
 
 /** Every subject whose sealed values `data` holds (stored form), e.g. to find whom a stream names. */
