@@ -3,7 +3,8 @@
 // households registered; cases per 1,000 households). Stream: `household-register-<grid>`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { CommunityId, GridId, Id, Text } from '../shared/schemas.js';
+import { FreeText } from '../shared/personal.js';
+import { CommunityId, GridId, Id } from '../shared/schemas.js';
 
 /** People living in a household, as the register counts them. */
 export const Residents = z.number().int().min(1).max(99);
@@ -21,7 +22,7 @@ export const HouseholdRegistered = defineEvent({
 /** The household moved out or the dwelling stands empty: it leaves the grid's register. */
 export const HouseholdDeregistered = defineEvent({
   type: 'HouseholdDeregistered',
-  schema: z.object({ householdId: Id, reason: Text }),
+  schema: z.object({ householdId: Id, reason: FreeText }),
 });
 
 export const householdRegisterEvents = [HouseholdRegistered, HouseholdDeregistered] as const;
