@@ -15,9 +15,10 @@ import { createEventStoreDbEventStore, type EsdbClientLike } from '@gridledger/s
 import {
   isPostgresUnavailable,
   openPostgres,
+  openPostgresKeyStore,
   openPostgresReadModelStore,
 } from '@gridledger/store-postgres';
-import { openSqlite, openSqliteReadModelStore } from '@gridledger/store-sqlite';
+import { openSqlite, openSqliteKeyStore, openSqliteReadModelStore } from '@gridledger/store-sqlite';
 import { UsageError } from './errors.js';
 import type { StoreSpec } from './store-spec.js';
 
@@ -154,6 +155,33 @@ export async function openReadModelStore(option: string, cwd: string): Promise<O
   const path = isAbsolute(file) ? file : resolve(cwd, file);
   refuseDirectory(path, 'read-model file', '--read-models ');
   return Object.assign(openSqliteReadModelStore(path), { file: path });
+}
+
+/** A key store opened on its own, with what closes it. */
+export type OpenedKeyStore = KeyStore & { close(): Promise<void> };
+
+/**
+ * The subjects' keys `--keys` names, kept apart from the events: a `postgres://` URL (its schema
+ * is created when missing) or a SQLite file, `sqlite:<file>` or a bare path, relative to `cwd`
+ * (created when missing). How a store that keeps no keys (EventStoreDB) seals personal data, and
+ * how an office keeps keys on another machine than the events.
+ */
+export async function openKeyStore(option: string, cwd: string): Promise<OpenedKeyStore> {
+  const spec = option.trim();
+  if (POSTGRES_URL.test(spec)) {
+    try {
+      return await openPostgresKeyStore(spec);
+    } catch (error) {
+      throw postgresUsageError(error, spec);
+    }
+  }
+  const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
+  if (file === '') {
+    throw new UsageError('--keys needs a file or a URL: --keys <file.db|postgres://…>');
+  }
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  refuseDirectory(path, 'key file', '--keys ');
+  return openSqliteKeyStore(path);
 }
 
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { stringOption, type OptionSpec, type ParsedArgs } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write, type CliIo } from '../io.js';
-import { openStore, type OpenedStore } from '../open-store.js';
+import { openKeyStore, openStore, type OpenedStore } from '../open-store.js';
 import { storeSpecFrom } from '../store-spec.js';
 
 export const storeOptionSpec: OptionSpec = { store: { type: 'string' } };
@@ -30,12 +30,43 @@ export const STORE_HELP =
   '  --store <spec>   sqlite:<file> (default sqlite:./gridledger.db; also $GRIDLEDGER_STORE)\n' +
   '                   a postgres:// URL, or a kurrentdb:// (or esdb://) connection string';
 
-export function openFromArgs(
+/** For the commands that open personal data: where the subjects' keys are, if not in the store. */
+export const keysOptionSpec: OptionSpec = { keys: { type: 'string' } };
+
+export const KEYS_HELP =
+  "  --keys <file|url> the subjects' keys, kept apart from the events: a SQLite file or a\n" +
+  '                   postgres:// URL (needed for EventStoreDB; SQLite and PostgreSQL stores\n' +
+  '                   keep their own)';
+
+/** The store `--store` names, with the keys `--keys` names in place of the store's own. */
+export async function openFromArgs(
   args: ParsedArgs,
   io: CliIo,
   access: 'read' | 'write',
 ): Promise<OpenedStore> {
-  return openStore(storeSpecFrom(stringOption(args, 'store'), io.env, io.cwd), { access });
+  const keysOption = stringOption(args, 'keys');
+  const keys = keysOption === undefined ? undefined : await openKeyStore(keysOption, io.cwd);
+  let opened: OpenedStore;
+  try {
+    opened = await openStore(storeSpecFrom(stringOption(args, 'store'), io.env, io.cwd), {
+      access,
+    });
+  } catch (error) {
+    await keys?.close();
+    throw error;
+  }
+  if (keys === undefined) return opened;
+  return {
+    ...opened,
+    keys,
+    async close() {
+      try {
+        await opened.close();
+      } finally {
+        await keys.close();
+      }
+    },
+  };
 }
 
 /** The aggregates whose streams the commands know: core's one list. */

@@ -12,7 +12,15 @@ import { stringOption, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { write } from '../io.js';
 import { counted } from '../words.js';
-import { openFromArgs, registry, STORE_HELP, storeOptionSpec, withStore } from './audit-common.js';
+import {
+  KEYS_HELP,
+  keysOptionSpec,
+  openFromArgs,
+  registry,
+  STORE_HELP,
+  storeOptionSpec,
+  withStore,
+} from './audit-common.js';
 
 const help = `Usage: gridledger forget <subject>… --request <ref> --actor <id> [options]
 
@@ -33,6 +41,7 @@ Options:
   --actor <id>     who carries it out (their member id)
   --role <role>    the capacity they act in (default data-protection-officer)
 ${STORE_HELP}
+${KEYS_HELP}
   -h, --help       this help
 
 Exit code: 0 when forgotten; 2 for a usage error (a subject named in no event, a malformed
@@ -44,6 +53,7 @@ export const forgetCommand: Command = {
   help,
   options: {
     ...storeOptionSpec,
+    ...keysOptionSpec,
     request: { type: 'string' },
     actor: { type: 'string' },
     role: { type: 'string' },
@@ -59,7 +69,7 @@ export const forgetCommand: Command = {
     return withStore(await openFromArgs(args, io, 'write'), async ({ events, keys, name }) => {
       if (keys === undefined) {
         throw new UsageError(
-          `${name} keeps no keys: personal data is sealed only in SQLite and PostgreSQL stores`,
+          `${name} keeps no keys: name where they are with --keys <file|url> (a SQLite file or a postgres:// URL)`,
         );
       }
       const ledger = createLedger({

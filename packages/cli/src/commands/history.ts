@@ -18,6 +18,8 @@ import {
   causeHints,
   openFromArgs,
   resolveStreamId,
+  KEYS_HELP,
+  keysOptionSpec,
   STORE_HELP,
   storeOptionSpec,
   withStore,
@@ -47,6 +49,7 @@ Options:
                        [redacted], without reading any key (for an analyst or outside auditor)
 ${TIME_ZONE_HELP}
 ${STORE_HELP}
+${KEYS_HELP}
   -h, --help           this help
 
 Exit code: 0 when every event shown verifies, 1 when one does not (it is marked ✗), 2 for a
@@ -72,6 +75,7 @@ export const historyCommand: Command = {
   help,
   options: {
     ...storeOptionSpec,
+    ...keysOptionSpec,
     at: { type: 'string' },
     json: { type: 'boolean' },
     redact: { type: 'boolean' },
