@@ -18,8 +18,12 @@ import {
 } from '@gridledger/store-eventstoredb/testing';
 import { openSqlite, openSqliteKeyStore } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordXuShang, storyLedger } from './__fixtures__/xuShang.js';
-import { DISPUTE_STREAM, gridledger } from './__fixtures__/auditStore.js';
+import {
+  DISPUTE_STREAM,
+  gridledger,
+  recordXuShang,
+  storyLedger,
+} from './__fixtures__/auditStore.js';
 
 let dir: string;
 let server: EventStoreDbDouble;

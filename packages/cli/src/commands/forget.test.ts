@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { createLedger, createPersonalDataEncoder, gridledgerEvents } from '@gridledger/core';
 import { openSqlite } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordXuShang, storyLedger } from './__fixtures__/xuShang.js';
-import { DISPUTE_STREAM, gridledger, VISIT_STREAM } from './__fixtures__/auditStore.js';
+import {
+  DISPUTE_STREAM,
+  gridledger,
+  recordXuShang,
+  storyLedger,
+  VISIT_STREAM,
+} from './__fixtures__/auditStore.js';
 
 let dir: string;
 let made = 0;

@@ -8,3 +8,4 @@ export {
   type TestContextOptions,
 } from './testContext.js';
 export { fixedClock, steppingClock, type SteppingClock } from './clocks.js';
+export * as xuShang from './xuShang.js';

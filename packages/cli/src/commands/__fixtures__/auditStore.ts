@@ -8,9 +8,10 @@ import { openSqlite } from '@gridledger/store-sqlite';
 import type { StoredEvent } from '@gridledger/core';
 import { captureIo } from '../../test-io.js';
 import { main } from '../../main.js';
-import { recordXuShang, storyLedger } from './xuShang.js';
+import { xuShang } from '@gridledger/core/testing';
 
-export { DISPUTE_STREAM, VISIT_STREAM } from './xuShang.js';
+export const { DISPUTE_STREAM, VISIT_STREAM } = xuShang;
+export const { recordXuShang, storyLedger } = xuShang;
 
 interface Statement {
   run(...params: unknown[]): unknown;

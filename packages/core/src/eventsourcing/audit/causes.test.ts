@@ -8,7 +8,7 @@ import {
   li,
   recordXuShang,
   storyLedger,
-} from './__fixtures__/xuShang.js';
+} from '../../testing/xuShang.js';
 
 async function recorded() {
   const store = createMemoryEventStore();

@@ -20,12 +20,7 @@ import {
 } from '@gridledger/core';
 import { fixedClock } from '@gridledger/core/testing';
 import { resealed, rowsStore, tamper } from './__fixtures__/tampering.js';
-import {
-  DISPUTE_STREAM,
-  VISIT_STREAM,
-  recordXuShang,
-  storyLedger,
-} from './__fixtures__/xuShang.js';
+import { DISPUTE_STREAM, VISIT_STREAM, recordXuShang, storyLedger } from '../../testing/xuShang.js';
 
 const dirs: string[] = [];
 const scratch = () => {

@@ -18,7 +18,7 @@ import {
   li,
   recordXuShang,
   storyLedger,
-} from './__fixtures__/xuShang.js';
+} from '../../testing/xuShang.js';
 
 const aggregates = gridledgerAggregates;
 

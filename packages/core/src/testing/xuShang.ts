@@ -1,17 +1,13 @@
-// The Xu/Shang tenancy dispute as commands, on any ledger: grid worker Li Min hears of it on a
+// The Xu/Shang tenancy dispute of the source article as commands, on any ledger, for tests (exported
+// as `xuShang` from @gridledger/core/testing): grid worker Li Min hears of it on a
 // door-to-door visit, the director and the community officer mediate, TV returned, deposit refunded.
-// The same story the kernel's audit tests record (core's eventsourcing/audit/__fixtures__), kept
-// here as the CLI's own copy: a package's tests use no other package's fixtures.
-import {
-  createCommandHandler,
-  createEventRegistry,
-  createLedger,
-  Dispute,
-  gridledgerEvents,
-  Visit,
-  type EventStore,
-  type Ledger,
-} from '@gridledger/core';
+import type { EventStore } from '../eventsourcing/store.js';
+import { createCommandHandler } from '../eventsourcing/commandHandler.js';
+import { createEventRegistry } from '../eventsourcing/registry.js';
+import { createLedger, type Ledger } from '../eventsourcing/ledger.js';
+import { Dispute } from '../domain/dispute/index.js';
+import { Visit } from '../domain/visit/index.js';
+import { gridledgerEvents } from '../domain/events.js';
 
 export const li = { id: 'm-li', role: 'grid-worker', name: 'Li Min' };
 export const jiang = { id: 'm-jiang', role: 'community-police-officer', name: 'Jiang Lin' };
