@@ -14,7 +14,7 @@ import { analystRunner, readModelSet, resolveTimeZone } from '../report/readMode
 import { renderReport } from '../report/render.js';
 import { openRedactedStore, redactedRunner } from '../report/redacted.js';
 import { openAnalystStore } from '../report/store.js';
-import { bringUpToDate } from '../report/upToDate.js';
+import { bringUpToDate, buildMissingTogether } from '../report/upToDate.js';
 import { EXIT_INTERRUPTED } from './rebuild.js';
 
 const width = Math.max(...reports.map((r) => r.name.length));
@@ -88,7 +88,9 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
     const runner = (redact ? redactedRunner : analystRunner)(store.events, store.readModels);
     const sources: ReportSource[] = [];
     const states = new Map<string, unknown>();
-    for (const projection of definition.readModels(set)) {
+    const projections = definition.readModels(set);
+    if (!(await buildMissingTogether(runner, projections, io))) return EXIT_INTERRUPTED;
+    for (const projection of projections) {
       if (!(await bringUpToDate(runner, projection, io))) return EXIT_INTERRUPTED;
       const record = await runner.read(projection);
       // Just built or caught up by this runner: a missing record would be a bug in the runner.

@@ -43,6 +43,47 @@ export async function bringUpToDate(
   return true;
 }
 
+/**
+ * Builds, in one pass over the log, the read models among `projections` that were never built
+ * (or by another version), so a report over several reads the history once, not once per read
+ * model; false when Ctrl-C stopped it. One that needs building alone is left to bringUpToDate.
+ */
+export async function buildMissingTogether(
+  runner: ProjectionRunner,
+  projections: readonly AnyProjection[],
+  io: CliIo,
+): Promise<boolean> {
+  const missing: AnyProjection[] = [];
+  for (const projection of projections) {
+    if (!(await runner.status(projection)).current) missing.push(projection);
+  }
+  if (missing.length < 2) return true;
+  const names = missing.map((projection) => `'${projection.name}'`).join(', ');
+  write(io.stderr, `Building ${missing.length} read models first, in one pass: ${names}.`);
+  const display = progressDisplay(io.stderr);
+  const label = `${missing.length} read models, one pass`;
+  let results;
+  try {
+    results = await runner.rebuildAll(missing, {
+      onProgress: (progress) => display.show(label, progress),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+    });
+  } finally {
+    display.end();
+  }
+  if (results.some((result) => result.outcome === 'cancelled')) {
+    write(
+      io.stderr,
+      `Interrupted while building ${names}; what was built is saved. Run the report again to carry on.`,
+    );
+    return false;
+  }
+  for (const [i, result] of results.entries()) {
+    write(io.stderr, `Built '${missing[i]!.name}' from ${counted(result.eventsInModel, 'event')}.`);
+  }
+  return true;
+}
+
 function cancelled(io: CliIo, projection: AnyProjection): false {
   write(
     io.stderr,
