@@ -123,6 +123,18 @@ export const visitSamples: Samples<VisitCommand> = {
   },
   reportSafetyHazard: { type: 'reportSafetyHazard', data: { description: 'Gas hose cracked' } },
   recordHazardRemoved: { type: 'recordHazardRemoved', data: { hazardId: 'hz-1', note: 'New' } },
+  followUpHazard: {
+    type: 'followUpHazard',
+    data: {
+      hazardId: 'hz-1',
+      followedUpBy: ['m-1'],
+      note: 'Still cracked; the gas company is called',
+    },
+  },
+  handOverHazard: {
+    type: 'handOverHazard',
+    data: { hazardId: 'hz-1', to: 'gas company', note: 'Their pipe, their repair' },
+  },
   noteDisputeSpotted: {
     type: 'noteDisputeSpotted',
     data: {
