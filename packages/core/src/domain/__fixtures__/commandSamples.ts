@@ -158,6 +158,18 @@ export const gridMemberSamples: Samples<GridMemberCommand> = {
   leavePatrolTeam: { type: 'leavePatrolTeam', data: { reason: 'Knee' } },
   addRole: { type: 'addRole', data: { role: 'volunteer' } },
   dropRole: { type: 'dropRole', data: { role: 'volunteer' } },
+  appointToPosition: {
+    type: 'appointToPosition',
+    data: { position: 'deputy-party-secretary', organisation: 'Xuzhai community party committee' },
+  },
+  endPosition: {
+    type: 'endPosition',
+    data: {
+      position: 'deputy-party-secretary',
+      organisation: 'Xuzhai community party committee',
+      reason: 'Term ended',
+    },
+  },
   retireGridMember: { type: 'retireGridMember', data: { reason: 'Moved away' } },
 };
 
