@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isGridledgerError, ValidationError } from '@gridledger/core';
 import { DEFAULT_SEED, runDemo } from './demo.js';
+import { SCENARIOS, type Scenario } from './relapse.js';
 import { formatReport } from './report.js';
 
-export const USAGE = `Usage: pnpm demo [--db <file>] [--seed <n>]
+export const USAGE = `Usage: pnpm demo [--db <file>] [--seed <n>] [--scenario <name>]
 
 Records June to August 2026 in the Xuzhai community into a Gridledger SQLite file, then prints
 the headline read models.
@@ -14,12 +15,16 @@ the headline read models.
   --db <file>   the file to write (default ./gridledger.db); replaced if it is a Gridledger
                 file from an earlier run, refused otherwise
   --seed <n>    the generator's seed, a whole number (default ${DEFAULT_SEED})
+  --scenario <name>
+                season (default) or relapse: the season plus a dispute settled in July that
+                turns into a criminal case on 31 July (民转刑 after settlement), near midnight
   --help        this text
 `;
 
 export interface DemoArgs {
   readonly file: string;
   readonly seed: number;
+  readonly scenario: Scenario;
   readonly help: boolean;
 }
 
@@ -29,7 +34,12 @@ export function parseDemoArgs(argv: readonly string[], cwd: string): DemoArgs {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { db: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        db: { type: 'string' },
+        seed: { type: 'string' },
+        scenario: { type: 'string' },
+        help: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -38,7 +48,7 @@ export function parseDemoArgs(argv: readonly string[], cwd: string): DemoArgs {
       cause: error,
     });
   }
-  const { db = 'gridledger.db', seed, help = false } = parsed.values;
+  const { db = 'gridledger.db', seed, scenario = 'season', help = false } = parsed.values;
   if (db === '')
     throw new ValidationError('demo options', [{ path: 'db', message: 'must name a file' }]);
   let seedNumber = DEFAULT_SEED;
@@ -50,7 +60,15 @@ export function parseDemoArgs(argv: readonly string[], cwd: string): DemoArgs {
       ]);
     }
   }
-  return { file: resolve(cwd, db), seed: seedNumber, help };
+  if (!(SCENARIOS as readonly string[]).includes(scenario)) {
+    throw new ValidationError('demo options', [
+      {
+        path: 'scenario',
+        message: `must be one of ${SCENARIOS.join(', ')}, got '${scenario}'`,
+      },
+    ]);
+  }
+  return { file: resolve(cwd, db), seed: seedNumber, scenario: scenario as Scenario, help };
 }
 
 /** Runs the demo for a command line; returns the process exit code. */
@@ -70,7 +88,7 @@ export async function main(
     }
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const result = await runDemo({ file: args.file, seed: args.seed });
+    const result = await runDemo({ file: args.file, seed: args.seed, scenario: args.scenario });
     io.out(formatReport(result));
     const { user, system } = process.cpuUsage(cpu);
     const seconds = (ms: number) => (ms / 1000).toFixed(1);

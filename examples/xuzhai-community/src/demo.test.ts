@@ -471,6 +471,7 @@ describe('reproducibility and safety', () => {
     expect(parseDemoArgs(['--db', 'x.db', '--seed', '12'], dir)).toEqual({
       file: join(dir, 'x.db'),
       seed: 12,
+      scenario: 'season',
       help: false,
     });
   });

@@ -27,6 +27,7 @@ import {
   type OfficeOutcome,
 } from './reactions.js';
 import { seededRandom } from './random.js';
+import { planRelapse, SCENARIOS, type Scenario } from './relapse.js';
 import { planPoliceCases, planRegister } from './station.js';
 import { planStory } from './story.js';
 import { storyFacts, type StoryFacts } from './storyFacts.js';
@@ -44,11 +45,14 @@ export interface DemoOptions {
   /** The SQLite file to write; replaced if it is a Gridledger file, refused otherwise. */
   readonly file: string;
   readonly seed?: number;
+  /** `season` (the default) or `relapse`: the season plus a settled dispute that turns criminal. */
+  readonly scenario?: Scenario;
 }
 
 export interface DemoResult {
   readonly file: string;
   readonly seed: number;
+  readonly scenario: Scenario;
   readonly events: number;
   /** Counted from the events at the end of the season. */
   readonly team: Team;
@@ -63,6 +67,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new ValidationError('demo options', [
       { path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` },
+    ]);
+  }
+  const scenario = options.scenario ?? 'season';
+  if (!SCENARIOS.includes(scenario)) {
+    throw new ValidationError('demo options', [
+      {
+        path: 'scenario',
+        message: `must be one of ${SCENARIOS.join(', ')}, got '${String(scenario)}'`,
+      },
     ]);
   }
   replaceDatabase(options.file);
@@ -101,6 +114,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     planRegister(world);
     planPoliceCases(world);
     planStory(world);
+    if (scenario === 'relapse') planRelapse(world);
     for (const visit of planVisits(random.fork('visit-plan'), cast, disputes))
       carryOutVisit(world, visit);
     for (const patrol of patrols) {
@@ -119,6 +133,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     return {
       file: db.file,
       seed,
+      scenario,
       events: (await db.events.countEvents?.()) ?? 0,
       team: await teamFromEvents(ledger),
       figures,

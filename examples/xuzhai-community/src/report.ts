@@ -43,7 +43,7 @@ export function formatReport(result: DemoResult): string {
   const followUp = story.xuShang.followUp;
 
   return [
-    `Xuzhai community, June–August 2026 (seed ${result.seed})`,
+    `Xuzhai community, June–August 2026 (seed ${result.seed}${result.scenario === 'season' ? '' : `, ${result.scenario} scenario`})`,
     `${count(result.events)} events in ${result.file}`,
     `${team.grids} red micro-grids, each owned by a party member; ${team.members} members enrolled, ${team.patrolTeam} on the patrol team`,
     '',
@@ -123,6 +123,12 @@ export function formatReport(result: DemoResult): string {
       ['turned into criminal cases', count(e.criminalCases), '民转刑'],
       ['criminal cases turned homicide', count(e.homicides), '刑转命'],
     ]),
+    ...f.criminalCases.map(
+      (c) =>
+        `  ${c.how === 'later-case' ? `later case ${c.caseId ?? '?'}` : 'referred out'}: dispute ${c.disputeId}, grid ${c.grid}, ` +
+        `${c.how === 'later-case' ? 'settled' : 'referred'} at the ${(c.fromLevel ?? 'unknown').replace('-', ' ')} level, counted in ${MONTH_NAMES[c.month] ?? c.month}` +
+        `, linked ${day(c.occurredAt)}${c.becameHomicide ? ' (刑转命)' : ''}`,
+    ),
     '',
     'Incidence, month over month (环比)',
     ...table('lrrrrrrr', [

@@ -157,6 +157,50 @@ describe('gridledger report', () => {
     expect(lines.slice(3)).toEqual(['2025-08,10,0,10,9,0,0,1,0.9', '']);
   });
 
+  it('given the history, when where-settled is asked for, then it prints the grade × level table after the shares (分层分类)', async () => {
+    const { code, out } = await report(['where-settled']);
+    expect(code).toBe(0);
+    const layered = out.slice(out.indexOf('Layered mediation by grade'));
+    expect(out.indexOf('Where disputes were settled')).toBeLessThan(
+      out.indexOf('Layered mediation'),
+    );
+    // Every dispute of the history is graded minor: 25 settled in the grid, where minor calls
+    // for, 5 in the community and 3 at the police station (higher is allowed): 25 of 33 = 75.8%.
+    const { settled } = EXPECTED;
+    const resolved = settled.grid + settled.community + settled.policeStation;
+    expect(layered).toMatch(
+      new RegExp(
+        `Resolved disputes: ${resolved} +Settled at the level their grade calls for: 75\\.8%`,
+      ),
+    );
+    expect(layered).toMatch(
+      new RegExp(
+        `^minor +grid +${settled.grid} +${settled.community} +0 +${settled.policeStation} +0 +${resolved}$`,
+        'm',
+      ),
+    );
+    expect(layered).toMatch(/^moderate +community +0 +0 +0 +0 +0 +0$/m);
+    expect(layered).toMatch(/^major +police-station +0 +0 +0 +0 +0 +0$/m);
+  });
+
+  it('keeps where-settled one CSV table; the grade × level table is a report of its own', async () => {
+    const csv = await report(['where-settled', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\r\n')[0]).toMatch(/^month,accepted,inGrid,/);
+    const layered = await report(['layered-mediation', '--format', 'csv']);
+    expect(layered.code).toBe(0);
+    const lines = layered.out.split('\r\n');
+    expect(lines[0]).toBe(
+      'grade,calledFor,grid,community,police-room,police-station,outside-body,resolved',
+    );
+    expect(lines[1]).toBe('minor,grid,25,5,0,3,0,33');
+    expect(lines.slice(2, 5)).toEqual([
+      'moderate,community,0,0,0,0,0,0',
+      'serious,police-room,0,0,0,0,0,0',
+      'major,police-station,0,0,0,0,0,0',
+    ]);
+  });
+
   it('divides the station’s public-order cases by the households on the register', async () => {
     const { code, out } = await report(['public-order', '--format', 'csv']);
     expect(code).toBe(0);

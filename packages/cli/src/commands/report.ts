@@ -104,6 +104,10 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
       });
     }
     const stateOf = <S>(projection: AnyProjection<S>) => states.get(projection.name) as S;
+    // A CSV holds one table: the report's companion sections are left out of it.
+    const companions = format === 'csv' ? (definition.companionIds ?? []) : [];
+    const printed = (of: ReportScope) =>
+      definition.sections(stateOf, set, of).filter((s) => !companions.includes(s.id));
     const built: Report = {
       name: definition.name,
       title: definition.title,
@@ -111,8 +115,8 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
       generatedAt: new Date().toISOString(),
       store: store.name,
       sources,
-      sections: withKnownThen(definition.sections(stateOf, set, scope), scope, format, io, () =>
-        definition.sections(stateOf, set, { ...scope, ...(scope.asOf && { knownAt: scope.asOf }) }),
+      sections: withKnownThen(printed(scope), scope, format, io, () =>
+        printed({ ...scope, ...(scope.asOf && { knownAt: scope.asOf }) }),
       ),
     };
     text = renderReport(built, format);

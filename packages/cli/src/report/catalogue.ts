@@ -6,6 +6,7 @@ import { sectionQuery } from './sections/columns.js';
 import { coverageSection } from './sections/coverage.js';
 import { criminalCasesSection, escalationsSection } from './sections/escalations.js';
 import { incidenceSection } from './sections/incidence.js';
+import { layeredMediationSection } from './sections/layeredMediation.js';
 import { publicOrderSection } from './sections/publicOrder.js';
 import { resolutionSection } from './sections/resolution.js';
 import { satisfactionSection } from './sections/satisfaction.js';
@@ -24,6 +25,11 @@ export interface ReportDefinition {
   readonly groupings: readonly Grouping[];
   /** The ids of the sections it prints (a CSV holds exactly one). */
   readonly sectionIds: readonly string[];
+  /**
+   * Sections printed after those in table, JSON and HTML, but left out of a CSV (which holds one
+   * table); each is also a report of its own, for its CSV.
+   */
+  readonly companionIds?: readonly string[];
   /** The read models it reads (each is caught up first). */
   readModels(set: ReadModelSet): readonly AnyProjection[];
   sections(state: StateOf, set: ReadModelSet, scope: ReportScope): Section[];
@@ -88,12 +94,28 @@ export const reports: readonly ReportDefinition[] = [
     (m) => m.publicOrder,
     publicOrderSection,
   ),
+  {
+    name: 'where-settled',
+    title: 'Where disputes were settled',
+    summary: 'share settled in the grid, the community, beyond; grade × level (分层分类)',
+    groupings: PLACES,
+    sectionIds: ['where-settled'],
+    companionIds: ['layered-mediation'],
+    readModels: (m) => [m.whereSettled],
+    sections(state, m, scope) {
+      const q = sectionQuery(scope);
+      return [
+        whereSettledSection(state(m.whereSettled), q),
+        layeredMediationSection(state(m.whereSettled), q),
+      ];
+    },
+  },
   single(
-    'where-settled',
-    'Where disputes were settled',
-    'share settled in the grid, the community, beyond',
+    'layered-mediation',
+    'Layered mediation by grade',
+    'resolved disputes by grade and the level that settled them (分层分类)',
     (m) => m.whereSettled,
-    whereSettledSection,
+    layeredMediationSection,
   ),
   single(
     'escalations',

@@ -4,6 +4,7 @@
 import { Dispute } from './dispute/index.js';
 import { GridMember } from './grid-member/index.js';
 import { GridOwnership } from './grid-ownership/index.js';
+import { GridStructure } from './grid-structure/index.js';
 import { HouseholdRegister } from './household-register/index.js';
 import { Patrol } from './patrol/index.js';
 import { PoliceCase } from './police-case/index.js';
@@ -16,6 +17,7 @@ export * from './patrol/index.js';
 export * from './grid-ownership/index.js';
 export * from './police-case/index.js';
 export * from './household-register/index.js';
+export * from './grid-structure/index.js';
 
 /** Every aggregate; stream prefixes are distinct, and every stream belongs to one of them. */
 export const gridledgerAggregates = [
@@ -26,4 +28,5 @@ export const gridledgerAggregates = [
   GridOwnership,
   PoliceCase,
   HouseholdRegister,
+  GridStructure,
 ] as const;

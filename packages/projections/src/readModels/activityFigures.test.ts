@@ -161,6 +161,26 @@ describe('coverage', () => {
     await record('visit-v2', 'MicroWishClaimed', { wishId: 'v2-w', claimedBy: 'm-5' }, at(5));
     await visit.wishFulfilled('v2', at(9));
     await visit.hazardRemoved('v2', at(10));
+    // A hazard on v3 followed up twice, still there, then handed over to the gas company.
+    await record(
+      'visit-v3',
+      'SafetyHazardReported',
+      { hazardId: 'v3-h', description: 'Gas pipe' },
+      at(4, 11),
+    );
+    for (const day of [6, 8])
+      await record(
+        'visit-v3',
+        'SafetyHazardFollowedUp',
+        { hazardId: 'v3-h', followedUpBy: ['m-2'], note: 'Still corroded' },
+        at(day),
+      );
+    await record(
+      'visit-v3',
+      'SafetyHazardHandedOver',
+      { hazardId: 'v3-h', to: 'gas company' },
+      at(9),
+    );
     // A 3-hour patrol over two grids: 1.5 hours each; members who turned out get 3 hours.
     await patrol.schedule('p1', at(5, 19), ['xuzhai-01', 'xuzhai-02'], ['m-1', 'm-4']);
     await patrol.start('p1', at(5, 19), ['m-1']);
@@ -193,8 +213,10 @@ describe('coverage', () => {
       microWishesRecorded: 1,
       microWishesClaimed: 1,
       microWishesFulfilled: 1,
-      hazardsFound: 1,
+      hazardsFound: 2,
       hazardsRemoved: 1,
+      hazardFollowUps: 2,
+      hazardsHandedOver: 1,
       patrolHours: 1.5,
     });
     expect(coverage(state, { by: 'community' }).rows[0]).toMatchObject({

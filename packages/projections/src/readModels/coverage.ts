@@ -1,6 +1,7 @@
 // Coverage: the work of the grids made visible. Households visited per grid (door-to-door apart
 // from dispute follow-ups, and as a share of the households on the grid's register), micro-wishes and
-// micro-appeals recorded and fulfilled, service visits, patrol hours, hazards found and removed,
+// micro-appeals recorded and fulfilled, service visits, patrol hours, hazards found, followed up,
+// removed or handed over,
 // and the work of each member. Everything counts in the month it happened. The read model keeps
 // the facts of each visit and patrol (and the mediators and follow-up visitors of disputes); a
 // query folds those inside its cut (coverageFold.ts).
@@ -26,7 +27,9 @@ export type Counter =
   | 'microAppealsRecorded'
   | 'microAppealsFulfilled'
   | 'hazardsFound'
-  | 'hazardsRemoved';
+  | 'hazardsRemoved'
+  | 'hazardFollowUps'
+  | 'hazardsHandedOver';
 
 export type CoverageFact =
   | (Stamp &
@@ -91,7 +94,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
     keep(state, event, { k: 'count', counter });
   return defineProjection<CoverageState, Read>({
     name,
-    version: 3,
+    version: 4,
     description:
       'Households visited, wishes, services, patrol hours and hazards per grid; work per member',
     initialState: () => ({ timeZone, streams: {} }),
@@ -120,6 +123,8 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
       MicroAppealFulfilled: count('microAppealsFulfilled'),
       SafetyHazardReported: count('hazardsFound'),
       SafetyHazardRemoved: count('hazardsRemoved'),
+      SafetyHazardFollowedUp: count('hazardFollowUps'),
+      SafetyHazardHandedOver: count('hazardsHandedOver'),
       VisitCancelled: (state, e) => keep(state, e, { k: 'visitCancelled' }),
       PatrolScheduled: (state, e) =>
         keep(state, e, {

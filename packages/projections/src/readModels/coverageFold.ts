@@ -27,6 +27,10 @@ export interface GridCoverageCell {
   microAppealsFulfilled: number;
   hazardsFound: number;
   hazardsRemoved: number;
+  /** Visits back to a hazard found on a visit that was still there (跟踪回访). */
+  hazardFollowUps: number;
+  /** Hazards found on a visit handed over to the body that can remove them. */
+  hazardsHandedOver: number;
   /** Completed patrols that walked the grid. */
   patrols: number;
   /** A patrol's minutes shared equally among the grids it walked, so grids add up to the total. */
@@ -56,6 +60,8 @@ export const emptyGridCoverage = (): GridCoverageCell => ({
   microAppealsFulfilled: 0,
   hazardsFound: 0,
   hazardsRemoved: 0,
+  hazardFollowUps: 0,
+  hazardsHandedOver: 0,
   patrols: 0,
   patrolMinutes: 0,
 });

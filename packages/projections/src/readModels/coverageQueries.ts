@@ -45,6 +45,10 @@ export interface CoverageFigures {
   readonly microAppealsFulfilled: number;
   readonly hazardsFound: number;
   readonly hazardsRemoved: number;
+  /** Follow-ups of hazards found on visits that were still there. */
+  readonly hazardFollowUps: number;
+  /** Hazards found on visits handed over to another body to remove. */
+  readonly hazardsHandedOver: number;
   readonly patrols: number;
   readonly patrolHours: number;
 }
@@ -104,6 +108,8 @@ function add(acc: Accumulator, cell: GridCoverageCell, community: string): void 
   sums.microAppealsFulfilled += cell.microAppealsFulfilled;
   sums.hazardsFound += cell.hazardsFound;
   sums.hazardsRemoved += cell.hazardsRemoved;
+  sums.hazardFollowUps += cell.hazardFollowUps;
+  sums.hazardsHandedOver += cell.hazardsHandedOver;
   sums.patrols += cell.patrols;
   sums.patrolMinutes += cell.patrolMinutes;
   sums.followUpVisits += cell.followUpVisits;
@@ -131,6 +137,8 @@ function figures(
     microAppealsFulfilled: sums.microAppealsFulfilled,
     hazardsFound: sums.hazardsFound,
     hazardsRemoved: sums.hazardsRemoved,
+    hazardFollowUps: sums.hazardFollowUps,
+    hazardsHandedOver: sums.hazardsHandedOver,
     patrols: sums.patrols,
     patrolHours: sums.patrolMinutes / 60,
   };

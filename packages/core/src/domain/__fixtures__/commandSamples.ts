@@ -123,6 +123,18 @@ export const visitSamples: Samples<VisitCommand> = {
   },
   reportSafetyHazard: { type: 'reportSafetyHazard', data: { description: 'Gas hose cracked' } },
   recordHazardRemoved: { type: 'recordHazardRemoved', data: { hazardId: 'hz-1', note: 'New' } },
+  followUpHazard: {
+    type: 'followUpHazard',
+    data: {
+      hazardId: 'hz-1',
+      followedUpBy: ['m-1'],
+      note: 'Still cracked; the gas company is called',
+    },
+  },
+  handOverHazard: {
+    type: 'handOverHazard',
+    data: { hazardId: 'hz-1', to: 'gas company', note: 'Their pipe, their repair' },
+  },
   noteDisputeSpotted: {
     type: 'noteDisputeSpotted',
     data: {
@@ -146,6 +158,18 @@ export const gridMemberSamples: Samples<GridMemberCommand> = {
   leavePatrolTeam: { type: 'leavePatrolTeam', data: { reason: 'Knee' } },
   addRole: { type: 'addRole', data: { role: 'volunteer' } },
   dropRole: { type: 'dropRole', data: { role: 'volunteer' } },
+  appointToPosition: {
+    type: 'appointToPosition',
+    data: { position: 'deputy-party-secretary', organisation: 'Xuzhai community party committee' },
+  },
+  endPosition: {
+    type: 'endPosition',
+    data: {
+      position: 'deputy-party-secretary',
+      organisation: 'Xuzhai community party committee',
+      reason: 'Term ended',
+    },
+  },
   retireGridMember: { type: 'retireGridMember', data: { reason: 'Moved away' } },
 };
 

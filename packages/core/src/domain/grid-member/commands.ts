@@ -1,7 +1,15 @@
 // What an office can ask of a grid member. Owning a red micro-grid is not among them: that goes
 // through `assignGridOwner`, which holds the grid's lock (see ../grid-ownership).
 import { z } from 'zod';
-import { CommunityId, GridId, Label, MemberId, Text, distinctList } from '../shared/schemas.js';
+import {
+  CommunityId,
+  GridId,
+  Label,
+  MemberId,
+  Slug,
+  Text,
+  distinctList,
+} from '../shared/schemas.js';
 import { GridMemberRole } from './events.js';
 
 const command = <T extends string, D extends z.ZodType>(type: T, data: D) =>
@@ -25,6 +33,11 @@ export const GridMemberCommand = z.discriminatedUnion('type', [
   command('leavePatrolTeam', reason),
   command('addRole', z.strictObject({ role: GridMemberRole })),
   command('dropRole', z.strictObject({ role: GridMemberRole })),
+  command(
+    'appointToPosition',
+    z.strictObject({ position: Slug, organisation: Label, note: Text.optional() }),
+  ),
+  command('endPosition', reason.extend({ position: Slug, organisation: Label })),
   command('retireGridMember', reason),
 ]);
 export type GridMemberCommand = z.infer<typeof GridMemberCommand>;

@@ -3,7 +3,7 @@
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { GridMemberCommand, TakeGridOwnership } from './commands.js';
 import type { GridMemberEvent } from './events.js';
-import { ownsGrid, type GridMemberState } from './state.js';
+import { holdsPosition, ownsGrid, type GridMemberState } from './state.js';
 
 const violation = (rule: string, message: string, state: GridMemberState, more = {}) =>
   new RuleViolationError(`grid-member.${rule}`, message, { memberId: state.memberId, ...more });
@@ -105,12 +105,43 @@ export function decideGridMember(
     case 'dropRole':
       requireActive(state, 'drop a role');
       return dropRole(command.data.role, state);
+    case 'appointToPosition': {
+      requireActive(state, 'be appointed to a position');
+      const { position, organisation } = command.data;
+      if (holdsPosition(state, command.data)) {
+        throw violation(
+          'position-held',
+          `${who(state)} already holds the position ${position} in ${organisation}`,
+          state,
+          { position, organisation },
+        );
+      }
+      return [{ type: 'GridMemberAppointed', data: command.data }];
+    }
+    case 'endPosition': {
+      requireActive(state, 'leave a position');
+      const { position, organisation } = command.data;
+      if (!holdsPosition(state, command.data)) {
+        throw violation(
+          'position-not-held',
+          `${who(state)} does not hold the position ${position} in ${organisation}`,
+          state,
+          { position, organisation },
+        );
+      }
+      return [{ type: 'GridMemberPositionEnded', data: command.data }];
+    }
     case 'retireGridMember': {
       requireActive(state, 'retire again');
       const { assignment } = state;
       const released = assignment === null ? {} : { released: { ...assignment } };
       const data = { ...command.data, ...released, leftPatrolTeam: state.inPatrolTeam };
-      return [{ type: 'GridMemberRetired', data }];
+      // Retiring ends every position they still hold, each as its own fact, before the retirement.
+      const ended: GridMemberEvent[] = state.positions.map(({ position, organisation }) => ({
+        type: 'GridMemberPositionEnded',
+        data: { position, organisation, reason: 'Retired' },
+      }));
+      return [...ended, { type: 'GridMemberRetired', data }];
     }
   }
 }

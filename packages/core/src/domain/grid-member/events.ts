@@ -2,7 +2,7 @@
 // Stream: `grid-member-<memberId>`.
 import { z } from 'zod';
 import { defineEvent, type EventsOfDefinitions } from '../../eventsourcing/registry.js';
-import { CommunityId, GridId, MemberId, distinctList } from '../shared/schemas.js';
+import { CommunityId, GridId, Label, MemberId, Slug, distinctList } from '../shared/schemas.js';
 import { FreeText, MemberName } from '../shared/personal.js';
 
 /** The capacities the report names, plus the police and staff who work the same grids. */
@@ -73,6 +73,25 @@ export const GridMemberRoleDropped = defineEvent({
   schema: z.object({ role: GridMemberRole }),
 });
 
+/**
+ * A position held in an organisation, e.g. `deputy-party-secretary` of the Xuzhai community party
+ * committee (the community police officer), `director` of the Taihao Road police station. A
+ * position is held once at a time; its start and end are events, so who held it when is history.
+ */
+export const MemberPosition = z.object({ position: Slug, organisation: Label });
+export type MemberPosition = z.infer<typeof MemberPosition>;
+
+export const GridMemberAppointed = defineEvent({
+  type: 'GridMemberAppointed',
+  schema: MemberPosition.extend({ note: FreeText.optional() }),
+});
+
+/** The end of a position: stepped down, moved on, or on retirement (recorded before it). */
+export const GridMemberPositionEnded = defineEvent({
+  type: 'GridMemberPositionEnded',
+  schema: MemberPosition.extend({ reason: FreeText.optional() }),
+});
+
 /** Retiring releases the member's grid and patrol-team place; both are named for analysts. */
 export const GridMemberRetired = defineEvent({
   type: 'GridMemberRetired',
@@ -93,6 +112,8 @@ export const gridMemberEvents = [
   PatrolTeamLeft,
   GridMemberRoleAdded,
   GridMemberRoleDropped,
+  GridMemberAppointed,
+  GridMemberPositionEnded,
   GridMemberRetired,
 ] as const;
 

@@ -22,6 +22,19 @@ export function evolveGridMember(state: GridMemberState, event: GridMemberEvent)
       return { ...state, roles: [...state.roles, event.data.role] };
     case 'GridMemberRoleDropped':
       return { ...state, roles: state.roles.filter((role) => role !== event.data.role) };
+    case 'GridMemberAppointed': {
+      const { position, organisation } = event.data;
+      return { ...state, positions: [...state.positions, { position, organisation }] };
+    }
+    case 'GridMemberPositionEnded': {
+      const { position, organisation } = event.data;
+      return {
+        ...state,
+        positions: state.positions.filter(
+          (p) => !(p.position === position && p.organisation === organisation),
+        ),
+      };
+    }
     case 'GridMemberRetired':
       return { ...state, status: 'retired', assignment: null, inPatrolTeam: false };
   }

@@ -34,6 +34,7 @@ describe('enrolGridMember', () => {
         roles: ['grid-worker', 'volunteer'],
         assignment: null,
         inPatrolTeam: false,
+        positions: [],
       });
   });
 
@@ -205,5 +206,82 @@ describe('retireGridMember', () => {
     given(GridMember, [enrolled, retired])
       .when({ type: 'retireGridMember', data: {} })
       .thenThrows({ rule: 'grid-member.retired' });
+  });
+});
+
+describe('positions as history', () => {
+  const deputy = {
+    position: 'deputy-party-secretary',
+    organisation: 'Xuzhai community party committee',
+  };
+  const director = { position: 'director', organisation: 'Taihao Road police station' };
+  const appointed: GridMemberEvent = { type: 'GridMemberAppointed', data: deputy };
+  const active = {
+    status: 'active' as const,
+    memberId: 'm-li',
+    community: 'xuzhai',
+    name: 'Li Min',
+    roles: ['grid-worker' as const, 'volunteer' as const],
+    assignment: null,
+    inPatrolTeam: false,
+  };
+
+  it('given an enrolled officer, when appointed deputy party secretary, then the appointment is a fact and the position is held', () => {
+    given(GridMember, [enrolled])
+      .when({ type: 'appointToPosition', data: deputy })
+      .then([appointed])
+      .thenState({ ...active, positions: [deputy] });
+  });
+
+  it('holds several positions at once, each once, and ends the one named', () => {
+    given(GridMember, [enrolled, appointed])
+      .when({ type: 'appointToPosition', data: director })
+      .then([{ type: 'GridMemberAppointed', data: director }]);
+    given(GridMember, [enrolled, appointed])
+      .when({ type: 'appointToPosition', data: { ...deputy, note: 'again' } })
+      .thenThrows({
+        rule: 'grid-member.position-held',
+        message:
+          /already holds the position deputy-party-secretary in Xuzhai community party committee/,
+        details: deputy,
+      });
+    given(GridMember, [enrolled, appointed, { type: 'GridMemberAppointed', data: director }])
+      .when({ type: 'endPosition', data: { ...deputy, reason: 'Transferred' } })
+      .then([{ type: 'GridMemberPositionEnded', data: { ...deputy, reason: 'Transferred' } }])
+      .thenState({ ...active, positions: [director] });
+  });
+
+  it('refuses to end a position not held, and to appoint a member not enrolled or retired', () => {
+    given(GridMember, [enrolled])
+      .when({ type: 'endPosition', data: director })
+      .thenThrows({ rule: 'grid-member.position-not-held', details: director });
+    given(GridMember, [enrolled, appointed, { type: 'GridMemberPositionEnded', data: deputy }])
+      .when({ type: 'endPosition', data: deputy })
+      .thenThrows({ rule: 'grid-member.position-not-held' });
+    given(GridMember)
+      .when({ type: 'appointToPosition', data: deputy })
+      .thenThrows({ rule: 'grid-member.not-enrolled' });
+    given(GridMember, [enrolled, retired])
+      .when({ type: 'appointToPosition', data: deputy })
+      .thenThrows({ rule: 'grid-member.retired' });
+  });
+
+  it('given a member holding two positions, when they retire, then each position ends before the retirement', () => {
+    given(GridMember, [
+      enrolled,
+      serving,
+      appointed,
+      { type: 'GridMemberAppointed', data: director },
+    ])
+      .when({ type: 'retireGridMember', data: {} })
+      .then([
+        { type: 'GridMemberPositionEnded', data: { ...deputy, reason: 'Retired' } },
+        { type: 'GridMemberPositionEnded', data: { ...director, reason: 'Retired' } },
+        {
+          type: 'GridMemberRetired',
+          data: { released: { grid: 'xuzhai-07', capacity: 'serving' }, leftPatrolTeam: false },
+        },
+      ])
+      .thenState({ ...active, status: 'retired', positions: [] });
   });
 });

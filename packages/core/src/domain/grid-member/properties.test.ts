@@ -20,6 +20,14 @@ const recipe: fc.Arbitrary<Recipe<GridMemberState>> = fc.oneof(
   fc.constant(() => ({ type: 'leavePatrolTeam', data: {} })),
   role.map((r) => () => ({ type: 'addRole', data: { role: r } })),
   role.map((r) => () => ({ type: 'dropRole', data: { role: r } })),
+  fc.constantFrom('deputy-party-secretary', 'director', 'Not A Slug').map((position) => () => ({
+    type: 'appointToPosition',
+    data: { position, organisation: 'Xuzhai community party committee' },
+  })),
+  fc.constantFrom('deputy-party-secretary', 'director').map((position) => () => ({
+    type: 'endPosition',
+    data: { position, organisation: 'Xuzhai community party committee' },
+  })),
   fc.constant(() => ({ type: 'retireGridMember', data: {} })),
 );
 
@@ -32,6 +40,11 @@ function invariant(s: GridMemberState): string[] {
   check(s.status === 'unenrolled' || s.roles.length > 0, 'a member keeps at least one role');
   check(new Set(s.roles).size === s.roles.length, 'roles are held once');
   check(s.status !== 'retired' || (s.assignment === null && !s.inPatrolTeam), 'retired is free');
+  check(s.status !== 'retired' || s.positions.length === 0, 'a retired member holds no position');
+  check(
+    new Set(s.positions.map((p) => `${p.position}@${p.organisation}`)).size === s.positions.length,
+    'a position is held once at a time',
+  );
   check(
     s.assignment?.capacity !== 'owner' || s.roles.includes('party-member'),
     'an owner is a party member',
@@ -60,6 +73,18 @@ const subject: PropertySubject<never, never, GridMemberState> = {
       { type: 'leavePatrolTeam', data: {} },
       { type: 'addRole', data: { role: 'grid-worker' } },
       { type: 'dropRole', data: { role: 'volunteer' } },
+      {
+        type: 'appointToPosition',
+        data: { position: 'deputy-party-secretary', organisation: 'Xuzhai party committee' },
+      },
+      {
+        type: 'endPosition',
+        data: { position: 'deputy-party-secretary', organisation: 'Xuzhai party committee' },
+      },
+      {
+        type: 'appointToPosition',
+        data: { position: 'director', organisation: 'Taihao Road police station' },
+      },
       { type: 'retireGridMember', data: {} },
     ].map((command) => () => command),
   ],

@@ -1,5 +1,5 @@
 // What matters about a grid member for the next step, folded from their events.
-import type { GridCapacity, GridMemberRole } from './events.js';
+import type { GridCapacity, GridMemberRole, MemberPosition } from './events.js';
 
 export type GridMemberStatus = 'unenrolled' | 'active' | 'retired';
 
@@ -12,6 +12,8 @@ export interface GridMemberState {
   /** The grid they serve now, and whether they own it; `null` when unassigned. */
   readonly assignment: { readonly grid: string; readonly capacity: GridCapacity } | null;
   readonly inPatrolTeam: boolean;
+  /** The positions they hold now, in the order they were appointed. */
+  readonly positions: readonly MemberPosition[];
 }
 
 export const initialGridMemberState = (): GridMemberState => ({
@@ -22,7 +24,12 @@ export const initialGridMemberState = (): GridMemberState => ({
   roles: [],
   assignment: null,
   inPatrolTeam: false,
+  positions: [],
 });
+
+/** True when the member holds `position` in `organisation` now. */
+export const holdsPosition = (state: GridMemberState, { position, organisation }: MemberPosition) =>
+  state.positions.some((p) => p.position === position && p.organisation === organisation);
 
 /** True when the member owns `grid` (as its owning party member). */
 export const ownsGrid = (state: GridMemberState, grid: string): boolean =>

@@ -7,6 +7,7 @@ import {
   GridId,
   Household,
   Id,
+  Label,
   MemberId,
   Slug,
   Text,
@@ -73,6 +74,11 @@ export const VisitCommand = z.discriminatedUnion('type', [
   ),
   command('reportSafetyHazard', z.strictObject({ description: Text })),
   command('recordHazardRemoved', note.extend({ hazardId: Id })),
+  command(
+    'followUpHazard',
+    z.strictObject({ hazardId: Id, followedUpBy: members('followedUpBy'), note: Text }),
+  ),
+  command('handOverHazard', note.extend({ hazardId: Id, to: Label })),
   command(
     'noteDisputeSpotted',
     z.strictObject({

@@ -3,7 +3,13 @@
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import type { VisitCommand } from './commands.js';
 import type { VisitEvent } from './events.js';
-import { requireOpenItem, requireStage, violation, visitName } from './guards.js';
+import {
+  requireOpenHazard,
+  requireOpenItem,
+  requireStage,
+  violation,
+  visitName,
+} from './guards.js';
 import type { VisitState } from './state.js';
 
 const onVisit = ['conducted'] as const;
@@ -74,8 +80,21 @@ export function decideVisit(
       ];
     case 'recordHazardRemoved':
       requireStage(state, afterVisit, 'record a hazard removed');
-      requireOpenItem(state, state.hazards, command.data.hazardId, 'hazard');
+      requireOpenHazard(state, command.data.hazardId);
       return [{ type: 'SafetyHazardRemoved', data: command.data }];
+    case 'followUpHazard':
+      requireStage(state, afterVisit, 'follow up a hazard');
+      requireOpenHazard(state, command.data.hazardId);
+      return [
+        {
+          type: 'SafetyHazardFollowedUp',
+          data: { ...command.data, followedUpBy: [...command.data.followedUpBy] },
+        },
+      ];
+    case 'handOverHazard':
+      requireStage(state, afterVisit, 'hand over a hazard');
+      requireOpenHazard(state, command.data.hazardId);
+      return [{ type: 'SafetyHazardHandedOver', data: command.data }];
     case 'noteDisputeSpotted': {
       requireStage(state, onVisit, 'note a dispute spotted');
       const { parties = [], ...rest } = command.data;

@@ -99,6 +99,22 @@ export const SafetyHazardRemoved = defineEvent({
   schema: z.object({ hazardId: Id, note: FreeText.optional() }),
 });
 
+/** A hazard found on a visit, looked at again and still there: followed up until dealt with. */
+export const SafetyHazardFollowedUp = defineEvent({
+  type: 'SafetyHazardFollowedUp',
+  schema: z.object({
+    hazardId: Id,
+    followedUpBy: distinctList(MemberId, 'followedUpBy').min(1),
+    note: FreeText,
+  }),
+});
+
+/** A hazard the community cannot remove itself, handed over to the body that can (e.g. gas company). */
+export const SafetyHazardHandedOver = defineEvent({
+  type: 'SafetyHazardHandedOver',
+  schema: z.object({ hazardId: Id, to: Label, note: FreeText.optional() }),
+});
+
 /** A party to a dispute as a visitor heard of them: no id yet. */
 export const SpottedParty = z.strictObject({ name: NameInRecord, role: Label });
 export type SpottedParty = z.infer<typeof SpottedParty>;
@@ -136,6 +152,8 @@ export const visitEvents = [
   ServiceRendered,
   SafetyHazardReported,
   SafetyHazardRemoved,
+  SafetyHazardFollowedUp,
+  SafetyHazardHandedOver,
   DisputeSpotted,
   VisitCancelled,
   VisitClosed,

@@ -54,6 +54,12 @@ function apply(draft: Draft<VisitState>, event: VisitEvent): void {
     case 'SafetyHazardRemoved':
       markDone(draft.hazards, event.data.hazardId);
       return;
+    case 'SafetyHazardFollowedUp':
+      return;
+    case 'SafetyHazardHandedOver':
+      markDone(draft.hazards, event.data.hazardId);
+      draft.hazardsHandedOver[event.data.hazardId] = event.data.to;
+      return;
     case 'DisputeSpotted':
       draft.disputesSpotted += 1;
       return;

@@ -42,6 +42,22 @@ export function requireStage(
   }
 }
 
+/** A hazard found on this visit, neither removed nor handed over to another body. */
+export function requireOpenHazard(state: VisitState, hazardId: string): void {
+  const to = Object.hasOwn(state.hazardsHandedOver, hazardId)
+    ? state.hazardsHandedOver[hazardId]
+    : undefined;
+  if (to !== undefined) {
+    const hazard = state.hazards.find((h) => h.id === hazardId);
+    throw violation(
+      'hazard-handed-over',
+      `The safety hazard '${hazardId}' (${hazard?.description ?? '?'}) was handed over to ${to}; it is theirs to remove`,
+      { visitId: state.visitId, hazardId, to },
+    );
+  }
+  requireOpenItem(state, state.hazards, hazardId, 'hazard');
+}
+
 /** The item raised on this visit, not yet dealt with. */
 export function requireOpenItem(
   state: VisitState,

@@ -28,6 +28,10 @@ function invariant(s: VisitState): string[] {
     Object.keys(s.claims).every((id) => s.wishes.some((w) => w.id === id)),
     'only a recorded micro-wish is claimed',
   );
+  check(
+    Object.keys(s.hazardsHandedOver).every((id) => s.hazards.some((h) => h.id === id && h.done)),
+    'only a recorded hazard is handed over, and it is then dealt with',
+  );
   return broken;
 }
 

@@ -128,6 +128,58 @@ describe('safety hazards', () => {
   });
 });
 
+describe('following up a safety hazard until it is removed or handed over', () => {
+  const followUp = {
+    hazardId: 'hz-1',
+    followedUpBy: ['m-1'],
+    note: 'Still cracked; the owner will buy a hose',
+  };
+  const handOver = { hazardId: 'hz-1', to: 'gas company', note: 'The pipe is theirs' };
+  const followedUp: VisitEvent = { type: 'SafetyHazardFollowedUp', data: followUp };
+  const handedOver: VisitEvent = { type: 'SafetyHazardHandedOver', data: handOver };
+
+  it('given a hazard found on a visit since closed, when it is looked at again, then the follow-up is recorded, as often as needed', () => {
+    given(Visit, upTo.closed).when({ type: 'followUpHazard', data: followUp }).then([followedUp]);
+    given(Visit, [...upTo.closed, followedUp])
+      .when({ type: 'followUpHazard', data: { ...followUp, note: 'Hose bought' } })
+      .then([{ ...followedUp, data: { ...followUp, note: 'Hose bought' } }]);
+    given(Visit, [...upTo.closed, followedUp])
+      .when({ type: 'recordHazardRemoved', data: { hazardId: 'hz-1' } })
+      .then([{ type: 'SafetyHazardRemoved', data: { hazardId: 'hz-1' } }]);
+  });
+
+  it('given a hazard the community cannot remove, when it is handed over, then it is no longer followed up or removed here', () => {
+    given(Visit, [...upTo.closed, followedUp])
+      .when({ type: 'handOverHazard', data: handOver })
+      .then([handedOver]);
+    given(Visit, [...upTo.closed, handedOver])
+      .when({ type: 'followUpHazard', data: followUp })
+      .thenThrows({
+        rule: 'visit.hazard-handed-over',
+        message: /handed over to gas company; it is theirs to remove/,
+        details: { hazardId: 'hz-1', to: 'gas company' },
+      });
+    given(Visit, [...upTo.closed, handedOver])
+      .when({ type: 'recordHazardRemoved', data: { hazardId: 'hz-1' } })
+      .thenThrows({ rule: 'visit.hazard-handed-over' });
+  });
+
+  it('refuses to follow up a hazard removed, unknown, or on a visit not made, and a follow-up by nobody', () => {
+    given(Visit, [...upTo.closed, { type: 'SafetyHazardRemoved', data: { hazardId: 'hz-1' } }])
+      .when({ type: 'followUpHazard', data: followUp })
+      .thenThrows({ rule: 'visit.hazard-already-removed' });
+    given(Visit, upTo.closed)
+      .when({ type: 'handOverHazard', data: { hazardId: 'hz-9', to: 'gas company' } })
+      .thenThrows({ rule: 'visit.unknown-hazard' });
+    given(Visit, upTo.scheduled)
+      .when({ type: 'followUpHazard', data: followUp })
+      .thenThrows({ rule: 'visit.not-conducted' });
+    given(Visit, upTo.closed)
+      .when({ type: 'followUpHazard', data: { ...followUp, followedUpBy: [] } })
+      .thenThrows({ code: 'VALIDATION_FAILED', path: 'data.followedUpBy' });
+  });
+});
+
 describe('noteDisputeSpotted', () => {
   it('notes a conflict heard of on the visit, with the parties if known', () => {
     const data = {

@@ -26,6 +26,8 @@ export interface VisitState {
   readonly claims: Readonly<Record<string, string>>;
   readonly appeals: readonly FollowUpItem[];
   readonly hazards: readonly FollowUpItem[];
+  /** Hazards handed over to another body, by hazard id: dealt with (done), but not removed here. */
+  readonly hazardsHandedOver: Readonly<Record<string, string>>;
   readonly servicesRendered: number;
   readonly disputesSpotted: number;
 }
@@ -44,6 +46,7 @@ export const initialVisitState = (): VisitState => ({
   claims: {},
   appeals: [],
   hazards: [],
+  hazardsHandedOver: {},
   servicesRendered: 0,
   disputesSpotted: 0,
 });

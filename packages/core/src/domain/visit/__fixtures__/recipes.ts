@@ -83,6 +83,14 @@ const anyCommand: fc.Arbitrary<Recipe<VisitState>> = fc.oneof(
     type: 'recordHazardRemoved',
     data: { hazardId: ids(s.hazards, i) },
   })),
+  fc.nat().map((i) => (s: VisitState) => ({
+    type: 'followUpHazard',
+    data: { hazardId: ids(s.hazards, i), followedUpBy: ['m-1'], note: 'Still there' },
+  })),
+  fc.nat().map((i) => (s: VisitState) => ({
+    type: 'handOverHazard',
+    data: { hazardId: ids(s.hazards, i), to: 'gas company' },
+  })),
   text.map((description) => () => ({ type: 'noteDisputeSpotted', data: { description } })),
   fc.constant(() => ({ type: 'cancelVisit', data: { reason: 'Away' } })),
   fc.constant(() => ({ type: 'closeVisit', data: {} })),
@@ -112,6 +120,13 @@ export const visitTours: readonly (readonly Recipe<VisitState>[])[] = [
     (s) => ({ type: 'claimMicroWish', data: { wishId: ids(s.wishes, 0), claimedBy: 'm-2' } }),
     step({ type: 'recordMicroAppeal', data: { description: 'Light' } }),
     (s) => ({ type: 'fulfilMicroAppeal', data: { appealId: ids(s.appeals, 0) } }),
+    // A hazard followed up, still there, then handed over to the body that can remove it.
+    step({ type: 'reportSafetyHazard', data: { description: 'Gas pipe corroded' } }),
+    (s) => ({
+      type: 'followUpHazard',
+      data: { hazardId: ids(s.hazards, 0), followedUpBy: ['m-1'], note: 'Still corroded' },
+    }),
+    (s) => ({ type: 'handOverHazard', data: { hazardId: ids(s.hazards, 0), to: 'gas company' } }),
   ],
   [step(schedule('routine')), step({ type: 'cancelVisit', data: { reason: 'Away' } })],
 ];
