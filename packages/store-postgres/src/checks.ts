@@ -7,7 +7,6 @@ import {
   ValidationError,
   checkAppend,
   identifierIssue,
-  jsonShapeIssue,
   type AppendRules,
   type ExpectedVersion,
   type ValidationIssue,
@@ -83,6 +82,3 @@ export function checkNames(subject: string, entries: Readonly<Record<string, unk
   for (const [path, value] of Object.entries(entries)) checkName(value, path, issues);
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }
-
-/** The first place where `value` is not storable JSON, or undefined (the kit's rule). */
-export const jsonIssue = jsonShapeIssue;

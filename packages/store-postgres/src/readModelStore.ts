@@ -9,7 +9,8 @@ import {
   type ReadModelStore,
   type ValidationIssue,
 } from '@gridledger/core';
-import { checkName, checkNames, jsonIssue } from './checks.js';
+import { jsonShapeIssue } from '@gridledger/core/store';
+import { checkName, checkNames } from './checks.js';
 import { claimReadModel } from './claim.js';
 import type { PostgresConnection } from './connection.js';
 import { PostgresUnavailableError } from './errors.js';
@@ -29,7 +30,7 @@ function checkRecord(key: string, record: ReadModelRecord<unknown>): string {
   if (typeof record !== 'object' || record === null) {
     issues.push({ path: 'record', message: 'must be an object' });
   } else {
-    const issue = jsonIssue(record.state, 'state');
+    const issue = jsonShapeIssue(record.state, 'state');
     if (issue === undefined) state = JSON.stringify(record.state);
     else issues.push(issue);
     if (record.checkpoint !== undefined) checkName(record.checkpoint, 'checkpoint', issues);
