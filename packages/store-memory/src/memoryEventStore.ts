@@ -6,6 +6,7 @@
 // themselves, without copying, so reading costs what iterating an array costs; a caller that
 // tries to mutate an event gets a TypeError instead of silently rewriting history.
 import {
+  ActorPool,
   StoreUnavailableError,
   StreamNotFoundError,
   assertExpectedVersion,
@@ -24,7 +25,6 @@ import {
   type Subscription,
   type Actor,
 } from '@gridledger/core/store';
-import { ActorPool } from './actorPool.js';
 import { FilteredCursor, countMatching, createEventLog, record } from './eventLog.js';
 import { positionOf, startIndexAfter } from './positions.js';
 import { MemorySubscription, type SubscriptionHost } from './subscription.js';

@@ -179,6 +179,89 @@ function fastWrite(
   }
 }
 
+/** The canonical JSON the last `sealedCopy` wrote (a module slot: no pair allocated per call). */
+let written = '';
+
+/** The canonical JSON of the value `sealedCopy` last copied. */
+export const sealedJson = (): string => written;
+
+/**
+ * A deeply frozen copy of `value` (properties that are `undefined` left out, `-0` as `0`) made in
+ * the same walk that writes its canonical JSON (then `sealedJson()`, as `encodeCanonical` with
+ * `storable` would write it) — or `undefined` for anything the careful writer must look at: a
+ * value no store can keep (which it refuses, naming it) or nesting deeper than MAX_JSON_DEPTH.
+ * The ledger's one walk over the data it appends: check, copy and hash input at once.
+ */
+export function sealedCopy(value: unknown): unknown {
+  written = '';
+  try {
+    return copyWrite(value, 0);
+  } catch (error) {
+    if (error !== NOT_SIMPLE) throw error;
+    written = '';
+    return undefined;
+  }
+}
+
+function copyWrite(value: unknown, depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+      written += quoteChecked(value, true);
+      return value;
+    case 'boolean':
+      written += value ? 'true' : 'false';
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_SIMPLE;
+      written += JSON.stringify(value);
+      // JSON has no negative zero: every store reads it back as 0.
+      return value === 0 ? 0 : value;
+    case 'object': {
+      if (value === null) {
+        written += 'null';
+        return null;
+      }
+      if (depth === MAX_JSON_DEPTH) throw NOT_SIMPLE;
+      if (Array.isArray(value)) {
+        const items = new Array<unknown>(value.length);
+        written += '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) written += ',';
+          // `undefined` (or a hole) would silently become `null`: the careful writer refuses it.
+          items[i] = copyWrite(value[i], depth + 1);
+        }
+        written += ']';
+        return Object.freeze(items);
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw NOT_SIMPLE;
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      written += '{';
+      let first = true;
+      for (const key of sortedKeys(record)) {
+        const item = record[key];
+        if (item === undefined) continue;
+        if (!first) written += ',';
+        first = false;
+        written += quotedKey(key, true);
+        const kept = copyWrite(item, depth + 1);
+        // A plain assignment to `__proto__` would set the prototype instead of a property.
+        if (key === '__proto__') {
+          Object.defineProperty(out, key, { value: kept, enumerable: true, writable: true });
+        } else out[key] = kept;
+      }
+      written += '}';
+      return Object.freeze(out);
+    }
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      throw NOT_SIMPLE;
+  }
+}
+
 /**
  * One encoding pass. Paths are kept as a stack of segments and joined only when a value is
  * refused: building a path string for every node was most of the encoder's cost on appends.

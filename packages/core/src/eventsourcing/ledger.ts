@@ -20,6 +20,7 @@ import { loadAggregate, type LoadedAggregate } from './ledgerLoad.js';
 import { createUlidFactory, systemClock, type Clock } from './ids.js';
 import type { EventRegistry, ReadTrust } from './registry.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './store.js';
+import { ActorPool } from './storeKit/actorPool.js';
 
 export interface LedgerOptions {
   readonly store: EventStore;
@@ -79,6 +80,9 @@ export interface Ledger {
 
 export type { LedgerAppendOptions, LedgerAppendResult };
 
+/** Distinct actors a ledger shares one object for before it starts afresh. */
+const MAX_POOLED_ACTORS = 4096;
+
 /** Events per array of `readAllBatches` unless told otherwise. */
 const DEFAULT_BATCH = 512;
 
@@ -112,6 +116,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     eventId,
     recordedAtOf: isoTimes(),
     encoder,
+    actors: new ActorPool(MAX_POOLED_ACTORS),
   };
 
   const ledger: Ledger = {

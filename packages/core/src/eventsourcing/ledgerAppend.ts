@@ -17,6 +17,7 @@ import type { LedgerCodec } from './ledgerCodec.js';
 import type { EventRegistry } from './registry.js';
 import { stampEvents, type StampInput, type StreamHead } from './stampEvents.js';
 import { isSyncRead, type EventStore } from './store.js';
+import type { ActorPool } from './storeKit/actorPool.js';
 import { assertExpectedVersion } from './storeKit/expectedVersion.js';
 
 export interface LedgerAppendOptions {
@@ -59,6 +60,8 @@ export interface AppendContext {
   /** `now` as ISO 8601; appends within one millisecond share one string. */
   readonly recordedAtOf: (now: Date) => string;
   readonly encoder: EventEncoder;
+  /** The one frozen object kept for each actor of the envelopes this ledger seals. */
+  readonly actors: ActorPool;
 }
 
 /**
@@ -182,7 +185,7 @@ export async function appendAfter<E extends DomainEvent>(
     encoder === identityEncoder
       ? events.map((event) => event.data)
       : await encodeAll(encoder, input);
-  const stamped = stampEvents(input, head, encoded);
+  const stamped = stampEvents(input, head, encoded, context.actors);
   const result = await store.append(streamId, stamped, {
     expectedVersion: head === undefined ? 'no-stream' : head.streamVersion,
   });

@@ -12,6 +12,7 @@ import {
 } from './envelope.js';
 import { frozenJsonCopy, frozenMetadataCopy, JsonShapeError, jsonShapeIssue } from './jsonShape.js';
 import { describeValue, streamIdIssue } from './readOptions.js';
+import { isSealed } from './sealed.js';
 
 /** A store's own rules on top of the common ones, and how it wants the events handed back. */
 export interface AppendRules {
@@ -100,6 +101,15 @@ function acceptEvent(
   rules: AppendRules,
   issues: ValidationIssue[],
 ): EventToAppend | undefined {
+  // Checked, deeply frozen and copied by the ledger that sealed it: only the store's own rule is
+  // left to run (its actor may be shared with other events already: that is what sharing is for).
+  if (isSealed(value)) {
+    const before = issues.length;
+    for (const issue of rules.event?.(value) ?? []) {
+      issues.push({ path: issue.path === '' ? at : `${at}.${issue.path}`, message: issue.message });
+    }
+    return issues.length > before ? undefined : value;
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push({ path: at, message: 'must be an event object' });
     return undefined;

@@ -45,6 +45,7 @@ export {
   type CorruptionReason,
   type ValidationIssue,
 } from '../errors.js';
+export { ActorPool } from './actorPool.js';
 export { checkAppend, type AppendRules, type CheckedAppend } from './appendInput.js';
 export {
   assertExpectedVersion,

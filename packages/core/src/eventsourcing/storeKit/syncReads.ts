@@ -47,7 +47,15 @@ export function pullIterable<T>(open: () => () => T | undefined): AsyncIterable<
  * `openSync()` or on the first `next()`, and returns the pull both use.
  */
 export function syncRead(open: () => PullEvent): SyncRead {
-  return { [Symbol.asyncIterator]: pullIterable(open)[Symbol.asyncIterator], openSync: open };
+  return new PullRead(open);
+}
+
+/** A class, so a read opened at once (a head read before an append) builds no iterator. */
+class PullRead implements SyncRead {
+  constructor(readonly openSync: () => PullEvent) {}
+  [Symbol.asyncIterator](): AsyncIterator<StoredEvent> {
+    return pullIterable(this.openSync)[Symbol.asyncIterator]();
+  }
 }
 
 /** Pulls up to `max` events into an array (fewer at the end of the read). */
