@@ -93,7 +93,7 @@ describe('gridledger streams', () => {
     const { code, err } = await streams('--aggregate', 'patrl');
     expect(code).toBe(2);
     expect(err).toBe(
-      "gridledger streams: unknown aggregate 'patrl': did you mean patrol? (dispute, visit, grid-member, patrol, grid-ownership, police-case, household-register, grid-structure)\n",
+      "gridledger streams: unknown aggregate 'patrl': did you mean patrol? (dispute, visit, grid-member, patrol, grid-ownership, police-case, household-register, grid-structure, grid-nesting)\n",
     );
   });
 });

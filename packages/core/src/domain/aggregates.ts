@@ -4,6 +4,7 @@
 import { Dispute } from './dispute/index.js';
 import { GridMember } from './grid-member/index.js';
 import { GridOwnership } from './grid-ownership/index.js';
+import { GridNesting } from './grid-nesting/index.js';
 import { GridStructure } from './grid-structure/index.js';
 import { HouseholdRegister } from './household-register/index.js';
 import { Patrol } from './patrol/index.js';
@@ -18,6 +19,7 @@ export * from './grid-ownership/index.js';
 export * from './police-case/index.js';
 export * from './household-register/index.js';
 export * from './grid-structure/index.js';
+export * from './grid-nesting/index.js';
 
 /** Every aggregate; stream prefixes are distinct, and every stream belongs to one of them. */
 export const gridledgerAggregates = [
@@ -29,4 +31,5 @@ export const gridledgerAggregates = [
   PoliceCase,
   HouseholdRegister,
   GridStructure,
+  GridNesting,
 ] as const;

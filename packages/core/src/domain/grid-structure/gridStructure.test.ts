@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { GridStructure, type GridStructureEvent } from '@gridledger/core';
+import { z } from 'zod';
+import { GridStructure, GridStructureCommand, type GridStructureEvent } from '@gridledger/core';
 import { given } from '@gridledger/core/testing';
 import {
   describeDeciderProperties,
@@ -15,9 +16,30 @@ const defined: GridStructureEvent = {
 };
 const inGridA: GridStructureEvent = { type: 'GridNested', data: { parentGrid: 'xuzhai-a' } };
 
+// Nesting is not one of GridStructure's commands (it goes through nestGridInStructure, which
+// checks the other grids' streams), but its decider still decides it on the grid's own stream:
+// these tests give it the command through a schema that admits it.
+const nestGrid = z.strictObject({
+  type: z.literal('nestGrid'),
+  data: z.strictObject({ parentGrid: z.string(), reason: z.string().optional() }),
+});
+const Deciding: typeof GridStructure = {
+  ...GridStructure,
+  commandSchema: z.union([
+    GridStructureCommand,
+    nestGrid,
+  ]) as unknown as typeof GridStructureCommand,
+};
+
 describe('grids nested in larger grids (警格+网格)', () => {
-  it('given a defined micro-grid, when it is nested in a community grid, then it lies inside it', () => {
+  it('never takes nestGrid as a command: that goes through nestGridInStructure', () => {
     given(GridStructure, [defined])
+      .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-a' } })
+      .thenThrows({ code: 'VALIDATION_FAILED', path: 'type' });
+  });
+
+  it('given a defined micro-grid, when it is nested in a community grid, then it lies inside it', () => {
+    given(Deciding, [defined])
       .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-a' } })
       .then([inGridA])
       .thenState({
@@ -29,7 +51,7 @@ describe('grids nested in larger grids (警格+网格)', () => {
   });
 
   it('given a grid inside one larger grid, when moved to another, then the event names the one it left', () => {
-    given(GridStructure, [defined, inGridA])
+    given(Deciding, [defined, inGridA])
       .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-b', reason: 'Boundaries redrawn' } })
       .then([
         {
@@ -43,16 +65,16 @@ describe('grids nested in larger grids (警格+网格)', () => {
   });
 
   it('refuses a grid inside itself, nesting it where it already lies, and an undefined grid', () => {
-    given(GridStructure, [defined])
+    given(Deciding, [defined])
       .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-07' } })
       .thenThrows({
         rule: 'grid-structure.nested-in-itself',
         message: /cannot lie inside itself/,
       });
-    given(GridStructure, [defined, inGridA])
+    given(Deciding, [defined, inGridA])
       .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-a' } })
       .thenThrows({ rule: 'grid-structure.already-nested', details: { parentGrid: 'xuzhai-a' } });
-    given(GridStructure)
+    given(Deciding)
       .when({ type: 'nestGrid', data: { parentGrid: 'xuzhai-a' } })
       .thenThrows({ rule: 'grid-structure.not-defined' });
     given(GridStructure, [defined])
@@ -89,7 +111,7 @@ function invariant(s: State): string[] {
 }
 
 const subject: PropertySubject<never, never, State> = {
-  aggregate: GridStructure as never,
+  aggregate: Deciding as never,
   invariant,
   id: 'g-1',
   tours: [
