@@ -21,6 +21,7 @@ import { createUlidFactory, systemClock, type Clock } from './ids.js';
 import type { EventRegistry, ReadTrust } from './registry.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './store.js';
 import { ActorPool } from './storeKit/actorPool.js';
+import { StreamHeads } from './streamHeads.js';
 
 export interface LedgerOptions {
   readonly store: EventStore;
@@ -83,6 +84,9 @@ export type { LedgerAppendOptions, LedgerAppendResult };
 /** Distinct actors a ledger shares one object for before it starts afresh. */
 const MAX_POOLED_ACTORS = 4096;
 
+/** Streams whose last appended head a ledger remembers (see StreamHeads). */
+const REMEMBERED_HEADS = 10_000;
+
 /** Events per array of `readAllBatches` unless told otherwise. */
 const DEFAULT_BATCH = 512;
 
@@ -117,6 +121,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     recordedAtOf: isoTimes(),
     encoder,
     actors: new ActorPool(MAX_POOLED_ACTORS),
+    heads: new StreamHeads(REMEMBERED_HEADS),
   };
 
   const ledger: Ledger = {

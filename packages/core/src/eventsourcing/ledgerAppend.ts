@@ -10,7 +10,15 @@ import {
   validateEvents,
 } from './appendInput.js';
 import { identityEncoder, type EventEncoder } from './encoder.js';
-import type { Actor, DomainEvent, ExpectedVersion, Position, RecordedEvent } from './envelope.js';
+import type {
+  Actor,
+  AppendResult,
+  DomainEvent,
+  EventToAppend,
+  ExpectedVersion,
+  Position,
+  RecordedEvent,
+} from './envelope.js';
 import { isConcurrencyConflict, ValidationError } from './errors.js';
 import type { Clock } from './ids.js';
 import type { LedgerCodec } from './ledgerCodec.js';
@@ -18,6 +26,7 @@ import type { EventRegistry } from './registry.js';
 import { stampEvents, type StampInput, type StreamHead } from './stampEvents.js';
 import { isSyncRead, type EventStore } from './store.js';
 import type { ActorPool } from './storeKit/actorPool.js';
+import type { StreamHeads } from './streamHeads.js';
 import { assertExpectedVersion } from './storeKit/expectedVersion.js';
 
 export interface LedgerAppendOptions {
@@ -62,6 +71,8 @@ export interface AppendContext {
   readonly encoder: EventEncoder;
   /** The one frozen object kept for each actor of the envelopes this ledger seals. */
   readonly actors: ActorPool;
+  /** The heads this ledger wrote last, so appending right after them needs no read. */
+  readonly heads: StreamHeads;
 }
 
 /**
@@ -141,8 +152,17 @@ export async function appendEvents<E extends DomainEvent>(
       // A caller expecting a new stream needs no read: if the stream exists, the store refuses.
       let head: StreamHead | undefined;
       if (expectedVersion !== 'no-stream') {
-        const read = codec.headRead(streamId);
-        head = isSyncRead(read) ? codec.headNow(streamId, read) : await codec.head(streamId, read);
+        // Right after this ledger's own last append to the stream, that append's head is the one.
+        head =
+          typeof expectedVersion === 'number'
+            ? context.heads.at(streamId, expectedVersion)
+            : undefined;
+        if (head === undefined) {
+          const read = codec.headRead(streamId);
+          head = isSyncRead(read)
+            ? codec.headNow(streamId, read)
+            : await codec.head(streamId, read);
+        }
       }
       assertExpectedVersion(streamId, expectedVersion, head?.streamVersion);
       return await appendAfter<E>(context, checked, head);
@@ -186,9 +206,17 @@ export async function appendAfter<E extends DomainEvent>(
       ? events.map((event) => event.data)
       : await encodeAll(encoder, input);
   const stamped = stampEvents(input, head, encoded, context.actors);
-  const result = await store.append(streamId, stamped, {
-    expectedVersion: head === undefined ? 'no-stream' : head.streamVersion,
-  });
+  let result: AppendResult;
+  try {
+    result = await store.append(streamId, stamped, {
+      expectedVersion: head === undefined ? 'no-stream' : head.streamVersion,
+    });
+  } catch (error) {
+    context.heads.forget(streamId);
+    throw error;
+  }
+  const last = stamped[stamped.length - 1] as EventToAppend;
+  context.heads.wrote(streamId, { streamVersion: result.streamVersion, hash: last.metadata.hash });
   const firstVersion = head === undefined ? 0 : head.streamVersion + 1;
   const positions =
     stamped.length === 1
