@@ -64,18 +64,46 @@ export function filterArgs(filter: GlobalFilter): unknown[] {
 export interface EventStatements {
   readonly lastVersion: Statement<[string], number>;
   readonly insert: Statement<[string, number, string, string, number, string, string]>;
-  readonly streamForwards: Statement<[string, number, number], SelectedRow>;
-  readonly streamBackwards: Statement<[string, number, number], SelectedRow>;
+  /** `stream_id = ?`, `stream_version >= ?`, up to `limit` rows. */
+  readonly streamForwards: (limit: number) => Statement<[string, number], SelectedRow>;
+  /** `stream_id = ?`, `stream_version <= ?`, up to `limit` rows, newest first. */
+  readonly streamBackwards: (limit: number) => Statement<[string, number], SelectedRow>;
   /** The last position written, or null for an empty log. */
   readonly head: Statement<[], number | null>;
-  /** `position > ?`, `position <= ?`, filters, `LIMIT ?`. */
-  globalPage(filter: GlobalFilter): Statement<unknown[], SelectedRow>;
+  /** `position > ?`, `position <= ?`, filters, up to `limit` rows. */
+  globalPage(filter: GlobalFilter, limit: number): Statement<unknown[], SelectedRow>;
   /** Count of `position > ?` and filters. */
   globalCount(filter: GlobalFilter): Statement<unknown[], number>;
 }
 
+/** Distinct limits each statement keeps a prepared copy for (page sizes, a head read's 1…). */
+const MAX_LIMITS = 32;
+
+/**
+ * Statements with their row limit written into the SQL, one per limit, prepared on first use. A
+ * bound `LIMIT ?` cost a stream read about as much again as the rows themselves (SQLite plans it
+ * without knowing the limit); a validated whole number is written as digits, never text a caller
+ * gave. Past MAX_LIMITS distinct limits, a statement is prepared for its read and not kept.
+ */
+function byLimit<P extends unknown[]>(
+  db: Database,
+  sql: (limit: number) => string,
+): (limit: number) => Statement<P, SelectedRow> {
+  const prepared = new Map<number, Statement<P, SelectedRow>>();
+  return (limit) => {
+    let statement = prepared.get(limit);
+    if (statement !== undefined) return statement;
+    if (!Number.isSafeInteger(limit) || limit < 0) {
+      throw new RangeError(`a row limit must be a whole number; got ${String(limit)}`);
+    }
+    statement = db.prepare<P, SelectedRow>(sql(limit)).raw(true);
+    if (prepared.size < MAX_LIMITS) prepared.set(limit, statement);
+    return statement;
+  };
+}
+
 export function prepareEventStatements(db: Database): EventStatements {
-  const pages = new Map<Filters, Statement<unknown[], SelectedRow>>();
+  const pages = new Map<Filters, (limit: number) => Statement<unknown[], SelectedRow>>();
   const counts = new Map<Filters, Statement<unknown[], number>>();
   return {
     lastVersion: db
@@ -87,33 +115,33 @@ export function prepareEventStatements(db: Database): EventStatements {
       `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    streamForwards: db
-      .prepare<[string, number, number], SelectedRow>(
+    streamForwards: byLimit<[string, number]>(
+      db,
+      (limit) =>
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ?
-         ORDER BY stream_version LIMIT ?`,
-      )
-      .raw(true),
-    streamBackwards: db
-      .prepare<[string, number, number], SelectedRow>(
+         ORDER BY stream_version LIMIT ${limit}`,
+    ),
+    streamBackwards: byLimit<[string, number]>(
+      db,
+      (limit) =>
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND stream_version <= ?
-         ORDER BY stream_version DESC LIMIT ?`,
-      )
-      .raw(true),
+         ORDER BY stream_version DESC LIMIT ${limit}`,
+    ),
     head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
-    globalPage(filter) {
+    globalPage(filter, limit) {
       const shape = filterShape(filter);
-      let statement = pages.get(shape);
-      if (statement === undefined) {
-        statement = db
-          .prepare<unknown[], SelectedRow>(
+      let page = pages.get(shape);
+      if (page === undefined) {
+        page = byLimit<unknown[]>(
+          db,
+          (rows: number) =>
             `SELECT ${COLUMNS} FROM events
              WHERE position > ? AND position <= ? ${filterSql(shape)}
-             ORDER BY position LIMIT ?`,
-          )
-          .raw(true);
-        pages.set(shape, statement);
+             ORDER BY position LIMIT ${rows}`,
+        );
+        pages.set(shape, page);
       }
-      return statement;
+      return page(limit);
     },
     globalCount(filter) {
       const shape = filterShape(filter);

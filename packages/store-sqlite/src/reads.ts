@@ -89,11 +89,14 @@ export function pullAll(
   const start = startOfGlobalRead(connection, statements, options, subject);
   const { head } = start;
   let { after } = start;
-  const statement = statements.globalPage(options);
   const args = filterArgs(options);
   return pager(
     (size) =>
-      after >= head ? [] : connection.use(subject, () => statement.all(after, head, ...args, size)),
+      after >= head
+        ? []
+        : connection.use(subject, () =>
+            statements.globalPage(options, size).all(after, head, ...args),
+          ),
     start.limit,
     (last) => (after = rowidOfRow(last)),
   );
@@ -119,7 +122,7 @@ export function pullStream(
   let cursor = forwards ? (options.fromVersion ?? 0) : (options.fromVersion ?? MAX_VERSION);
   const firstSize = Math.min(PAGE_SIZE, limit);
   let first: SelectedRow[] | undefined =
-    firstSize === 0 ? [] : connection.use(doing, () => statement.all(streamId, cursor, firstSize));
+    firstSize === 0 ? [] : connection.use(doing, () => statement(firstSize).all(streamId, cursor));
   let last = MAX_VERSION;
   if (first.length === 0 || (forwards && first.length === firstSize && firstSize < limit)) {
     const found = connection.use(doing, () => statements.lastVersion.get(streamId));
@@ -135,7 +138,7 @@ export function pullStream(
       }
       const left = forwards ? last - cursor + 1 : cursor + 1;
       if (left <= 0) return [];
-      return connection.use(doing, () => statement.all(streamId, cursor, Math.min(size, left)));
+      return connection.use(doing, () => statement(Math.min(size, left)).all(streamId, cursor));
     },
     limit,
     (event) => (cursor = forwards ? event.streamVersion + 1 : event.streamVersion - 1),

@@ -29,13 +29,13 @@ export function subscribe(host: SubscriptionHost, options: SubscribeOptions = {}
   async function* events(): AsyncGenerator<StoredEvent, void, undefined> {
     try {
       let { after } = startOfGlobalRead(connection, statements, options, 'subscription');
-      const statement = statements.globalPage(options);
+      const statement = statements.globalPage(options, PAGE_SIZE);
       const args = filterArgs(options);
       while (!closed) {
         // The mark is taken before the read, so a commit landing just after it is not missed.
         const mark = connection.use('subscribe', () => connection.changes.mark());
         const rows = connection.use('read the global log', () =>
-          statement.all(after, Number.MAX_SAFE_INTEGER, ...args, PAGE_SIZE),
+          statement.all(after, Number.MAX_SAFE_INTEGER, ...args),
         );
         for (const row of rows) {
           if (closed) return;
