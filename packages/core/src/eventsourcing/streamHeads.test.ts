@@ -73,11 +73,11 @@ describe('stream heads a ledger remembers', () => {
     expect(heads.at('a', 1)).toBeUndefined();
     heads.wrote('a', { streamVersion: 1, hash: 'h-a1' });
     heads.wrote('c', { streamVersion: 0, hash: 'h-c' });
-    // `b` was written to longest ago: dropped first.
-    expect(heads.at('b', 3)).toBeUndefined();
-    expect(heads.at('a', 1)).toEqual({ streamVersion: 1, hash: 'h-a1' });
-    heads.forget('a');
+    // `a` was remembered first: dropped first, while `b` and `c` stay.
     expect(heads.at('a', 1)).toBeUndefined();
+    expect(heads.at('b', 3)).toEqual({ streamVersion: 3, hash: 'h-b' });
+    heads.forget('b');
+    expect(heads.at('b', 3)).toBeUndefined();
     expect(heads.at('c', 0)).toEqual({ streamVersion: 0, hash: 'h-c' });
   });
 });

@@ -9,7 +9,7 @@ import type { StreamHead } from './stampEvents.js';
 export class StreamHeads {
   private readonly heads = new Map<string, StreamHead>();
 
-  /** @param max how many streams to remember; the one appended to longest ago is dropped first. */
+  /** @param max how many streams to remember; the one first remembered is dropped first. */
   constructor(private readonly max: number) {}
 
   /** The head of `streamId` when it is the one remembered at exactly `version`. */
@@ -20,8 +20,7 @@ export class StreamHeads {
 
   /** Remembers the head an append just wrote. */
   wrote(streamId: string, head: StreamHead): void {
-    this.heads.delete(streamId);
-    if (this.heads.size >= this.max) {
+    if (this.heads.size >= this.max && !this.heads.has(streamId)) {
       const oldest = this.heads.keys().next();
       if (oldest.done !== true) this.heads.delete(oldest.value);
     }
