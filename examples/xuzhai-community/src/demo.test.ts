@@ -249,7 +249,7 @@ describe('figures that could have come out otherwise', () => {
     const owners = ofType('GridMemberAssigned').filter(
       (e) => (e.data as { capacity: string }).capacity === 'owner',
     ).length;
-    expect(result.team).toEqual({ grids: owners, members: enrolled, patrolTeam: patrol });
+    expect(result.team).toMatchObject({ grids: owners, members: enrolled, patrolTeam: patrol });
     expect(result.team.grids).toBe(81);
   });
 
@@ -316,6 +316,127 @@ describe('the world it records', () => {
     const iterator = stream[Symbol.asyncIterator]();
     const owner = await iterator.next();
     expect((owner.value as RecordedEvent).data).toMatchObject({ roles: ['party-member'] });
+  });
+
+  it('records the positions the article names as the members’ history', () => {
+    const appointed = ofType('GridMemberAppointed').map((e) => ({
+      member: e.streamId,
+      ...(e.data as { position: string; organisation: string }),
+    }));
+    expect(appointed).toContainEqual(
+      expect.objectContaining({
+        member: 'grid-member-m-jiang-lin',
+        position: 'deputy-party-secretary',
+        organisation: 'Xuzhai community party branch',
+      }),
+    );
+    expect(appointed).toContainEqual(
+      expect.objectContaining({
+        member: 'grid-member-m-zhao-baoxing',
+        position: 'station-director',
+      }),
+    );
+    expect(result.team.positions).toContain(
+      'Jiang Lin: deputy-party-secretary, Xuzhai community party branch',
+    );
+    expect(formatReport(result)).toContain('Jiang Lin: deputy-party-secretary');
+  });
+
+  it('nests each micro-grid in a grid and each grid in the police grid the station records its cases on', () => {
+    const kinds = new Map(
+      ofType('GridDefined').map((e) => {
+        const d = e.data as { grid: string; kind: string };
+        return [d.grid, d.kind];
+      }),
+    );
+    const parent = new Map(
+      ofType('GridNested').map((e) => [
+        e.streamId.slice('grid-structure-'.length),
+        (e.data as { parentGrid: string }).parentGrid,
+      ]),
+    );
+    const count = (kind: string) => [...kinds.values()].filter((k) => k === kind).length;
+    expect([count('micro-grid'), count('grid'), count('police-grid')]).toEqual([81, 9, 3]);
+    expect(result.team.structure).toEqual({
+      microGrids: 81,
+      grids: 9,
+      policeGrids: 3,
+      microGridsInPoliceGrids: 81,
+    });
+    const cases = ofType('PoliceCaseRecorded').map(
+      (e) => e.data as { grid: string; policeGrid: string },
+    );
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const grid = parent.get(c.grid);
+      expect(kinds.get(grid ?? '')).toBe('grid');
+      expect(parent.get(grid ?? ''), c.grid).toBe(c.policeGrid);
+      expect(kinds.get(c.policeGrid)).toBe('police-grid');
+    }
+  });
+
+  it('looks again at a patrol’s hazard when the route comes round, and records it removed on the shift that found it', () => {
+    const byId = new Map(log.map((e) => [e.id, e]));
+    const found = ofType('PatrolHazardFound');
+    const removed = ofType('PatrolHazardRemoved');
+    expect(found.length).toBeGreaterThan(0);
+    expect(removed.length).toBeGreaterThan(0);
+    const routeOf = (streamId: string) =>
+      (streamOf(streamId).find((e) => e.type === 'PatrolScheduled')?.data as { route: string })
+        .route;
+    for (const gone of removed) {
+      const { hazardId } = gone.data as { hazardId: string };
+      const finding = found.find((e) => (e.data as { hazardId: string }).hazardId === hazardId);
+      expect(finding?.streamId).toBe(gone.streamId);
+      // Caused by the look on a later shift of the same route, which names the hazard.
+      const look = byId.get(gone.metadata.causationId ?? '');
+      expect(look?.type).toBe('PatrolObservationLogged');
+      expect((look?.data as { note: string }).note).toContain(hazardId);
+      expect(look?.streamId).not.toBe(gone.streamId);
+      expect(routeOf(look!.streamId)).toBe(routeOf(gone.streamId));
+      expect(Date.parse(look!.metadata.occurredAt)).toBeGreaterThan(
+        Date.parse(finding!.metadata.occurredAt),
+      );
+    }
+    // Every look names a hazard found earlier that was still there when the look was made.
+    const looks = ofType('PatrolObservationLogged').filter((e) =>
+      (e.data as { note: string }).note.startsWith('Looked again at'),
+    );
+    expect(looks.length).toBeGreaterThanOrEqual(removed.length);
+  });
+
+  it('meets disputes and incidents on patrol only on shifts that went out, reported by members who turned out', () => {
+    const started = new Map(ofType('PatrolStarted').map((e) => [e.streamId, e]));
+    const completed = new Map(ofType('PatrolCompleted').map((e) => [e.streamId, e]));
+    const onShift = [
+      ...ofType('PatrolIncidentReported'),
+      ...ofType('PatrolObservationLogged'),
+      ...ofType('PatrolHazardFound'),
+    ];
+    expect(onShift.length).toBeGreaterThan(100);
+    for (const e of onShift) {
+      const start = started.get(e.streamId);
+      const end = completed.get(e.streamId);
+      expect(start, e.streamId).toBeDefined();
+      expect((start!.data as { members: string[] }).members).toContain(e.metadata.actor.id);
+      expect(e.metadata.occurredAt >= start!.metadata.occurredAt).toBe(true);
+      expect(e.metadata.occurredAt <= end!.metadata.occurredAt).toBe(true);
+    }
+  });
+
+  it('takes calls after the office has closed by the community officer on duty, the rest by staff', () => {
+    const direct = ofType('DisputeReported').filter((e) =>
+      ['walk-in', 'hotline'].includes((e.data as { source: string }).source),
+    );
+    const evening = direct.filter((e) => {
+      const minute = minuteOfDay(Date.parse(e.metadata.occurredAt));
+      return minute < WORKDAY.start || minute >= WORKDAY.end;
+    });
+    expect(evening.length).toBeGreaterThan(0);
+    for (const e of direct) {
+      const role = evening.includes(e) ? 'community-police-officer' : 'community-staff';
+      expect(e.metadata.actor.role, e.streamId).toBe(role);
+    }
   });
 
   it('sends every patrol out with at least two members, most evenings', () => {

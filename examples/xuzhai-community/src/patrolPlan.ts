@@ -27,7 +27,30 @@ export interface PlannedPatrol {
   readonly startAt: number;
   readonly minutes: number;
   readonly incidents: PatrolIncident[];
+  /** A safety hazard found on the shift, if one is. */
+  hazard?: { readonly grid: string; readonly description: string };
+  /** Hazards found on earlier shifts of the route, looked at again on this one. */
+  readonly checks: HazardCheck[];
 }
+
+/** A look, on a later shift of the same route, at a hazard an earlier shift found. */
+export interface HazardCheck {
+  /** The day of the shift that found it. */
+  readonly foundOn: string;
+  readonly grid: string;
+  readonly description: string;
+  /** Whether it has been dealt with by now. */
+  readonly gone: boolean;
+}
+
+/** The chance a shift finds a safety hazard, and that it is gone by the next shift of the route. */
+export const PATROL_HAZARDS = { perShift: 0.1, goneByNextShift: 0.7 } as const;
+
+const HAZARDS = [
+  'Electric bikes charging on the ground floor corridor',
+  'A loose manhole cover by the east gate',
+  'Cardboard piled against a fire door',
+];
 
 /**
  * Incidents that are not disputes expected per shift: on 1 June, and the share of it left by 31
@@ -68,6 +91,7 @@ export function planPatrols(random: Random, cast: Cast): PlannedPatrol[] {
       startAt,
       minutes: random.int(100, 150),
       incidents: [],
+      checks: [],
     };
   });
   for (const patrol of roster) {
@@ -83,6 +107,18 @@ export function planPatrols(random: Random, cast: Cast): PlannedPatrol[] {
         grid: random.pick(patrol.grids),
         ...random.pick(INCIDENTS),
       });
+    }
+  }
+  // Hazards: found now and then, and looked at again each time the route comes round, until gone.
+  const out = roster.filter((p) => p.cancelled === undefined);
+  for (const [i, patrol] of out.entries()) {
+    if (!random.chance(PATROL_HAZARDS.perShift)) continue;
+    const hazard = { grid: random.pick(patrol.grids), description: random.pick(HAZARDS) };
+    patrol.hazard = hazard;
+    for (const later of out.slice(i + 1).filter((p) => p.route === patrol.route)) {
+      const gone = random.chance(PATROL_HAZARDS.goneByNextShift);
+      later.checks.push({ foundOn: patrol.day, ...hazard, gone });
+      if (gone) break;
     }
   }
   return roster;
