@@ -405,6 +405,31 @@ describe('the world it records', () => {
     expect(looks.length).toBeGreaterThanOrEqual(removed.length);
   });
 
+  it('goes back to a hazard found on a visit that was not put right, then records it removed or hands it over', () => {
+    const byId = new Map(log.map((e) => [e.id, e]));
+    const followUps = ofType('SafetyHazardFollowedUp');
+    const handedOver = ofType('SafetyHazardHandedOver');
+    expect(followUps.length).toBeGreaterThan(0);
+    expect(handedOver.length).toBeGreaterThan(0);
+    for (const e of handedOver) {
+      const cause = byId.get(e.metadata.causationId ?? '');
+      expect(cause?.type).toBe('SafetyHazardFollowedUp');
+      expect((cause?.data as { hazardId: string }).hazardId).toBe(
+        (e.data as { hazardId: string }).hazardId,
+      );
+      expect(streamOf(e.streamId).filter((x) => x.type === 'SafetyHazardRemoved')).toEqual([]);
+    }
+    const { coverage } = result.figures;
+    expect(coverage.hazardFollowUps).toBe(followUps.length);
+    expect(coverage.hazardsHandedOver).toBe(handedOver.length);
+    expect(coverage.hazardsFound).toBe(
+      ofType('SafetyHazardReported').length + ofType('PatrolHazardFound').length,
+    );
+    expect(coverage.hazardsRemoved).toBe(
+      ofType('SafetyHazardRemoved').length + ofType('PatrolHazardRemoved').length,
+    );
+  });
+
   it('meets disputes and incidents on patrol only on shifts that went out, reported by members who turned out', () => {
     const started = new Map(ofType('PatrolStarted').map((e) => [e.streamId, e]));
     const completed = new Map(ofType('PatrolCompleted').map((e) => [e.streamId, e]));

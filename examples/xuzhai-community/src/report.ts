@@ -180,7 +180,11 @@ export function formatReport(result: DemoResult): string {
         count(c.microAppealsFulfilled),
         `of ${count(c.microAppealsRecorded)} recorded`,
       ],
-      ['safety hazards removed', count(c.hazardsRemoved), `of ${count(c.hazardsFound)} found`],
+      [
+        'safety hazards removed',
+        count(c.hazardsRemoved),
+        `of ${count(c.hazardsFound)} found; visits went back to ${count(c.hazardFollowUps)}, ${count(c.hazardsHandedOver)} handed over`,
+      ],
       ['patrol hours', c.patrolHours.toFixed(1), `over ${count(c.patrols)} grid-walks`],
     ]),
     '',
