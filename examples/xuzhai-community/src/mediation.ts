@@ -1,8 +1,11 @@
 // Layered, classified, precise mediation (分层分类精准调解) of one planned dispute, once the
-// office has it on record: classified and graded, assigned to the lowest level that can settle
-// it, stepped into at once (第一时间介入), moved up a level only when it will not settle, handed
-// down to the committee when the police station took it but the community can settle it, and
-// resolved by an agreement carried out — or referred out, or still being mediated in September.
+// office has it on record: classified and graded, assigned to the lowest level its grade allows,
+// stepped into at once (第一时间介入), handed down to the committee when the police station took
+// it but the committee can settle it. Then it is played out, not decided: each session ends in
+// agreement with odds by level and grade, or not, or is adjourned; a level that cannot settle it
+// in its sessions moves it up; a matter that needs a ruling is referred out; rarely a quarrel
+// left unsettled turns violent and the station records a criminal case (民转刑). An agreement is
+// carried out and the dispute resolved — or it is still being mediated in September.
 import {
   Dispute,
   LOWEST_LEVEL_FOR,
@@ -12,12 +15,14 @@ import {
   type DisputeCommand,
   type EscalationRisk,
   type MediationLevel,
+  type ReferralTarget,
   type Severity,
 } from '@gridledger/core';
 import type { Member } from './cast.js';
 import type { PlannedDispute } from './disputePlan.js';
 import { REFERRALS } from './scripts.js';
-import { MINUTE, nextWorkingMoment } from './time.js';
+import { policeGridOf } from './station.js';
+import { MINUTE, dayOf, nextWorkingMoment, shanghai } from './time.js';
 import { firstEventId, recordedOf, type World } from './world.js';
 
 const GRADES: Readonly<
@@ -70,6 +75,18 @@ const SESSION_WAIT: Readonly<Record<MediationLevel, readonly [number, number]>> 
   'police-room': [60, 720],
   'police-station': [120, 1440],
   'outside-body': [1440, 2880],
+};
+
+/**
+ * The chance that a session that ends without agreement is followed, that night, by violence the
+ * station records as a criminal case (民转刑): what the co-governance is meant to prevent, rare
+ * but possible for a dispute graded moderate or serious, never for a minor one.
+ */
+const TURNS_VIOLENT: Readonly<Record<Severity, number>> = {
+  minor: 0,
+  moderate: 0.003,
+  serious: 0.015,
+  major: 0.03,
 };
 
 /** When mediation at every level fails: the parties are told to take it to court. */
@@ -188,8 +205,11 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     let failed = 0;
     let adjourned = false;
     for (;;) {
-      const [min, max] = adjourned && slow ? [5 * 1440, 10 * 1440] : SESSION_WAIT[level];
-      await wait(adjourned ? Math.max(min, 1440) : min, adjourned ? Math.max(max, 2880) : max);
+      // An adjourned session meets again after a day or more (a slow one after a week or so).
+      const [min, max] = SESSION_WAIT[level];
+      if (!adjourned) await wait(min, max);
+      else if (slow) await wait(5 * 1440, 10 * 1440);
+      else await wait(Math.max(min, 1440), Math.max(max, 2880));
       const odds = referral !== undefined ? 0 : slow ? SLOW_ODDS : AGREEMENT_ODDS[level][grade];
       if (random.chance(odds)) {
         await session('agreed', script.settlement);
@@ -202,6 +222,10 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
         : (referral?.script.settlement ??
           `No settlement at ${level} level: ${script.description.toLowerCase()}`);
       await session(adjourned ? 'adjourned' : 'not-agreed', summary);
+      if (!adjourned && grade !== 'minor' && random.chance(TURNS_VIOLENT[grade])) {
+        await turnsViolent();
+        return;
+      }
       if (referral !== undefined && failed >= 2) {
         await referOut(referral);
         return;
@@ -248,8 +272,38 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
     await wait(5, 15);
     await record({ type: 'resolveDispute', data: { how: 'agreement' } }, lead());
 
+    /** That night one side attacks the other: the station records a criminal case (民转刑). */
+    async function turnsViolent() {
+      const evening = shanghai(dayOf(world.clock.now()), '19:00') + random.int(0, 240) * MINUTE;
+      await until(evening);
+      const caseId = `pc-${dayOf(evening).replaceAll('-', '')}-dispute-${plan.n}`;
+      const recorded = await world.policeCase(
+        caseId,
+        {
+          type: 'recordPoliceCase',
+          data: {
+            caseId,
+            kind: 'criminal',
+            community: cast.community,
+            grid: plan.grid,
+            policeGrid: policeGridOf(cast, plan.grid),
+            category: 'intentional-injury',
+            summary: `The quarrel the ${level} level could not settle came to blows; one side was hurt`,
+            disputeId,
+          },
+        },
+        cast.jiang,
+      );
+      cause = firstEventId(recorded);
+      await referOut({
+        to: 'criminal-case',
+        body: 'Taihao Road police station',
+        reason: `Turned into criminal case ${caseId}`,
+      });
+    }
+
     async function referOut(to: {
-      readonly to: 'court' | 'labour-arbitration';
+      readonly to: ReferralTarget;
       readonly body: string;
       readonly reason: string;
     }) {
