@@ -25,6 +25,9 @@ import { FIRST_MORNING, isWeekend, seasonDays, seasonFraction, timeOnDay } from 
  */
 export const DISPUTE_RATE = { firstDay: 2.0, lastDayShare: 0.6 } as const;
 
+/** How the demo's disputes reach the committee (core also knows referrals from other bodies). */
+type Channel = Exclude<DisputeSource, 'referral'>;
+
 /**
  * Each source's share of the rate, and how much more (or less) of it comes at a weekend: people
  * at home quarrel and call in; fewer door-to-door visits are made.
@@ -35,9 +38,6 @@ const SOURCES: Readonly<Record<Channel, { readonly share: number; readonly weeke
   hotline: { share: 0.15, weekend: 1.4 },
   patrol: { share: 0.22, weekend: 1.4 },
 };
-
-/** How the demo's disputes reach the committee (core also knows referrals from other bodies). */
-type Channel = Exclude<DisputeSource, 'referral'>;
 
 /** The chance a dispute brought in is one mediation cannot settle, or a slow one. */
 const UNUSUAL = { court: 0.008, 'labour-arbitration': 0.008, boundary: 0.012 } as const;

@@ -170,8 +170,10 @@ export function mediate(world: World, plan: PlannedDispute, disputeId: string): 
       );
     }
     await wait(10, 40);
+    // Graded as its level's matters are (taken to the station, it is first graded as the
+    // station's); the station grades it again below when it hands it down.
     await record(
-      { type: 'classifyDispute', data: { category: script.category, ...GRADES[home] } },
+      { type: 'classifyDispute', data: { category: script.category, ...GRADES[level] } },
       intake,
     );
     await wait(5, 15);
