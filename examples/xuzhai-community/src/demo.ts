@@ -15,6 +15,7 @@ import { buildCast } from './cast.js';
 import { replaceDatabase } from './dbFile.js';
 import { planDisputes } from './disputePlan.js';
 import { planEnrolment } from './enrolment.js';
+import { planGridStructure } from './grids.js';
 import { headlineFigures, type HeadlineFigures } from './figures.js';
 import { conductFollowUp, followUpByTelephone } from './followUps.js';
 import { takeInDispute } from './intake.js';
@@ -111,6 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const patrols = planPatrols(random.fork('patrol-plan'), cast);
     const disputes = planDisputes(random.fork('dispute-plan'), cast, patrols);
     planEnrolment(world);
+    planGridStructure(world);
     planRegister(world);
     planPoliceCases(world);
     planStory(world);

@@ -1,33 +1,53 @@
-// The disputes of the season, fixed in number and outcome so the figures land where the
-// article's did (98% resolved by the end of August, none turned criminal, fewer each month);
-// the seed decides which grid, which quarrel, who, when, and how it reached the committee.
-import type { DisputeSource, Household, MediationLevel } from '@gridledger/core';
+// When disputes arise, and what each is about. Nothing here is a count to reach: each day, each
+// way a dispute reaches the committee has an expected number (a rate that falls over the season
+// as the grids and the police room take hold, the article's 环比下降), and the seed draws how
+// many actually come — more at weekends when people are at home, none on a patrol that stayed in.
+// How each one ends is not decided here either: mediation.ts plays its handling out, and what is
+// not settled by midnight on 31 August is simply still open.
+import type { DisputeSource, Household, Severity } from '@gridledger/core';
 import type { Cast } from './cast.js';
 import { incidentTime, type PlannedPatrol } from './patrolPlan.js';
-import type { Random } from './random.js';
+import { poisson, type Random } from './random.js';
 import {
+  BOUNDARY,
   EVERYDAY,
   OUTSIDER_NAMES,
   OUTSIDERS,
   REFERRALS,
-  STILL_OPEN,
   type DisputeScript,
-  type Referral,
 } from './scripts.js';
-import { DAY, FIRST_MORNING, SEASON, daysOf, shanghai, timeOnDay } from './time.js';
-
-/** How a dispute's handling ends within the season. */
-export type Ending = MediationLevel | Referral['to'] | 'still-open';
+import { FIRST_MORNING, isWeekend, seasonDays, seasonFraction, timeOnDay } from './time.js';
 
 /**
- * Disputes reported each month, by how they end. June also has the Xu/Shang dispute (settled at
- * the police station), so the season has 60, 50 and 40: 147 of 150 resolved, 98%.
+ * Disputes expected per day, all sources together: on 1 June, and the share of it left by 31
+ * August. The article's season (98% of disputes settled, incidence falling month over month) is
+ * what these rates were tuned to come near, not a figure they are forced to reach.
  */
-export const DISPUTES_BY_MONTH: Readonly<Record<string, Partial<Record<Ending, number>>>> = {
-  '2026-06': { grid: 38, community: 15, 'police-room': 5, court: 1 },
-  '2026-07': { grid: 31, community: 13, 'police-room': 5, 'labour-arbitration': 1 },
-  '2026-08': { grid: 25, community: 10, 'police-room': 4, 'still-open': 1 },
+export const DISPUTE_RATE = { firstDay: 2.0, lastDayShare: 0.6 } as const;
+
+/** How the demo's disputes reach the committee (core also knows referrals from other bodies). */
+type Channel = Exclude<DisputeSource, 'referral'>;
+
+/**
+ * Each source's share of the rate, and how much more (or less) of it comes at a weekend: people
+ * at home quarrel and call in; fewer door-to-door visits are made.
+ */
+const SOURCES: Readonly<Record<Channel, { readonly share: number; readonly weekend: number }>> = {
+  visit: { share: 0.35, weekend: 0.7 },
+  'walk-in': { share: 0.28, weekend: 1.3 },
+  hotline: { share: 0.15, weekend: 1.4 },
+  patrol: { share: 0.22, weekend: 1.4 },
 };
+
+/** The chance a dispute brought in is one mediation cannot settle, or a slow one. */
+const UNUSUAL = { court: 0.008, 'labour-arbitration': 0.008, boundary: 0.012 } as const;
+
+/** How serious a dispute is when the office first grades it: most are small matters. */
+const GRADE_ODDS: readonly (readonly [Severity, number])[] = [
+  ['minor', 0.62],
+  ['moderate', 0.28],
+  ['serious', 0.1],
+];
 
 export interface PlannedParty {
   readonly name: string;
@@ -37,122 +57,114 @@ export interface PlannedParty {
 
 export interface PlannedDispute {
   readonly n: number;
-  readonly ending: Ending;
-  /** The level first assigned; lower than the ending's when the dispute escalates. */
-  readonly startLevel: MediationLevel;
   readonly source: DisputeSource;
   readonly grid: string;
   readonly script: DisputeScript;
   readonly parties: readonly PlannedParty[];
   readonly reportAt: number;
+  /** How the office grades it at first (分级): where it is first mediated. */
+  readonly grade: Severity;
+  /** Taken first to the police station, which hands it to the committee (some walk-ins and calls). */
+  readonly viaStation: boolean;
   /** For a dispute met on patrol: the shift's day. */
   readonly patrolDay?: string;
 }
 
-/** The longest handling of each ending, so August's disputes settle before the season ends. */
-const LONGEST_DAYS: Readonly<Record<Ending, number>> = {
-  grid: 5,
-  community: 8,
-  'police-room': 8,
-  'police-station': 8,
-  'outside-body': 8,
-  court: 5,
-  'labour-arbitration': 5,
-  'still-open': 0,
-};
+/** The rate on `day`, before each source's share: falling linearly over the season. */
+export const disputeRate = (day: string): number =>
+  DISPUTE_RATE.firstDay * (1 - (1 - DISPUTE_RATE.lastDayShare) * seasonFraction(day));
 
 export function planDisputes(random: Random, cast: Cast, patrols: readonly PlannedPatrol[]) {
   const disputes: PlannedDispute[] = [];
   const storyHouseholds = new Set([cast.kang.household.householdId, cast.xu.household.householdId]);
-  for (const [month, endings] of Object.entries(DISPUTES_BY_MONTH)) {
-    for (const [ending, count] of Object.entries(endings) as [Ending, number][]) {
-      for (let i = 0; i < count; i++) {
-        const days = daysFor(month, ending);
-        disputes.push(plan(disputes.length + 1, ending, days));
+  const shifts = new Map(patrols.filter((p) => p.cancelled === undefined).map((p) => [p.day, p]));
+
+  for (const day of seasonDays()) {
+    const rate = disputeRate(day);
+    const expected = (source: Channel) => {
+      const { share, weekend } = SOURCES[source];
+      return rate * share * (isWeekend(day) ? weekend : 1);
+    };
+    for (const source of ['visit', 'walk-in', 'hotline'] as const) {
+      for (let i = poisson(random, expected(source)); i > 0; i--) {
+        disputes.push(brought(day, source));
       }
     }
-  }
-  return disputes.sort((a, b) => a.reportAt - b.reportAt);
-
-  function plan(n: number, ending: Ending, days: readonly string[]): PlannedDispute {
-    const source = pickSource(ending);
-    const shifts = patrols.filter((p) => p.cancelled === undefined && days.includes(p.day));
-    if (source === 'patrol' && shifts.length > 0) {
-      const patrol = random.pick(shifts);
-      const grid = random.pick(patrol.grids);
-      const outsiders = ending === 'grid' && random.chance(0.2);
-      const script = outsiders ? OUTSIDERS : scriptFor(ending);
-      const parties = outsiders
-        ? script.roles.map((role, i) => ({ name: OUTSIDER_NAMES[i] ?? role, role }))
-        : residentsOf(grid, script);
-      const at = incidentTime(random, patrol);
-      const startLevel = startOf(ending);
-      return {
-        n,
-        ending,
-        startLevel,
-        source,
-        grid,
-        script,
-        parties,
-        reportAt: at,
-        patrolDay: patrol.day,
-      };
+    // Met on patrol: only when the evening's shift went out.
+    const patrol = shifts.get(day);
+    if (patrol !== undefined) {
+      for (let i = poisson(random, expected('patrol')); i > 0; i--) disputes.push(met(patrol));
     }
-    // Brought to the office, or heard of on a visit (or meant for a patrol when no shift was out
-    // on the days it may happen: then it is brought to the office instead).
+  }
+  return disputes
+    .sort((a, b) => a.reportAt - b.reportAt)
+    .map((d, i): PlannedDispute => ({ ...d, n: i + 1 }));
+
+  function met(patrol: PlannedPatrol): PlannedDispute {
+    const grid = random.pick(patrol.grids);
+    const outsiders = random.chance(0.15);
+    const script = outsiders ? OUTSIDERS : random.pick(EVERYDAY);
+    const parties = outsiders
+      ? script.roles.map((role, i) => ({ name: OUTSIDER_NAMES[i] ?? role, role }))
+      : residentsOf(grid, script);
+    return {
+      n: 0,
+      source: 'patrol',
+      grid,
+      script,
+      parties,
+      reportAt: incidentTime(random, patrol),
+      grade: outsiders ? 'minor' : drawGrade(),
+      viaStation: false,
+      patrolDay: patrol.day,
+    };
+  }
+
+  function brought(day: string, source: 'visit' | 'walk-in' | 'hotline'): PlannedDispute {
     const grid = random.pick(cast.grids);
-    const script = scriptFor(ending);
-    const day = random.pick(days);
+    const script = source === 'visit' ? random.pick(EVERYDAY) : drawScript();
     const minute =
       source === 'visit'
         ? random.pick([random.int(9 * 60, 11 * 60 + 30), random.int(14 * 60 + 30, 16 * 60 + 30)])
-        : random.int(8 * 60 + 30, 17 * 60 + 30);
+        : source === 'walk-in'
+          ? random.int(8 * 60 + 30, 17 * 60 + 30)
+          : // Calls come from morning to late evening, more of them after work.
+            random.chance(0.6)
+            ? random.int(8 * 60, 18 * 60 - 1)
+            : random.int(18 * 60, 22 * 60);
+    const grade = gradeOf(script);
     return {
-      n,
-      ending,
-      startLevel: startOf(ending),
-      source: source === 'patrol' ? 'walk-in' : source,
+      n: 0,
+      source,
       grid,
       script,
       parties: residentsOf(grid, script),
       reportAt: Math.max(timeOnDay(day, minute), FIRST_MORNING),
+      grade,
+      viaStation: source !== 'visit' && grade === 'moderate' && random.chance(0.15),
     };
   }
 
-  function pickSource(ending: Ending): DisputeSource {
-    if (ending === 'still-open' || ending === 'court' || ending === 'labour-arbitration') {
-      return 'walk-in';
-    }
+  function drawScript(): DisputeScript {
     const roll = random.next();
-    return roll < 0.4 ? 'visit' : roll < 0.6 ? 'patrol' : roll < 0.85 ? 'walk-in' : 'hotline';
-  }
-
-  function scriptFor(ending: Ending): DisputeScript {
-    if (ending === 'court' || ending === 'labour-arbitration') return REFERRALS[ending].script;
-    if (ending === 'still-open') return STILL_OPEN;
+    if (roll < UNUSUAL.court) return REFERRALS.court.script;
+    if (roll < UNUSUAL.court + UNUSUAL['labour-arbitration'])
+      return REFERRALS['labour-arbitration'].script;
+    if (roll < UNUSUAL.court + UNUSUAL['labour-arbitration'] + UNUSUAL.boundary) return BOUNDARY;
     return random.pick(EVERYDAY);
   }
 
-  function startOf(ending: Ending): MediationLevel {
-    switch (ending) {
-      case 'grid':
-        return 'grid';
-      case 'community': {
-        // Some are brought to the police station, which hands them down to the committee.
-        const roll = random.next();
-        return roll < 0.45 ? 'grid' : roll < 0.85 ? 'community' : 'police-station';
-      }
-      case 'police-room':
-        return random.chance(0.4) ? 'community' : 'police-room';
-      case 'police-station':
-        return 'police-station';
-      case 'outside-body':
-      case 'court':
-      case 'labour-arbitration':
-      case 'still-open':
-        return 'community';
+  function gradeOf(script: DisputeScript): Severity {
+    return EVERYDAY.includes(script) ? drawGrade() : 'moderate';
+  }
+
+  function drawGrade(): Severity {
+    let roll = random.next();
+    for (const [grade, odds] of GRADE_ODDS) {
+      if (roll < odds) return grade;
+      roll -= odds;
     }
+    return 'minor';
   }
 
   function residentsOf(grid: string, script: DisputeScript): PlannedParty[] {
@@ -165,11 +177,4 @@ export function planDisputes(random: Random, cast: Cast, patrols: readonly Plann
       household: r.household,
     }));
   }
-}
-
-/** The days of `month` a dispute ending as `ending` may be reported on. */
-function daysFor(month: string, ending: Ending): string[] {
-  if (ending === 'still-open') return ['2026-08-26', '2026-08-27', '2026-08-28', '2026-08-29'];
-  const latest = SEASON.end - (LONGEST_DAYS[ending] + 1) * DAY;
-  return daysOf(month).filter((day) => shanghai(day) < latest);
 }

@@ -1,7 +1,9 @@
 // A dispute brought to the community office directly — in person or by telephone — and recorded
-// by the member of staff who takes it; then mediated like any other.
+// by the member of staff who takes it (an evening call, after the office has closed, by the
+// community police officer on duty); then mediated like any other.
 import type { PlannedDispute } from './disputePlan.js';
 import { mediate } from './mediation.js';
+import { inWorkingHours } from './time.js';
 import type { World } from './world.js';
 
 export function takeInDispute(world: World, plan: PlannedDispute): void {
@@ -11,7 +13,10 @@ export function takeInDispute(world: World, plan: PlannedDispute): void {
     const parties = plan.parties.map((party, i) => ({ partyId: `p-${i + 1}`, ...party }));
     const first = parties[0];
     if (first === undefined) throw new Error(`planned dispute ${plan.n} has no parties`);
-    const staff = world.randomFor('intake').pick([cast.staff[1], cast.staff[2]]);
+    const open = inWorkingHours(plan.reportAt) === plan.reportAt;
+    const staff = open
+      ? world.randomFor('intake').pick([cast.staff[1], cast.staff[2]])
+      : cast.jiang;
     await world.dispute(
       disputeId,
       {

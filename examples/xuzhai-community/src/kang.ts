@@ -1,7 +1,11 @@
-// Kang's service visit (便民服务). In mid-July an elderly resident with bad legs has an expired ID
-// card: his grid's party member hears of it on a door-to-door visit and calls Jiang Lin; the
-// director, Jiang and the household-registration officer Zhou Jinfeng go to his home with
-// community staff, take the data for a new card and apply on his behalf.
+// Kang's service visit (便民服务), as the article tells it. In mid-July a party member of the
+// community contacts Jiang Lin: Kang, an elderly resident with limited mobility (腿脚不便, not
+// bedridden), has an expired ID card he can no longer use, which makes daily life hard. (That the
+// party member heard of it on a door-to-door visit to Kang is the demo's telling.) Once Zhao
+// Baoxing learns of it he leads Jiang and the household-registration officer Zhou Jinfeng,
+// following community staff, to Kang's home; they take the data for a new second-generation card
+// and apply for it through the household-registration system on his behalf. Kang thanks them
+// again and again.
 import type { Member } from './cast.js';
 import { KANG_VISIT_ID } from './story.js';
 import { isoInShanghai, shanghai } from './time.js';
@@ -34,7 +38,7 @@ export function planKang(world: World): void {
     await world.visit(routineId, { type: 'conductVisit', data: {} }, owner, { correlationId });
     await until(shanghai('2026-07-13', '10:15'));
     const description =
-      'His ID card has expired and, with his bad legs, he cannot get to the station to renew it';
+      'His ID card has expired and can no longer be used, which makes daily life hard; he has limited mobility';
     const appeal = await world.visit(
       routineId,
       { type: 'recordMicroAppeal', data: { description } },
@@ -44,12 +48,13 @@ export function planKang(world: World): void {
     const { appealId } = recordedOf(appeal, 'MicroAppealRecorded').data;
     await world.visit(
       routineId,
-      { type: 'closeVisit', data: { note: 'Called Jiang Lin about the ID card' } },
+      { type: 'closeVisit', data: { note: 'Contacted Jiang Lin about the ID card' } },
       owner,
       { correlationId },
     );
 
-    // The party member calls the community officer, who arranges the service visit at once.
+    // The party member has contacted the community officer; once the director has heard of it,
+    // the service visit is arranged.
     await until(shanghai('2026-07-13', '10:40'));
     const visitors: Member[] = [zhao, jiang, zhou, officeStaff];
     const scheduledFor = isoInShanghai(shanghai('2026-07-15', '09:30'));
@@ -72,7 +77,10 @@ export function planKang(world: World): void {
     await until(Date.parse(scheduledFor));
     await world.visit(
       KANG_VISIT_ID,
-      { type: 'conductVisit', data: { summary: 'Home visit to Kang, who cannot get about' } },
+      {
+        type: 'conductVisit',
+        data: { summary: 'Home visit to Kang, who has limited mobility, led by Director Zhao' },
+      },
       zhao,
       links,
     );
@@ -101,7 +109,9 @@ export function planKang(world: World): void {
       KANG_VISIT_ID,
       {
         type: 'closeVisit',
-        data: { note: 'Kang thanked the officers again and again for coming to his door' },
+        data: {
+          note: 'Kang thanked Director Zhao and the others again and again, and praised the officers for coming to his door',
+        },
       },
       zhao,
       links,

@@ -1,9 +1,10 @@
 // The patrol team's roster for the season: a shift most evenings, each walking nine of the 81
-// grids in turn with a leader and two to four members, a few called off for the weather. The
-// public-order incidents each month are placed on shifts here; disputes join them from the plan.
+// grids in turn with a leader and two to four members, a few called off for the weather. Each
+// shift that goes out meets a drawn number of incidents (a rate that falls over the season, higher
+// at weekends); disputes join them from the dispute plan.
 import type { Cast, Member } from './cast.js';
-import type { Random } from './random.js';
-import { MINUTE, SEASON, seasonDays, timeOnDay } from './time.js';
+import { poisson, type Random } from './random.js';
+import { MINUTE, isWeekend, seasonDays, seasonFraction, timeOnDay } from './time.js';
 
 export interface PatrolIncident {
   readonly at: number;
@@ -26,14 +27,36 @@ export interface PlannedPatrol {
   readonly startAt: number;
   readonly minutes: number;
   readonly incidents: PatrolIncident[];
+  /** A safety hazard found on the shift, if one is. */
+  hazard?: { readonly grid: string; readonly description: string };
+  /** Hazards found on earlier shifts of the route, looked at again on this one. */
+  readonly checks: HazardCheck[];
 }
 
-/** Public-order incidents met on patrol, by month: the incidence the article says fell. */
-export const PUBLIC_ORDER_INCIDENTS: Readonly<Record<string, number>> = {
-  '2026-06': 24,
-  '2026-07': 15,
-  '2026-08': 8,
-};
+/** A look, on a later shift of the same route, at a hazard an earlier shift found. */
+export interface HazardCheck {
+  /** The day of the shift that found it. */
+  readonly foundOn: string;
+  readonly grid: string;
+  readonly description: string;
+  /** Whether it has been dealt with by now. */
+  readonly gone: boolean;
+}
+
+/** The chance a shift finds a safety hazard, and that it is gone by the next shift of the route. */
+export const PATROL_HAZARDS = { perShift: 0.1, goneByNextShift: 0.7 } as const;
+
+const HAZARDS = [
+  'Electric bikes charging on the ground floor corridor',
+  'A loose manhole cover by the east gate',
+  'Cardboard piled against a fire door',
+];
+
+/**
+ * Incidents that are not disputes expected per shift: on 1 June, and the share of it left by 31
+ * August, as the patrols take hold; weekend evenings bring more people out.
+ */
+export const PATROL_INCIDENT_RATE = { firstDay: 1.0, lastDayShare: 0.3, weekend: 1.3 } as const;
 
 const GRIDS_PER_ROUTE = 9;
 
@@ -68,17 +91,34 @@ export function planPatrols(random: Random, cast: Cast): PlannedPatrol[] {
       startAt,
       minutes: random.int(100, 150),
       incidents: [],
+      checks: [],
     };
   });
-  for (const month of SEASON.months) {
-    const shifts = roster.filter((p) => p.cancelled === undefined && p.day.startsWith(month));
-    for (let n = 0; n < (PUBLIC_ORDER_INCIDENTS[month] ?? 0); n++) {
-      const patrol = random.pick(shifts);
+  for (const patrol of roster) {
+    if (patrol.cancelled !== undefined) continue;
+    const { firstDay, lastDayShare, weekend } = PATROL_INCIDENT_RATE;
+    const rate =
+      firstDay *
+      (1 - (1 - lastDayShare) * seasonFraction(patrol.day)) *
+      (isWeekend(patrol.day) ? weekend : 1);
+    for (let n = poisson(random, rate); n > 0; n--) {
       patrol.incidents.push({
         at: incidentTime(random, patrol),
         grid: random.pick(patrol.grids),
         ...random.pick(INCIDENTS),
       });
+    }
+  }
+  // Hazards: found now and then, and looked at again each time the route comes round, until gone.
+  const out = roster.filter((p) => p.cancelled === undefined);
+  for (const [i, patrol] of out.entries()) {
+    if (!random.chance(PATROL_HAZARDS.perShift)) continue;
+    const hazard = { grid: random.pick(patrol.grids), description: random.pick(HAZARDS) };
+    patrol.hazard = hazard;
+    for (const later of out.slice(i + 1).filter((p) => p.route === patrol.route)) {
+      const gone = random.chance(PATROL_HAZARDS.goneByNextShift);
+      later.checks.push({ foundOn: patrol.day, ...hazard, gone });
+      if (gone) break;
     }
   }
   return roster;

@@ -1,13 +1,17 @@
 // Carrying out a planned patrol shift: scheduled in the afternoon by its leader, started at 19:00
 // by the members who turned out, observations, hazards and incidents logged on the route, then
 // completed — or called off for the weather. A dispute met on the way is reported by the app.
+// A hazard an earlier shift found is looked at again when the route comes round (第一时间回访):
+// the Patrol aggregate has no follow-up of its own for a hazard, so the look is logged as an
+// observation naming the hazard, and once it is gone its removal is recorded on the shift that
+// found it.
 import type { PatrolCommand } from '@gridledger/core';
 import type { Member } from './cast.js';
 import type { PlannedDispute } from './disputePlan.js';
 import { mediate } from './mediation.js';
-import type { PlannedPatrol } from './patrolPlan.js';
-import { MINUTE, isoInShanghai, timeOnDay } from './time.js';
-import { firstEventId, type World } from './world.js';
+import type { HazardCheck, PlannedPatrol } from './patrolPlan.js';
+import { MINUTE, isoInShanghai, shortDay, shanghai, timeOnDay } from './time.js';
+import { firstEventId, recordedOf, type World } from './world.js';
 
 const OBSERVATIONS = [
   'All quiet at the market; stalls packed away',
@@ -15,15 +19,10 @@ const OBSERVATIONS = [
   'Courtyard lights out on the east lane; reported to the property office',
   'Groups of residents enjoying the cool air; nothing to report',
 ];
-const PATROL_HAZARDS = [
-  'Electric bikes charging on the ground floor corridor',
-  'A loose manhole cover by the east gate',
-  'Cardboard piled against a fire door',
-];
-
 type Happening =
   | { readonly at: number; readonly incident: PlannedPatrol['incidents'][number] }
-  | { readonly at: number; readonly dispute: PlannedDispute };
+  | { readonly at: number; readonly dispute: PlannedDispute }
+  | { readonly at: number; readonly check: HazardCheck };
 
 export function carryOutPatrol(
   world: World,
@@ -65,6 +64,10 @@ export function carryOutPatrol(
     const happenings: Happening[] = [
       ...patrol.incidents.map((incident) => ({ at: incident.at, incident })),
       ...disputes.map((dispute) => ({ at: dispute.reportAt, dispute })),
+      ...patrol.checks.map((check) => ({
+        at: patrol.startAt + random.int(5, patrol.minutes - 10) * MINUTE,
+        check,
+      })),
     ].sort((a, b) => a.at - b.at);
     const observations = random.int(1, 2);
     for (let i = 0; i < observations; i++) {
@@ -79,7 +82,6 @@ export function carryOutPatrol(
       });
     }
     happenings.sort((a, b) => a.at - b.at);
-    const hazard = random.chance(0.1) ? random.pick(PATROL_HAZARDS) : undefined;
 
     for (const happening of happenings) {
       await until(happening.at);
@@ -96,6 +98,8 @@ export function carryOutPatrol(
           by,
         );
         world.onReported.set(incidentId, (disputeId) => mediate(world, dispute, disputeId));
+      } else if ('check' in happening) {
+        await checkHazard(happening.check, by);
       } else if (happening.incident.kind === 'observation') {
         const { grid, description: note } = happening.incident;
         await record({ type: 'logObservation', data: { grid, note } }, by);
@@ -107,11 +111,44 @@ export function carryOutPatrol(
         );
       }
     }
-    if (hazard !== undefined) {
-      const grid = random.pick(patrol.grids);
-      await record({ type: 'reportPatrolHazard', data: { grid, description: hazard } });
+    if (patrol.hazard !== undefined) {
+      const { grid, description } = patrol.hazard;
+      const found = await world.patrol(
+        patrolId,
+        { type: 'reportPatrolHazard', data: { grid, description } },
+        leader,
+        { correlationId, causationId: cause },
+      );
+      cause = firstEventId(found);
+      const { hazardId } = recordedOf(found, 'PatrolHazardFound').data;
+      world.patrolHazards.set(patrol.day, { patrolId, hazardId, correlationId });
     }
     await until(patrol.startAt + patrol.minutes * MINUTE);
     await record({ type: 'completePatrol', data: { durationMinutes: patrol.minutes } });
+
+    async function checkHazard(check: HazardCheck, by: Member) {
+      const found = world.patrolHazards.get(check.foundOn);
+      if (found === undefined)
+        throw new Error(`no hazard was found on the shift of ${check.foundOn}`);
+      const when = shortDay(shanghai(check.foundOn));
+      const what = `${check.description} (hazard ${found.hazardId}, found on ${when})`;
+      const note = check.gone
+        ? `Looked again at ${what}: gone`
+        : `Looked again at ${what}: still there; told the property office again`;
+      const looked = await record({ type: 'logObservation', data: { grid: check.grid, note } }, by);
+      if (!check.gone) return;
+      await world.patrol(
+        found.patrolId,
+        {
+          type: 'recordPatrolHazardRemoved',
+          data: {
+            hazardId: found.hazardId,
+            note: `Found gone on the shift of ${shortDay(patrol.startAt)}`,
+          },
+        },
+        by,
+        { correlationId: found.correlationId, causationId: looked },
+      );
+    }
   });
 }

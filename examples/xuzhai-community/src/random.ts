@@ -51,6 +51,18 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/**
+ * How many times something happens when `mean` is the number expected (a Poisson draw, counted
+ * by multiplying uniforms until they fall below e^-mean): 0 for a mean of 0.
+ */
+export function poisson(random: Random, mean: number): number {
+  if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`not a mean: ${mean}`);
+  const limit = Math.exp(-mean);
+  let count = 0;
+  for (let product = random.next(); product > limit; product *= random.next()) count++;
+  return count;
+}
+
 /** 32-bit FNV-1a: turns a seed and a label into the seed of a fork. */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

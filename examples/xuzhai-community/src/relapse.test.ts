@@ -1,8 +1,10 @@
 // The relapse scenario: a dispute settled in July turns into a criminal case on 31 July, and the
 // figures catch it; its events near midnight at month ends count in their Shanghai month.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createEventRegistry,
   createLedger,
@@ -95,6 +97,64 @@ describe('a settled dispute that later turns into a criminal case (民转刑 aft
       `later case ${RELAPSE_CASE_ID}: dispute ${RELAPSE_DISPUTE_ID}, grid xuzhai-41, settled at the grid level, counted in July, linked 1 Aug`,
     );
   });
+});
+
+describe('gridledger report on the relapse scenario’s store', () => {
+  const cli = resolve(
+    dirname(fileURLToPath(import.meta.url)),
+    '../../../packages/cli/bin/gridledger.js',
+  );
+  /** Runs the `gridledger` command as a user would, on the file the scenario wrote. */
+  const gridledger = (...args: string[]) => {
+    const run = spawnSync(process.execPath, [cli, ...args, '--store', result.file], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Asia/Shanghai', NO_COLOR: '1' },
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    return run.stdout;
+  };
+
+  it('given the relapse store, when `gridledger report criminal-cases` runs, then it names the relapsed dispute and its case', () => {
+    const out = gridledger('report', 'criminal-cases');
+    const rows = out.split('\n').filter((line) => line.startsWith(RELAPSE_DISPUTE_ID));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(
+      new RegExp(
+        `^${RELAPSE_DISPUTE_ID}\\s+2026-07\\s+xuzhai\\s+xuzhai-41\\s+later-case\\s+${RELAPSE_CASE_ID}\\s+grid\\s+no\\s`,
+      ),
+    );
+  }, 120_000);
+
+  it('given the relapse store, when `gridledger report escalations` runs, then it counts the criminal case against July, as the demo did', () => {
+    const out = gridledger('report', 'escalations');
+    expect(out).toContain('Became criminal cases: 1   Became homicides: 0');
+    const row = (label: string) =>
+      out
+        .split('\n')
+        .find((line) => line.startsWith(`${label} `))
+        ?.trim()
+        .split(/\s+/);
+    // Month, escalations, disputes escalated, referred out, reopened, criminal, after settlement,
+    // homicides, zero criminal cases.
+    expect(row('2026-07')?.slice(5)).toEqual(['1', '1', '0', 'no']);
+    expect(row('2026-06')?.slice(5)).toEqual(['0', '0', '0', 'yes']);
+    expect(row('2026-08')?.slice(5)).toEqual(['0', '0', '0', 'yes']);
+    const e = result.figures.escalations;
+    expect(row('total')).toEqual([
+      'total',
+      String(e.escalations),
+      String(e.disputesEscalated),
+      String(e.referredOut),
+      '0',
+      '1',
+      '1',
+      '0',
+      'no',
+    ]);
+  }, 120_000);
 });
 
 describe('events near midnight at month ends', () => {

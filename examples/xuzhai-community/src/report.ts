@@ -46,6 +46,8 @@ export function formatReport(result: DemoResult): string {
     `Xuzhai community, June–August 2026 (seed ${result.seed}${result.scenario === 'season' ? '' : `, ${result.scenario} scenario`})`,
     `${count(result.events)} events in ${result.file}`,
     `${team.grids} red micro-grids, each owned by a party member; ${team.members} members enrolled, ${team.patrolTeam} on the patrol team`,
+    `${team.structure.microGrids} micro-grids in ${team.structure.grids} grids, ${team.structure.microGridsInPoliceGrids} of them in the station's ${team.structure.policeGrids} police grids (警格+网格)`,
+    ...team.positions.map((p) => `  ${p}`),
     '',
     'Dispute resolution rate (矛盾纠纷调处化解率), by month reported',
     ...table('lrrrrrr', [
@@ -178,7 +180,11 @@ export function formatReport(result: DemoResult): string {
         count(c.microAppealsFulfilled),
         `of ${count(c.microAppealsRecorded)} recorded`,
       ],
-      ['safety hazards removed', count(c.hazardsRemoved), `of ${count(c.hazardsFound)} found`],
+      [
+        'safety hazards removed',
+        count(c.hazardsRemoved),
+        `of ${count(c.hazardsFound)} found; visits went back to ${count(c.hazardFollowUps)}, ${count(c.hazardsHandedOver)} handed over`,
+      ],
       ['patrol hours', c.patrolHours.toFixed(1), `over ${count(c.patrols)} grid-walks`],
     ]),
     '',

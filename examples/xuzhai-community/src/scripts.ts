@@ -13,6 +13,8 @@ export interface DisputeScript {
   /** Who does what: `party` is 0 or 1, an index into `roles`. Empty: no agreement was needed. */
   readonly terms: readonly { readonly party: 0 | 1; readonly action: string }[];
   readonly noAgreementReason?: string;
+  /** The summary of a session that is put off, e.g. until the parties bring their papers. */
+  readonly adjourned?: string;
 }
 
 const script = (s: DisputeScript): DisputeScript => s;
@@ -177,12 +179,19 @@ export const REFERRALS: Readonly<Record<Referral['to'], Referral>> = {
   },
 };
 
-/** The boundary dispute still being mediated at the end of August. */
-export const STILL_OPEN: DisputeScript = script({
+/**
+ * A boundary dispute: slow to settle, each session often put off until both sides bring their
+ * property certificates; it settles when a survey draws the line.
+ */
+export const BOUNDARY: DisputeScript = script({
   category: 'property',
   description: 'Each side says the other built its courtyard wall over the boundary',
   roles: ['neighbour', 'neighbour'],
   kind: 'quarrel',
-  settlement: 'Adjourned: both sides will bring their property certificates in September',
-  terms: [],
+  settlement: 'The survey drew the line; the wall will be rebuilt on it, the cost shared',
+  terms: [
+    { party: 0, action: 'Pay half the cost of rebuilding the wall' },
+    { party: 1, action: 'Rebuild the wall on the surveyed line' },
+  ],
+  adjourned: 'Adjourned: both sides will bring their property certificates',
 });

@@ -79,6 +79,17 @@ export function daysOf(month: string): string[] {
 /** Every day of the season, in order. */
 export const seasonDays = (): string[] => SEASON.months.flatMap((month) => daysOf(month));
 
+/** How far into the season `day` is: 0 on 1 June, 1 on 31 August. */
+export function seasonFraction(day: string): number {
+  return (shanghai(day) - SEASON.start) / (shanghai(SEASON.last) - SEASON.start);
+}
+
+/** Saturday or Sunday in Shanghai. */
+export function isWeekend(day: string): boolean {
+  const weekday = new Date(shanghai(day, '12:00')).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 /** `2 Jul`: a short day for the printed report. */
 export function shortDay(ms: number): string {
   const [, month, day] = dayOf(ms).split('-');

@@ -1,6 +1,9 @@
 // Carrying out a planned door-to-door visit: scheduled the evening before, conducted, with what
 // the household asked for (micro-wishes 微心愿, micro-appeals 微诉求), any safety hazard and any
-// dispute heard of, then closed; wishes, appeals and hazards are dealt with in the days after.
+// dispute heard of, then closed; wishes, appeals and hazards are dealt with in the days after. A
+// hazard not put right on the spot is looked at again (SafetyHazardFollowedUp) and then recorded
+// removed, handed over to whoever can remove it (SafetyHazardHandedOver), or left noted as still
+// there.
 import type { Member } from './cast.js';
 import { mediate } from './mediation.js';
 import type { Random } from './random.js';
@@ -37,6 +40,14 @@ const HAZARDS = [
   'The fire escape blocked with furniture',
   'Exposed wiring in the corridor',
 ];
+
+/** Who a hazard the household cannot remove alone is handed over to. */
+const HAZARD_BODIES: Readonly<Record<string, string>> = {
+  'A cracked gas hose in the kitchen': 'City gas company',
+  'Exposed wiring in the corridor': 'Property management office',
+  'An electric bike charging in the stairwell': 'Property management office',
+  'The fire escape blocked with furniture': 'Property management office',
+};
 
 export function carryOutVisit(world: World, visit: PlannedVisit): void {
   const random = world.randomFor('visits');
@@ -132,12 +143,55 @@ export function carryOutVisit(world: World, visit: PlannedVisit): void {
         links,
       );
       const { hazardId } = recordedOf(hazard, 'SafetyHazardReported').data;
-      if (random.chance(0.9))
-        later(world, random, 0, 5, async () => {
-          await world.visit(visitId, { type: 'recordHazardRemoved', data: { hazardId } }, owner, {
-            correlationId,
-          });
+      if (random.chance(0.35)) {
+        // Put right there and then with the household (第一时间平息).
+        await moment();
+        const note = 'Put right on the spot with the household';
+        await world.visit(
+          visitId,
+          { type: 'recordHazardRemoved', data: { hazardId, note } },
+          owner,
+          links,
+        );
+      } else {
+        // Looked at again in the days after (第一时间回访): gone, handed to whoever can remove
+        // it, or still there.
+        const fate = random.next();
+        later(world, random, 1, 3, async () => {
+          const outcome =
+            fate < 0.55
+              ? 'gone: the household has dealt with it'
+              : fate < 0.9
+                ? 'still there; the household cannot remove it alone'
+                : 'still there; the owner will keep reminding the household';
+          const followed = await world.visit(
+            visitId,
+            {
+              type: 'followUpHazard',
+              data: { hazardId, followedUpBy: [owner.id], note: `Went back to look: ${outcome}` },
+            },
+            owner,
+            { correlationId },
+          );
+          const after = { correlationId, causationId: firstEventId(followed) };
+          if (fate < 0.55) {
+            await world.visit(
+              visitId,
+              { type: 'recordHazardRemoved', data: { hazardId } },
+              owner,
+              after,
+            );
+          } else if (fate < 0.9) {
+            const to = HAZARD_BODIES[description] ?? 'Property management office';
+            await world.visit(
+              visitId,
+              { type: 'handOverHazard', data: { hazardId, to } },
+              owner,
+              after,
+            );
+          }
         });
+      }
     }
     const { spots } = visit;
     if (spots !== undefined) {

@@ -4,6 +4,7 @@
 import {
   Dispute,
   GridMember,
+  GridStructure,
   HouseholdRegister,
   Patrol,
   PoliceCase,
@@ -12,6 +13,7 @@ import {
   type CommandContext,
   type DisputeCommand,
   type GridMemberCommand,
+  type GridStructureCommand,
   type HouseholdRegisterCommand,
   type Ledger,
   type PatrolCommand,
@@ -40,6 +42,7 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
     dispute: createCommandHandler(ledger, Dispute),
     visit: createCommandHandler(ledger, Visit),
     member: createCommandHandler(ledger, GridMember),
+    structure: createCommandHandler(ledger, GridStructure),
     patrol: createCommandHandler(ledger, Patrol),
     policeCase: createCommandHandler(ledger, PoliceCase),
     register: createCommandHandler(ledger, HouseholdRegister),
@@ -117,6 +120,8 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
       handlers.visit(id, command, context(by, links)),
     member: (id: string, command: GridMemberCommand, by: Member, links: Links = {}) =>
       handlers.member(id, command, context(by, links)),
+    structure: (grid: string, command: GridStructureCommand, by: Member, links: Links = {}) =>
+      handlers.structure(grid, command, context(by, links)),
     patrol: (id: string, command: PatrolCommand, by: Member, links: Links = {}) =>
       handlers.patrol(id, command, context(by, links)),
     policeCase: (id: string, command: PoliceCaseCommand, by: Member, links: Links = {}) =>
@@ -125,6 +130,11 @@ export function createWorld(ledger: Ledger, clock: SimClock, cast: Cast, random:
       handlers.register(grid, command, context(by, links)),
     /** Called with the dispute id once the app has reported the dispute a fact caused. */
     onReported: new Map<string, (disputeId: string) => void>(),
+    /** Hazards found on patrol, by the day of the shift: what a later shift's check refers to. */
+    patrolHazards: new Map<
+      string,
+      { readonly patrolId: string; readonly hazardId: string; readonly correlationId: string }
+    >(),
     /** Follow-up visits with a story of their own (the Xu/Shang banner). */
     followUpScripts: new Map<string, FollowUpScript>(),
   };

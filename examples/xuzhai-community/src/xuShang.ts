@@ -1,8 +1,11 @@
-// The Xu/Shang dispute (矛盾纠纷). Xu let a flat to Shang, a tenant from out of town; the lease
-// ended at the end of June and Shang, fearing the deposit would be kept, took the TV. Community
-// staff called Jiang Lin at once; the director and Jiang mediated the whole case. A friend brought
-// the TV back, Xu inspected the flat and refunded the deposit in full, and later brought the
-// station a thank-you banner.
+// The Xu/Shang dispute (矛盾纠纷), as the article tells it. Xu let a flat in Xuzhai to Shang, a
+// tenant from out of town; the rent ran out at the end of June and Shang, often late with the rent
+// and fearing Xu would keep the deposit, took the flat's TV. Xu was very angry; they were far apart
+// on returning the TV and refunding the deposit. Once the community cadres learned of it they
+// contacted (telephoned) Jiang Lin at once (第一时间); Director Zhao led Jiang through the whole
+// mediation. Seeing the police mediating, and Xu willing to refund the deposit, Shang had a friend
+// return the TV; Xu inspected the flat and refunded the deposit in full. The thank-you banner Xu
+// brought the station came later ("近日", early September): it is not in the season's record.
 import type { Member } from './cast.js';
 import { XU_SHANG_DISPUTE_ID } from './story.js';
 import { shanghai } from './time.js';
@@ -24,7 +27,7 @@ export function planXuAndShang(world: World): void {
   });
   world.process(shanghai('2026-06-30', '15:40'), async (until) => {
     const description =
-      'The lease ended at the end of June. Fearing Xu would keep the deposit because the rent was often late, Shang took the flat’s TV. Xu is angry: return the TV or refund the deposit?';
+      'The rent ran out at the end of June. Fearing Xu would keep the deposit because the rent was often late, Shang took the flat’s TV. Xu is very angry: they are far apart on returning the TV and refunding the deposit';
     const reported = await world.dispute(
       id,
       {
@@ -50,7 +53,7 @@ export function planXuAndShang(world: World): void {
         await world.dispute(id, command, by, { correlationId, causationId: cause }),
       );
     };
-    // Community staff called Jiang Lin at once; the director and Jiang took the whole case.
+    // The community cadres telephoned Jiang Lin at once; the director and Jiang took the whole case.
     await record(
       {
         type: 'classifyDispute',
@@ -58,7 +61,7 @@ export function planXuAndShang(world: World): void {
           category: 'tenancy',
           severity: 'moderate',
           escalationRisk: 'high',
-          note: 'Property taken; landlord and tenant may come to blows',
+          note: 'The community cadres telephoned Jiang Lin at once: the tenant has taken the TV, and landlord and tenant are far apart on the TV and the deposit',
         },
       },
       jiang,
