@@ -1,8 +1,9 @@
 // How the grids fit together (警格+网格), recorded on the first morning through the GridStructure
-// aggregate: the 81 red micro-grids, each inside one of nine community grids (the nine micro-grids
-// a patrol route walks), and each community grid inside one of the police station's three beats
-// (警格), the same beats the station records its cases on.
-import type { Cast } from './cast.js';
+// aggregate (each nesting through nestGridInStructure): the 81 red micro-grids, each inside one of
+// nine community grids (the nine micro-grids a patrol route walks), and each community grid inside
+// one of the police station's three beats (警格), the same beats the station records its cases on.
+import { nestGridInStructure } from '@gridledger/core';
+import { actorOf, type Cast } from './cast.js';
 import { policeGridOf } from './station.js';
 import { SEASON, shanghai } from './time.js';
 import type { World } from './world.js';
@@ -46,11 +47,12 @@ export function planGridStructure(world: World): void {
         { type: 'defineGrid', data: { grid, community, kind: 'grid', name } },
         office,
       );
-      // The community officer lays the community's grids over the station's beats.
-      await world.structure(
-        grid,
-        { type: 'nestGrid', data: { parentGrid: beat, reason: 'Police grid + community grid' } },
-        jiang,
+      // The community officer lays the community's grids over the station's beats; nesting is
+      // checked across the grids' streams (the beat defined, no loop), so it is a process.
+      await nestGridInStructure(
+        world.ledger,
+        { grid, parentGrid: beat, reason: 'Police grid + community grid' },
+        { actor: actorOf(jiang), now: world.now() },
       );
     });
   }
@@ -62,10 +64,10 @@ export function planGridStructure(world: World): void {
         { type: 'defineGrid', data: { grid: micro, community, kind: 'micro-grid', name } },
         office,
       );
-      await world.structure(
-        micro,
-        { type: 'nestGrid', data: { parentGrid: communityGridOf(cast, micro) } },
-        office,
+      await nestGridInStructure(
+        world.ledger,
+        { grid: micro, parentGrid: communityGridOf(cast, micro) },
+        { actor: actorOf(office), now: world.now() },
       );
     });
   }
