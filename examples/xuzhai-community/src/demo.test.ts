@@ -377,34 +377,72 @@ describe('the world it records', () => {
     }
   });
 
-  it('looks again at a patrol’s hazard when the route comes round, and records it removed on the shift that found it', () => {
+  it('follows up a patrol’s hazard on later shifts of the route, until it is recorded removed or handed over on the shift that found it', () => {
     const byId = new Map(log.map((e) => [e.id, e]));
     const found = ofType('PatrolHazardFound');
+    const followUps = ofType('PatrolHazardFollowedUp');
     const removed = ofType('PatrolHazardRemoved');
-    expect(found.length).toBeGreaterThan(0);
-    expect(removed.length).toBeGreaterThan(0);
+    const handedOver = ofType('PatrolHazardHandedOver');
+    for (const events of [found, followUps, removed, handedOver])
+      expect(events.length).toBeGreaterThan(0);
+    const hazardOf = (e: { data: unknown }) => (e.data as { hazardId: string }).hazardId;
     const routeOf = (streamId: string) =>
       (streamOf(streamId).find((e) => e.type === 'PatrolScheduled')?.data as { route: string })
         .route;
-    for (const gone of removed) {
-      const { hazardId } = gone.data as { hazardId: string };
-      const finding = found.find((e) => (e.data as { hazardId: string }).hazardId === hazardId);
-      expect(finding?.streamId).toBe(gone.streamId);
-      // Caused by the look on a later shift of the same route, which names the hazard.
-      const look = byId.get(gone.metadata.causationId ?? '');
-      expect(look?.type).toBe('PatrolObservationLogged');
-      expect((look?.data as { note: string }).note).toContain(hazardId);
-      expect(look?.streamId).not.toBe(gone.streamId);
-      expect(routeOf(look!.streamId)).toBe(routeOf(gone.streamId));
-      expect(Date.parse(look!.metadata.occurredAt)).toBeGreaterThan(
-        Date.parse(finding!.metadata.occurredAt),
+    const shifts = ofType('PatrolStarted').map((start) => ({
+      start,
+      end: streamOf(start.streamId).find((e) => e.type === 'PatrolCompleted')!,
+    }));
+    for (const look of followUps) {
+      const finding = found.find((e) => hazardOf(e) === hazardOf(look));
+      expect(finding?.streamId).toBe(look.streamId);
+      expect(look.metadata.occurredAt > finding!.metadata.occurredAt).toBe(true);
+      // Looked at by a member out on a later shift of the same route, who is named as having looked.
+      const { followedUpBy } = look.data as { followedUpBy: string[] };
+      expect(followedUpBy).toEqual([look.metadata.actor.id]);
+      const onShift = shifts.filter(
+        ({ start, end }) =>
+          start.streamId !== look.streamId &&
+          routeOf(start.streamId) === routeOf(look.streamId) &&
+          (start.data as { members: string[] }).members.includes(look.metadata.actor.id) &&
+          start.metadata.occurredAt <= look.metadata.occurredAt &&
+          look.metadata.occurredAt <= end.metadata.occurredAt,
       );
+      expect(onShift.length, look.id).toBe(1);
     }
-    // Every look names a hazard found earlier that was still there when the look was made.
-    const looks = ofType('PatrolObservationLogged').filter((e) =>
-      (e.data as { note: string }).note.startsWith('Looked again at'),
+    // A removal or hand-over is caused by a look on the same stream: gone, or still there.
+    for (const [dealt, stillThere] of [
+      [removed, false],
+      [handedOver, true],
+    ] as const) {
+      for (const e of dealt) {
+        const look = byId.get(e.metadata.causationId ?? '');
+        expect(look?.type).toBe('PatrolHazardFollowedUp');
+        expect(look?.streamId).toBe(e.streamId);
+        expect(hazardOf(look!)).toBe(hazardOf(e));
+        expect((look!.data as { stillThere: boolean }).stillThere).toBe(stillThere);
+      }
+    }
+    // Nothing is looked at, removed or handed over once it is handed over, or removed.
+    for (const e of [...removed, ...handedOver]) {
+      const later = streamOf(e.streamId).filter(
+        (x) =>
+          x.metadata.occurredAt > e.metadata.occurredAt &&
+          x.type.startsWith('PatrolHazard') &&
+          hazardOf(x) === hazardOf(e),
+      );
+      expect(later).toEqual([]);
+    }
+    const { coverage } = result.figures;
+    expect(coverage.patrolHazardsFound).toBe(found.length);
+    expect(coverage.patrolHazardFollowUps).toBe(followUps.length);
+    expect(coverage.patrolHazardsRemoved).toBe(removed.length);
+    expect(coverage.patrolHazardsHandedOver).toBe(handedOver.length);
+    // The looks are no longer logged as observations.
+    const observed = ofType('PatrolObservationLogged').map(
+      (e) => (e.data as { note: string }).note,
     );
-    expect(looks.length).toBeGreaterThanOrEqual(removed.length);
+    expect(observed.filter((note) => /looked (at )?again/i.test(note))).toEqual([]);
   });
 
   it('goes back to a hazard found on a visit that was not put right, then records it removed or hands it over', () => {

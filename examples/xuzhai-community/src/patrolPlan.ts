@@ -41,15 +41,38 @@ export interface HazardCheck {
   readonly description: string;
   /** Whether it has been dealt with by now. */
   readonly gone: boolean;
+  /** Still there on this look: passed to the body responsible for it. */
+  readonly handOverTo: string | undefined;
 }
 
 /** The chance a shift finds a safety hazard, and that it is gone by the next shift of the route. */
 export const PATROL_HAZARDS = { perShift: 0.1, goneByNextShift: 0.7 } as const;
 
-const HAZARDS = [
-  'Electric bikes charging on the ground floor corridor',
-  'A loose manhole cover by the east gate',
-  'Cardboard piled against a fire door',
+/**
+ * What a patrol finds, and the body responsible for it, to whom it is handed over when a later
+ * look finds it still there: at once for what only that body can mend, on the second look for what
+ * the residents were asked to put right.
+ */
+const HAZARDS: readonly {
+  readonly description: string;
+  readonly responsible: string;
+  readonly looksBeforeHandOver: number;
+}[] = [
+  {
+    description: 'Electric bikes charging on the ground floor corridor',
+    responsible: 'property office',
+    looksBeforeHandOver: 2,
+  },
+  {
+    description: 'A loose manhole cover by the east gate',
+    responsible: 'municipal works office',
+    looksBeforeHandOver: 1,
+  },
+  {
+    description: 'Cardboard piled against a fire door',
+    responsible: 'property office',
+    looksBeforeHandOver: 2,
+  },
 ];
 
 /**
@@ -109,16 +132,21 @@ export function planPatrols(random: Random, cast: Cast): PlannedPatrol[] {
       });
     }
   }
-  // Hazards: found now and then, and looked at again each time the route comes round, until gone.
+  // Hazards: found now and then, and looked at again each time the route comes round, until gone
+  // or handed over to the body responsible.
   const out = roster.filter((p) => p.cancelled === undefined);
   for (const [i, patrol] of out.entries()) {
     if (!random.chance(PATROL_HAZARDS.perShift)) continue;
-    const hazard = { grid: random.pick(patrol.grids), description: random.pick(HAZARDS) };
-    patrol.hazard = hazard;
-    for (const later of out.slice(i + 1).filter((p) => p.route === patrol.route)) {
+    const grid = random.pick(patrol.grids);
+    const { description, responsible, looksBeforeHandOver } = random.pick(HAZARDS);
+    patrol.hazard = { grid, description };
+    const laterShifts = out.slice(i + 1).filter((p) => p.route === patrol.route);
+    for (const [look, later] of laterShifts.entries()) {
       const gone = random.chance(PATROL_HAZARDS.goneByNextShift);
-      later.checks.push({ foundOn: patrol.day, ...hazard, gone });
-      if (gone) break;
+      const handOver = !gone && look + 1 === looksBeforeHandOver;
+      const handOverTo = handOver ? responsible : undefined;
+      later.checks.push({ foundOn: patrol.day, grid, description, gone, handOverTo });
+      if (gone || handOver) break;
     }
   }
   return roster;

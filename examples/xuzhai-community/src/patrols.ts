@@ -1,10 +1,10 @@
 // Carrying out a planned patrol shift: scheduled in the afternoon by its leader, started at 19:00
 // by the members who turned out, observations, hazards and incidents logged on the route, then
 // completed — or called off for the weather. A dispute met on the way is reported by the app.
-// A hazard an earlier shift found is looked at again when the route comes round (第一时间回访):
-// the Patrol aggregate has no follow-up of its own for a hazard, so the look is logged as an
-// observation naming the hazard, and once it is gone its removal is recorded on the shift that
-// found it.
+// A hazard an earlier shift found is looked at again when the route comes round (第一时间回访): the
+// look is a follow-up on the shift that found it (followUpPatrolHazard), and once the hazard is
+// gone its removal is recorded there too; one still there on the second look is handed over to the
+// body responsible for it (handOverPatrolHazard).
 import type { PatrolCommand } from '@gridledger/core';
 import type { Member } from './cast.js';
 import type { PlannedDispute } from './disputePlan.js';
@@ -130,25 +130,43 @@ export function carryOutPatrol(
       const found = world.patrolHazards.get(check.foundOn);
       if (found === undefined)
         throw new Error(`no hazard was found on the shift of ${check.foundOn}`);
-      const when = shortDay(shanghai(check.foundOn));
-      const what = `${check.description} (hazard ${found.hazardId}, found on ${when})`;
-      const note = check.gone
-        ? `Looked again at ${what}: gone`
-        : `Looked again at ${what}: still there; told the property office again`;
-      const looked = await record({ type: 'logObservation', data: { grid: check.grid, note } }, by);
-      if (!check.gone) return;
-      await world.patrol(
-        found.patrolId,
+      const { hazardId } = found;
+      const onFinding = async (command: PatrolCommand, causationId: string) =>
+        firstEventId(
+          await world.patrol(found.patrolId, command, by, {
+            correlationId: found.correlationId,
+            causationId,
+          }),
+        );
+      const still =
+        check.handOverTo === undefined
+          ? 'still there; told the property office again'
+          : `still there; passed to the ${check.handOverTo}`;
+      const note = `${check.description}, looked at again on the shift of ${shortDay(patrol.startAt)}: ${check.gone ? 'gone' : still}`;
+      const looked = await onFinding(
         {
-          type: 'recordPatrolHazardRemoved',
-          data: {
-            hazardId: found.hazardId,
-            note: `Found gone on the shift of ${shortDay(patrol.startAt)}`,
-          },
+          type: 'followUpPatrolHazard',
+          data: { hazardId, followedUpBy: [by.id], note, stillThere: !check.gone },
         },
-        by,
-        { correlationId: found.correlationId, causationId: looked },
+        cause,
       );
+      if (check.gone) {
+        const removed = `Found gone on the shift of ${shortDay(patrol.startAt)}`;
+        await onFinding(
+          { type: 'recordPatrolHazardRemoved', data: { hazardId, note: removed } },
+          looked,
+        );
+      } else if (check.handOverTo !== undefined) {
+        const when = shortDay(shanghai(check.foundOn));
+        const handedOver = `Still there since ${when}: theirs to remove`;
+        await onFinding(
+          {
+            type: 'handOverPatrolHazard',
+            data: { hazardId, to: check.handOverTo, note: handedOver },
+          },
+          looked,
+        );
+      }
     }
   });
 }

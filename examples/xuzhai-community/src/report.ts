@@ -181,9 +181,14 @@ export function formatReport(result: DemoResult): string {
         `of ${count(c.microAppealsRecorded)} recorded`,
       ],
       [
-        'safety hazards removed',
-        count(c.hazardsRemoved),
-        `of ${count(c.hazardsFound)} found; visits went back to ${count(c.hazardFollowUps)}, ${count(c.hazardsHandedOver)} handed over`,
+        'visit hazards removed',
+        count(c.hazardsRemoved - c.patrolHazardsRemoved),
+        `of ${count(c.hazardsFound - c.patrolHazardsFound)} found on visits; followed up ${count(c.hazardFollowUps)} times, ${count(c.hazardsHandedOver)} handed over`,
+      ],
+      [
+        'patrol hazards removed',
+        count(c.patrolHazardsRemoved),
+        `of ${count(c.patrolHazardsFound)} found on patrols; followed up ${count(c.patrolHazardFollowUps)} times, ${count(c.patrolHazardsHandedOver)} handed over`,
       ],
       ['patrol hours', c.patrolHours.toFixed(1), `over ${count(c.patrols)} grid-walks`],
     ]),

@@ -8,6 +8,7 @@ import {
   createLedger,
   Dispute,
   gridledgerEvents,
+  Patrol,
 } from '@gridledger/core';
 import { openSqlite } from '@gridledger/store-sqlite';
 import { captureIo } from '../test-io.js';
@@ -232,6 +233,81 @@ describe('gridledger report', () => {
       telephoneCalls: EXPECTED.followUps.telephoneCalls,
       channelNotRecorded: EXPECTED.followUps.notRecorded,
     });
+  });
+
+  it('counts the follow-ups and hand-overs of hazards found on patrols in columns of their own', async () => {
+    const file = files.copy('patrol-hazards.db');
+    const opened = openSqlite(file);
+    const ledger = createLedger({
+      store: opened.events,
+      registry: createEventRegistry(gridledgerEvents),
+    });
+    const patrol = createCommandHandler(ledger, Patrol);
+    const actor = { id: 'jiang-lin', role: 'community-police-officer' };
+    const on = async (type: string, data: unknown, now: string) =>
+      (await patrol('hz-p', { type, data }, { actor, now })).events;
+    await on(
+      'schedulePatrol',
+      {
+        patrolId: 'hz-p',
+        community: 'xuzhai',
+        route: 'Taihao Road, the market, the old blocks',
+        grids: ['xuzhai-01', 'xuzhai-02'],
+        members: ['m-03', 'm-04'],
+        scheduledFor: '2025-08-20T19:00:00+08:00',
+      },
+      '2025-08-20T08:00:00+08:00',
+    );
+    await on('startPatrol', {}, '2025-08-20T19:00:00+08:00');
+    const find = async (grid: string, now: string) => {
+      const [found] = await on('reportPatrolHazard', { grid, description: 'Loose cover' }, now);
+      return (found?.data as { hazardId: string }).hazardId;
+    };
+    const cover = await find('xuzhai-02', '2025-08-20T19:30:00+08:00');
+    const bikes = await find('xuzhai-01', '2025-08-20T20:00:00+08:00');
+    await on('completePatrol', { durationMinutes: 120 }, '2025-08-20T21:00:00+08:00');
+    // After the shift: the cover looked at twice and handed over; the bikes found gone, removed.
+    const look = (hazardId: string, stillThere: boolean, now: string) =>
+      on(
+        'followUpPatrolHazard',
+        { hazardId, followedUpBy: ['m-03'], note: 'Looked', stillThere },
+        now,
+      );
+    await look(cover, true, '2025-08-24T19:30:00+08:00');
+    await look(cover, true, '2025-08-28T19:30:00+08:00');
+    await on(
+      'handOverPatrolHazard',
+      { hazardId: cover, to: 'property office' },
+      '2025-08-29T09:00:00+08:00',
+    );
+    await look(bikes, false, '2025-08-24T20:00:00+08:00');
+    await on('recordPatrolHazardRemoved', { hazardId: bikes }, '2025-08-24T20:05:00+08:00');
+    await opened.close();
+
+    const csv = await report(['coverage', '--format', 'csv'], file);
+    expect(csv.code).toBe(0);
+    const [head, ...rows] = csv.out.split('\r\n');
+    const columns = head!.split(',');
+    const hazards = [
+      'hazardsFound',
+      'hazardsRemoved',
+      'hazardFollowUps',
+      'hazardsHandedOver',
+      'patrolHazardsFound',
+      'patrolHazardsRemoved',
+      'patrolHazardFollowUps',
+      'patrolHazardsHandedOver',
+    ];
+    const cells = (grid: string) => {
+      const row = rows.find((r) => r.startsWith(`xuzhai,${grid},`))!.split(',');
+      return hazards.map((h) => Number(row[columns.indexOf(h)]));
+    };
+    // The history has no other hazard: both grids hold the patrol's alone, where each was found.
+    expect(cells('xuzhai-01')).toEqual([1, 1, 0, 0, 1, 1, 1, 0]);
+    expect(cells('xuzhai-02')).toEqual([1, 0, 0, 0, 1, 0, 2, 1]);
+    const table = await report(['coverage'], file);
+    expect(table.out).toMatch(/Patrol hazard follow-ups/);
+    expect(table.out).toMatch(/Visit hazard follow-ups/);
   });
 
   it('lists the work of each member when grouped by member', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, domainReadModels, incidence, memberWork } from '@gridledger/projections';
+import {
+  coverage,
+  domainReadModels,
+  incidence,
+  memberWork,
+  type CoverageFigures,
+} from '@gridledger/projections';
 import { domainSetup } from '../__fixtures__/domain.js';
 
 type Record = ReturnType<typeof domainSetup>['record'];
@@ -139,6 +145,85 @@ describe('incidence', () => {
 });
 
 describe('coverage', () => {
+  it('counts the follow-ups and hand-overs of hazards found on patrols apart from those found on visits', async () => {
+    const { runner, record } = domainSetup();
+    const visit = visits(record);
+    const patrol = patrols(record);
+    const at = (month: number, day: number, hour = 10) =>
+      `2026-0${month}-${String(day).padStart(2, '0')}T${hour}:00:00+08:00`;
+    const found = (hazardId: string, grid: string, when: string) =>
+      record('patrol-p1', 'PatrolHazardFound', { hazardId, grid, description: 'Wire' }, when);
+    const look = (hazardId: string, stillThere: boolean, when: string) =>
+      record(
+        'patrol-p1',
+        'PatrolHazardFollowedUp',
+        { hazardId, followedUpBy: ['m-2'], note: 'Looked again', stillThere },
+        when,
+      );
+    // A visit's hazard on xuzhai-01: followed up once, handed over to the gas company.
+    await visit.schedule('v1', at(7, 1), 'xuzhai-01', 'h-1');
+    await visit.conduct('v1', at(7, 2));
+    await visit.hazard('v1', at(7, 2, 11));
+    await record(
+      'visit-v1',
+      'SafetyHazardFollowedUp',
+      { hazardId: 'v1-h', followedUpBy: ['m-1'], note: 'Still there' },
+      at(7, 5),
+    );
+    await record(
+      'visit-v1',
+      'SafetyHazardHandedOver',
+      { hazardId: 'v1-h', to: 'gas co' },
+      at(7, 9),
+    );
+    // A patrol over both grids finds p1-a on xuzhai-02 and p1-b on xuzhai-01.
+    await patrol.schedule('p1', at(7, 3, 19), ['xuzhai-01', 'xuzhai-02'], ['m-1', 'm-2']);
+    await patrol.start('p1', at(7, 3, 19), ['m-1', 'm-2']);
+    await found('p1-a', 'xuzhai-02', at(7, 3, 20));
+    await found('p1-b', 'xuzhai-01', at(7, 3, 21));
+    await patrol.complete('p1', at(7, 3, 22), 120);
+    // p1-a: looked at in July (still there) and in August (gone), then recorded removed.
+    await look('p1-a', true, at(7, 10, 20));
+    await look('p1-a', false, at(8, 3, 20));
+    await record('patrol-p1', 'PatrolHazardRemoved', { hazardId: 'p1-a' }, at(8, 3, 21));
+    // p1-b: looked at in July, handed over to the property office. A look after the hand-over and
+    // one at a hazard never found (written past the decider) count for nothing.
+    await look('p1-b', true, at(7, 10, 20));
+    await record(
+      'patrol-p1',
+      'PatrolHazardHandedOver',
+      { hazardId: 'p1-b', to: 'property office' },
+      at(7, 17),
+    );
+    await look('p1-b', true, at(8, 5, 20));
+    await look('p1-z', true, at(8, 5, 20));
+
+    await runner.catchUp(domainReadModels.coverage);
+    const state = (await runner.read(domainReadModels.coverage))!.state;
+    const hazards = (f: CoverageFigures) => [
+      f.hazardsFound,
+      f.patrolHazardsFound,
+      f.hazardsRemoved,
+      f.patrolHazardsRemoved,
+      f.hazardFollowUps,
+      f.patrolHazardFollowUps,
+      f.hazardsHandedOver,
+      f.patrolHazardsHandedOver,
+    ];
+    const byGrid = coverage(state);
+    expect(byGrid.rows.map((r) => [r.grid, ...hazards(r)])).toEqual([
+      ['xuzhai-01', 2, 1, 0, 0, 1, 1, 1, 1],
+      ['xuzhai-02', 1, 1, 1, 1, 0, 2, 0, 0],
+    ]);
+    expect(hazards(byGrid.total)).toEqual([3, 2, 1, 1, 1, 3, 1, 1]);
+    // Each in the month it happened, in the grid where the hazard was found.
+    const byMonth = coverage(state, { by: 'month' });
+    expect(byMonth.rows.map((r) => [r.month, ...hazards(r)])).toEqual([
+      ['2026-07', 3, 2, 0, 0, 1, 2, 1, 1],
+      ['2026-08', 0, 0, 1, 1, 0, 1, 0, 0],
+    ]);
+  });
+
   it("adds up each grid's visits, households, wishes, services, hazards and patrol hours", async () => {
     const { runner, dispute, record } = domainSetup();
     const visit = visits(record);

@@ -1,8 +1,7 @@
 // Coverage: the work of the grids made visible. Households visited per grid (door-to-door apart
 // from dispute follow-ups, and as a share of the households on the grid's register), micro-wishes and
 // micro-appeals recorded and fulfilled, service visits, patrol hours, hazards found, followed up,
-// removed or handed over,
-// and the work of each member. Everything counts in the month it happened. The read model keeps
+// removed or handed over (those found on patrols also on their own), and the work of each member. Everything counts in the month it happened. The read model keeps
 // the facts of each visit and patrol (and the mediators and follow-up visitors of disputes); a
 // query folds those inside its cut (coverageFold.ts).
 import type {
@@ -54,7 +53,10 @@ export type CoverageFact =
           }
         | { readonly k: 'patrolStarted'; readonly members: readonly string[] }
         | { readonly k: 'patrolHazardFound'; readonly hazardId: string; readonly grid: string }
-        | { readonly k: 'patrolHazardRemoved'; readonly hazardId: string }
+        | {
+            readonly k: 'patrolHazardRemoved' | 'patrolHazardFollowedUp' | 'patrolHazardHandedOver';
+            readonly hazardId: string;
+          }
         | { readonly k: 'patrolCompleted'; readonly minutes: number }
         | { readonly k: 'patrolCancelled' }
         | { readonly k: 'mediated' | 'followedUp'; readonly members: readonly string[] }
@@ -94,7 +96,7 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
     keep(state, event, { k: 'count', counter });
   return defineProjection<CoverageState, Read>({
     name,
-    version: 4,
+    version: 5,
     description:
       'Households visited, wishes, services, patrol hours and hazards per grid; work per member',
     initialState: () => ({ timeZone, streams: {} }),
@@ -142,6 +144,10 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
         }),
       PatrolHazardRemoved: (state, e) =>
         keep(state, e, { k: 'patrolHazardRemoved', hazardId: e.data.hazardId }),
+      PatrolHazardFollowedUp: (state, e) =>
+        keep(state, e, { k: 'patrolHazardFollowedUp', hazardId: e.data.hazardId }),
+      PatrolHazardHandedOver: (state, e) =>
+        keep(state, e, { k: 'patrolHazardHandedOver', hazardId: e.data.hazardId }),
       PatrolCompleted: (state, e) =>
         keep(state, e, { k: 'patrolCompleted', minutes: e.data.durationMinutes }),
       PatrolCancelled: (state, e) => keep(state, e, { k: 'patrolCancelled' }),

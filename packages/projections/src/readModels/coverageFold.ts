@@ -1,7 +1,8 @@
 // What a coverage query folds from the facts inside its cut: the figures of each month and grid,
 // and the work of each member per month. One stream at a time, as its own rules run: a visit's
 // facts count once it was scheduled and until it is cancelled; a patrol's hours once, when it is
-// completed, shared among the grids it walked; a hazard is removed only if it was found.
+// completed, shared among the grids it walked; a hazard is followed up, removed or handed over only
+// if it was found, in the grid where it was found, and not after it was removed or handed over.
 import type { Month } from '../months.js';
 import type { Cut } from './asOf.js';
 import { cellAt, entry, own, put, type Cells } from './cells.js';
@@ -25,12 +26,22 @@ export interface GridCoverageCell {
   microWishesFulfilled: number;
   microAppealsRecorded: number;
   microAppealsFulfilled: number;
+  /** Found on visits and on patrols. */
   hazardsFound: number;
+  /** Removed, found on visits and on patrols. */
   hazardsRemoved: number;
   /** Visits back to a hazard found on a visit that was still there (跟踪回访). */
   hazardFollowUps: number;
   /** Hazards found on a visit handed over to the body that can remove them. */
   hazardsHandedOver: number;
+  /** Of `hazardsFound`, those found on patrols. */
+  patrolHazardsFound: number;
+  /** Of `hazardsRemoved`, those found on patrols. */
+  patrolHazardsRemoved: number;
+  /** Later looks at a hazard found on a patrol, whether still there or found gone. */
+  patrolHazardFollowUps: number;
+  /** Hazards found on a patrol handed over to the body responsible for them. */
+  patrolHazardsHandedOver: number;
   /** Completed patrols that walked the grid. */
   patrols: number;
   /** A patrol's minutes shared equally among the grids it walked, so grids add up to the total. */
@@ -62,6 +73,10 @@ export const emptyGridCoverage = (): GridCoverageCell => ({
   hazardsRemoved: 0,
   hazardFollowUps: 0,
   hazardsHandedOver: 0,
+  patrolHazardsFound: 0,
+  patrolHazardsRemoved: 0,
+  patrolHazardFollowUps: 0,
+  patrolHazardsHandedOver: 0,
   patrols: 0,
   patrolMinutes: 0,
 });
@@ -113,7 +128,7 @@ interface Patrol {
   readonly c: string;
   readonly grids: readonly string[];
   members: readonly string[];
-  /** Hazards found and not yet removed: their grid, by hazard id. */
+  /** Hazards found and neither removed nor handed over: their grid, by hazard id. */
   readonly hazards: Map<string, string>;
   completed: boolean;
 }
@@ -168,15 +183,30 @@ function foldStream(cells: CoverageCells, facts: Iterable<CoverageFact>): void {
         // Who turned out is who did the work, whoever was on the rota.
         if (patrol !== undefined) patrol.members = fact.members;
         break;
-      case 'patrolHazardFound':
+      case 'patrolHazardFound': {
         if (patrol === undefined) break;
-        grid(patrol.c, fact.grid).hazardsFound++;
+        const cell = grid(patrol.c, fact.grid);
+        cell.hazardsFound++;
+        cell.patrolHazardsFound++;
         patrol.hazards.set(fact.hazardId, fact.grid);
         break;
-      case 'patrolHazardRemoved': {
+      }
+      case 'patrolHazardRemoved':
+      case 'patrolHazardFollowedUp':
+      case 'patrolHazardHandedOver': {
         const where = patrol?.hazards.get(fact.hazardId);
         if (patrol === undefined || where === undefined) break;
-        grid(patrol.c, where).hazardsRemoved++;
+        const cell = grid(patrol.c, where);
+        if (fact.k === 'patrolHazardFollowedUp') {
+          cell.patrolHazardFollowUps++;
+          break;
+        }
+        if (fact.k === 'patrolHazardRemoved') {
+          cell.hazardsRemoved++;
+          cell.patrolHazardsRemoved++;
+        } else {
+          cell.patrolHazardsHandedOver++;
+        }
         patrol.hazards.delete(fact.hazardId);
         break;
       }

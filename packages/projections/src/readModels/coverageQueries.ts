@@ -43,12 +43,22 @@ export interface CoverageFigures {
   readonly microWishesFulfilled: number;
   readonly microAppealsRecorded: number;
   readonly microAppealsFulfilled: number;
+  /** Hazards found on visits and on patrols; `patrolHazardsFound` of them on patrols. */
   readonly hazardsFound: number;
+  /** Hazards removed, found on visits and on patrols; `patrolHazardsRemoved` of them on patrols. */
   readonly hazardsRemoved: number;
   /** Follow-ups of hazards found on visits that were still there. */
   readonly hazardFollowUps: number;
   /** Hazards found on visits handed over to another body to remove. */
   readonly hazardsHandedOver: number;
+  /** Of `hazardsFound`, those found on patrols. */
+  readonly patrolHazardsFound: number;
+  /** Of `hazardsRemoved`, those found on patrols. */
+  readonly patrolHazardsRemoved: number;
+  /** Later looks at hazards found on patrols (still there or found gone): not in `hazardFollowUps`. */
+  readonly patrolHazardFollowUps: number;
+  /** Hazards found on patrols handed over to the body responsible: not in `hazardsHandedOver`. */
+  readonly patrolHazardsHandedOver: number;
   readonly patrols: number;
   readonly patrolHours: number;
 }
@@ -110,6 +120,10 @@ function add(acc: Accumulator, cell: GridCoverageCell, community: string): void 
   sums.hazardsRemoved += cell.hazardsRemoved;
   sums.hazardFollowUps += cell.hazardFollowUps;
   sums.hazardsHandedOver += cell.hazardsHandedOver;
+  sums.patrolHazardsFound += cell.patrolHazardsFound;
+  sums.patrolHazardsRemoved += cell.patrolHazardsRemoved;
+  sums.patrolHazardFollowUps += cell.patrolHazardFollowUps;
+  sums.patrolHazardsHandedOver += cell.patrolHazardsHandedOver;
   sums.patrols += cell.patrols;
   sums.patrolMinutes += cell.patrolMinutes;
   sums.followUpVisits += cell.followUpVisits;
@@ -139,6 +153,10 @@ function figures(
     hazardsRemoved: sums.hazardsRemoved,
     hazardFollowUps: sums.hazardFollowUps,
     hazardsHandedOver: sums.hazardsHandedOver,
+    patrolHazardsFound: sums.patrolHazardsFound,
+    patrolHazardsRemoved: sums.patrolHazardsRemoved,
+    patrolHazardFollowUps: sums.patrolHazardFollowUps,
+    patrolHazardsHandedOver: sums.patrolHazardsHandedOver,
     patrols: sums.patrols,
     patrolHours: sums.patrolMinutes / 60,
   };

@@ -24,8 +24,14 @@ const gridFigures = [
   column('microWishesFulfilled', 'Wishes fulfilled', 'count'),
   column('microAppealsRecorded', 'Micro-appeals', 'count'),
   column('microAppealsFulfilled', 'Appeals fulfilled', 'count'),
-  column('hazardsFound', 'Hazards found', 'count'),
-  column('hazardsRemoved', 'Hazards removed', 'count'),
+  column('hazardsFound', 'Hazards found (all)', 'count'),
+  column('hazardsRemoved', 'Hazards removed (all)', 'count'),
+  column('hazardFollowUps', 'Visit hazard follow-ups', 'count'),
+  column('hazardsHandedOver', 'Visit hazards handed over', 'count'),
+  column('patrolHazardsFound', 'Patrol hazards found', 'count'),
+  column('patrolHazardsRemoved', 'Patrol hazards removed', 'count'),
+  column('patrolHazardFollowUps', 'Patrol hazard follow-ups', 'count'),
+  column('patrolHazardsHandedOver', 'Patrol hazards handed over', 'count'),
   column('patrols', 'Patrols', 'count'),
   column('patrolHours', 'Patrol hours', 'hours'),
 ];
@@ -46,6 +52,12 @@ const gridCells = (f: CoverageFigures) => [
   f.microAppealsFulfilled,
   f.hazardsFound,
   f.hazardsRemoved,
+  f.hazardFollowUps,
+  f.hazardsHandedOver,
+  f.patrolHazardsFound,
+  f.patrolHazardsRemoved,
+  f.patrolHazardFollowUps,
+  f.patrolHazardsHandedOver,
   f.patrols,
   f.patrolHours,
 ];
@@ -78,9 +90,10 @@ export function coverageSection(state: CoverageState, scope: ReportScope): Secti
     description:
       'Door-to-door and service visits (households reached door-to-door, apart from dispute ' +
       'follow-up visits, and as a share of the households on the register at the end of the ' +
-      'period), micro-wishes and micro-appeals, hazards found and ' +
-      'removed, and patrols walked, in the month they happened. A patrol’s hours are shared ' +
-      'among the grids it walked.',
+      'period), micro-wishes and micro-appeals, hazards found and removed (on visits and ' +
+      'patrols together, then those of patrols on their own), hazards followed up and handed ' +
+      'over (those of visits and of patrols apart), and patrols walked, in the month they ' +
+      'happened. A patrol’s hours are shared among the grids it walked.',
     headlines: [
       {
         label: 'Households reached door-to-door',

@@ -195,6 +195,19 @@ export const patrolSamples: Samples<PatrolCommand> = {
     type: 'recordPatrolHazardRemoved',
     data: { hazardId: 'hz-1', note: 'Taped' },
   },
+  followUpPatrolHazard: {
+    type: 'followUpPatrolHazard',
+    data: {
+      hazardId: 'hz-1',
+      followedUpBy: ['m-1', 'm-2'],
+      note: 'Still loose; the property office told again',
+      stillThere: true,
+    },
+  },
+  handOverPatrolHazard: {
+    type: 'handOverPatrolHazard',
+    data: { hazardId: 'hz-1', to: 'property office', note: 'Their wiring, their repair' },
+  },
   reportPatrolIncident: {
     type: 'reportPatrolIncident',
     data: {

@@ -6,6 +6,7 @@ import {
   CommunityId,
   GridId,
   Id,
+  Label,
   MemberId,
   Slug,
   Text,
@@ -37,6 +38,21 @@ export const PatrolCommand = z.discriminatedUnion('type', [
   command('logObservation', z.strictObject({ grid: GridId, note: Text })),
   command('reportPatrolHazard', z.strictObject({ grid: GridId, description: Text })),
   command('recordPatrolHazardRemoved', z.strictObject({ hazardId: Id, note: Text.optional() })),
+  /** A later look at a hazard the patrol found: who looked, what they found, whether it is still there. */
+  command(
+    'followUpPatrolHazard',
+    z.strictObject({
+      hazardId: Id,
+      followedUpBy: distinctList(MemberId, 'followedUpBy').min(1),
+      note: Text,
+      stillThere: z.boolean(),
+    }),
+  ),
+  /** Passed to the body responsible (property office, gas company): no longer the patrol's to remove. */
+  command(
+    'handOverPatrolHazard',
+    z.strictObject({ hazardId: Id, to: Label, note: Text.optional() }),
+  ),
   command(
     'reportPatrolIncident',
     z

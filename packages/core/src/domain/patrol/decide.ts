@@ -1,5 +1,6 @@
 // The Patrol decider: a shift is scheduled, started with at least two members, logs what it
-// finds in its own grids, and is completed or cancelled. Rule ids are `patrol.<rule>`.
+// finds in its own grids, and is completed or cancelled. A hazard it found is followed up until
+// removed or handed over, also after the shift. Rule ids are `patrol.<rule>`.
 import type { DecideContext } from '../../eventsourcing/decider.js';
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { PatrolCommand } from './commands.js';
@@ -65,6 +66,35 @@ function requireOwnGrid(state: PatrolState, grid: string): void {
   }
 }
 
+/** A hazard this patrol found, neither removed nor handed over to the body responsible. */
+function requireOpenHazard(state: PatrolState, hazardId: string): void {
+  const hazard = state.hazards.find((h) => h.hazardId === hazardId);
+  if (hazard === undefined) {
+    throw violation('unknown-hazard', `${name(state)} found no hazard '${hazardId}'`, state, {
+      hazardId,
+    });
+  }
+  if (hazard.handedOverTo !== null) {
+    throw violation(
+      'hazard-handed-over',
+      `Hazard '${hazardId}' was handed over to ${hazard.handedOverTo}; it is theirs to remove`,
+      state,
+      { hazardId, to: hazard.handedOverTo },
+    );
+  }
+  if (hazard.removed) {
+    throw violation(
+      'hazard-already-removed',
+      `Hazard '${hazardId}' is already recorded as removed`,
+      state,
+      { hazardId },
+    );
+  }
+}
+
+/** What a patrol found is dealt with on the shift or after it. */
+const afterFinding = ['under-way', 'completed'] as const;
+
 export function decidePatrol(
   command: PatrolCommand,
   state: PatrolState,
@@ -93,30 +123,21 @@ export function decidePatrol(
       requireStage(state, ['under-way'], 'report hazards');
       requireOwnGrid(state, command.data.grid);
       return [{ type: 'PatrolHazardFound', data: { hazardId: context.newId(), ...command.data } }];
-    case 'recordPatrolHazardRemoved': {
-      // Hazards are often dealt with after the shift, so a completed patrol still takes this.
-      requireStage(state, ['under-way', 'completed'], 'record a hazard removed');
-      const hazard = state.hazards.find((h) => h.hazardId === command.data.hazardId);
-      if (hazard === undefined) {
-        throw violation(
-          'unknown-hazard',
-          `${name(state)} found no hazard '${command.data.hazardId}'`,
-          state,
-          {
-            hazardId: command.data.hazardId,
-          },
-        );
-      }
-      if (hazard.removed) {
-        throw violation(
-          'hazard-already-removed',
-          `Hazard '${hazard.hazardId}' is already recorded as removed`,
-          state,
-          { hazardId: hazard.hazardId },
-        );
-      }
+    // Hazards are often dealt with after the shift, so a completed patrol still takes these.
+    case 'recordPatrolHazardRemoved':
+      requireStage(state, afterFinding, 'record a hazard removed');
+      requireOpenHazard(state, command.data.hazardId);
       return [{ type: 'PatrolHazardRemoved', data: command.data }];
+    case 'followUpPatrolHazard': {
+      requireStage(state, afterFinding, 'follow up a hazard');
+      requireOpenHazard(state, command.data.hazardId);
+      const data = { ...command.data, followedUpBy: [...command.data.followedUpBy] };
+      return [{ type: 'PatrolHazardFollowedUp', data }];
     }
+    case 'handOverPatrolHazard':
+      requireStage(state, afterFinding, 'hand over a hazard');
+      requireOpenHazard(state, command.data.hazardId);
+      return [{ type: 'PatrolHazardHandedOver', data: command.data }];
     case 'reportPatrolIncident': {
       requireStage(state, ['under-way'], 'report incidents');
       requireOwnGrid(state, command.data.grid);

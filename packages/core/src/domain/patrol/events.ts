@@ -7,6 +7,7 @@ import {
   CommunityId,
   GridId,
   Id,
+  Label,
   MemberId,
   Slug,
   Text,
@@ -50,6 +51,27 @@ export const PatrolHazardFound = defineEvent({
 export const PatrolHazardRemoved = defineEvent({
   type: 'PatrolHazardRemoved',
   schema: z.object({ hazardId: Id, note: FreeText.optional() }),
+});
+
+/**
+ * A hazard the patrol found, looked at again (often on a later shift of the route) before it was
+ * removed or handed over: who looked, what they found, and whether it is still there. When it is
+ * gone, its removal is recorded as well (PatrolHazardRemoved). When: the envelope.
+ */
+export const PatrolHazardFollowedUp = defineEvent({
+  type: 'PatrolHazardFollowedUp',
+  schema: z.object({
+    hazardId: Id,
+    followedUpBy: distinctList(MemberId, 'followedUpBy').min(1),
+    note: FreeText,
+    stillThere: z.boolean(),
+  }),
+});
+
+/** A hazard the patrol found, passed to the body responsible for it (e.g. the property office). */
+export const PatrolHazardHandedOver = defineEvent({
+  type: 'PatrolHazardHandedOver',
+  schema: z.object({ hazardId: Id, to: Label, note: FreeText.optional() }),
 });
 
 export const PatrolIncidentReported = defineEvent({
@@ -100,6 +122,8 @@ export const patrolEvents = [
   PatrolObservationLogged,
   PatrolHazardFound,
   PatrolHazardRemoved,
+  PatrolHazardFollowedUp,
+  PatrolHazardHandedOver,
   PatrolIncidentReported,
   PatrolCompleted,
   PatrolCancelled,

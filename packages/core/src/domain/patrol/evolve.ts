@@ -1,6 +1,6 @@
 // Folds one Patrol event into the state. Flat state: plain spreads read better than immer.
 import type { PatrolEvent } from './events.js';
-import type { PatrolState } from './state.js';
+import type { PatrolHazard, PatrolState } from './state.js';
 
 export function evolvePatrol(state: PatrolState, event: PatrolEvent): PatrolState {
   switch (event.type) {
@@ -22,15 +22,17 @@ export function evolvePatrol(state: PatrolState, event: PatrolEvent): PatrolStat
     case 'PatrolHazardFound':
       return {
         ...state,
-        hazards: [...state.hazards, { hazardId: event.data.hazardId, removed: false }],
+        hazards: [
+          ...state.hazards,
+          { hazardId: event.data.hazardId, removed: false, handedOverTo: null, followUps: 0 },
+        ],
       };
     case 'PatrolHazardRemoved':
-      return {
-        ...state,
-        hazards: state.hazards.map((h) =>
-          h.hazardId === event.data.hazardId ? { ...h, removed: true } : h,
-        ),
-      };
+      return withHazard(state, event.data.hazardId, (h) => ({ ...h, removed: true }));
+    case 'PatrolHazardFollowedUp':
+      return withHazard(state, event.data.hazardId, (h) => ({ ...h, followUps: h.followUps + 1 }));
+    case 'PatrolHazardHandedOver':
+      return withHazard(state, event.data.hazardId, (h) => ({ ...h, handedOverTo: event.data.to }));
     case 'PatrolIncidentReported':
       return { ...state, incidents: state.incidents + 1 };
     case 'PatrolCompleted':
@@ -39,3 +41,12 @@ export function evolvePatrol(state: PatrolState, event: PatrolEvent): PatrolStat
       return { ...state, status: 'cancelled' };
   }
 }
+
+const withHazard = (
+  state: PatrolState,
+  hazardId: string,
+  change: (h: PatrolHazard) => PatrolHazard,
+): PatrolState => ({
+  ...state,
+  hazards: state.hazards.map((h) => (h.hazardId === hazardId ? change(h) : h)),
+});

@@ -19,4 +19,9 @@ export const Patrol: AggregateType<PatrolCommand, PatrolEvent, PatrolState, type
 
 export * from './events.js';
 export { PatrolCommand, type PatrolCommandOf } from './commands.js';
-export { MIN_PATROL_MEMBERS, type PatrolState, type PatrolStatus } from './state.js';
+export {
+  MIN_PATROL_MEMBERS,
+  type PatrolHazard,
+  type PatrolState,
+  type PatrolStatus,
+} from './state.js';

@@ -128,6 +128,114 @@ describe('what a patrol logs', () => {
       .thenThrows({ rule: 'patrol.unknown-hazard', details: { hazardId: 'hz-1' } });
   });
 
+  describe('following up a hazard until it is removed or handed over', () => {
+    const found: PatrolEvent = {
+      type: 'PatrolHazardFound',
+      data: { hazardId: 'hz-1', grid: 'xuzhai-08', description: 'Exposed wiring' },
+    };
+    const look = {
+      hazardId: 'hz-1',
+      followedUpBy: ['m-zhou'],
+      note: 'Still exposed; the property office told again',
+      stillThere: true,
+    };
+    const followUp = { type: 'followUpPatrolHazard', data: look };
+    const handOver = {
+      type: 'handOverPatrolHazard',
+      data: { hazardId: 'hz-1', to: 'property office', note: 'Their wiring' },
+    };
+    const removal = { type: 'recordPatrolHazardRemoved', data: { hazardId: 'hz-1' } };
+    const followedUp: PatrolEvent = { type: 'PatrolHazardFollowedUp', data: look };
+    const handedOver: PatrolEvent = { type: 'PatrolHazardHandedOver', data: handOver.data };
+    const removed: PatrolEvent = { type: 'PatrolHazardRemoved', data: { hazardId: 'hz-1' } };
+
+    it('follows a hazard up, on the shift or after it, as often as needed', () => {
+      given(Patrol, [...underWay, found])
+        .when(followUp)
+        .then([followedUp]);
+      given(Patrol, [...underWay, found, completed, followedUp])
+        .when(followUp)
+        .then([followedUp])
+        .thenState({
+          ...given(Patrol, [...underWay, found, completed]).state,
+          hazards: [{ hazardId: 'hz-1', removed: false, handedOverTo: null, followUps: 2 }],
+        });
+      const gone = { ...look, note: 'Gone: the wiring was boxed in', stillThere: false };
+      given(Patrol, [...underWay, found, completed])
+        .when({ type: 'followUpPatrolHazard', data: gone })
+        .then([{ type: 'PatrolHazardFollowedUp', data: gone }]);
+    });
+
+    it('says who looked: at least one member, none named twice', () => {
+      given(Patrol, [...underWay, found])
+        .when({ type: 'followUpPatrolHazard', data: { ...look, followedUpBy: [] } })
+        .thenThrows({ path: 'data.followedUpBy' });
+      given(Patrol, [...underWay, found])
+        .when({ type: 'followUpPatrolHazard', data: { ...look, followedUpBy: ['m-li', 'm-li'] } })
+        .thenThrows({ path: 'data.followedUpBy', message: /must not repeat/ });
+      const { stillThere: _, ...withoutAnswer } = look;
+      given(Patrol, [...underWay, found])
+        .when({ type: 'followUpPatrolHazard', data: withoutAnswer })
+        .thenThrows({ path: 'data.stillThere' });
+    });
+
+    it('hands a hazard over to the body responsible, after which it is theirs', () => {
+      given(Patrol, [...underWay, found, completed, followedUp])
+        .when(handOver)
+        .then([handedOver])
+        .thenState({
+          ...given(Patrol, [...underWay, found, completed]).state,
+          hazards: [
+            { hazardId: 'hz-1', removed: false, handedOverTo: 'property office', followUps: 1 },
+          ],
+        });
+      for (const command of [followUp, handOver, removal]) {
+        given(Patrol, [...underWay, found, completed, handedOver])
+          .when(command)
+          .thenThrows({
+            rule: 'patrol.hazard-handed-over',
+            message: "Hazard 'hz-1' was handed over to property office; it is theirs to remove",
+            details: { hazardId: 'hz-1', to: 'property office' },
+          });
+      }
+    });
+
+    it('neither follows up nor hands over a removed hazard', () => {
+      for (const command of [followUp, handOver]) {
+        given(Patrol, [...underWay, found, removed])
+          .when(command)
+          .thenThrows({ rule: 'patrol.hazard-already-removed', details: { hazardId: 'hz-1' } });
+      }
+    });
+
+    it('refuses a hazard the patrol did not find', () => {
+      for (const command of [followUp, handOver]) {
+        given(Patrol, [...underWay, found])
+          .when({ ...command, data: { ...command.data, hazardId: 'hz-9' } })
+          .thenThrows({
+            rule: 'patrol.unknown-hazard',
+            message: "Patrol 'pt-1' found no hazard 'hz-9'",
+            details: { hazardId: 'hz-9' },
+          });
+      }
+    });
+
+    it('follows up and hands over only on a patrol that went out', () => {
+      given(Patrol, [scheduled]).when(followUp).thenThrows({ rule: 'patrol.not-started' });
+      given(Patrol, [scheduled, cancelled]).when(handOver).thenThrows({
+        rule: 'patrol.cancelled',
+        message: 'A cancelled patrol cannot hand over a hazard',
+      });
+      given(Patrol).when(followUp).thenThrows({ rule: 'patrol.not-scheduled' });
+    });
+
+    it('names whom it was handed to', () => {
+      given(Patrol, [...underWay, found])
+        .when({ type: 'handOverPatrolHazard', data: { hazardId: 'hz-1', to: '' } })
+        .thenThrows({ path: 'data.to' });
+    });
+  });
+
   it('reports an incident, saying whether it is a dispute and who is in it', () => {
     const quarrel = {
       grid: 'xuzhai-07',

@@ -20,6 +20,9 @@ const schedule = (m: readonly string[]) => ({
     scheduledFor: '2026-08-01T19:00:00Z',
   },
 });
+/** One of the hazards found so far (or an id naming none, when none was). */
+const hazardAt = (s: PatrolState, i: number) =>
+  s.hazards[i % Math.max(s.hazards.length, 1)]?.hazardId ?? 'hz-none';
 const recipe: fc.Arbitrary<Recipe<PatrolState>> = fc.oneof(
   members.map((m) => () => schedule(m)),
   fc.option(members, { nil: undefined }).map((m) => () => ({
@@ -38,8 +41,20 @@ const recipe: fc.Arbitrary<Recipe<PatrolState>> = fc.oneof(
   })),
   fc.nat().map((i) => (s: PatrolState) => ({
     type: 'recordPatrolHazardRemoved',
-    data: { hazardId: s.hazards[i % Math.max(s.hazards.length, 1)]?.hazardId ?? 'hz-none' },
+    data: { hazardId: hazardAt(s, i) },
   })),
+  fc
+    .record({ i: fc.nat(), by: members, stillThere: fc.boolean() })
+    .map(({ i, by, stillThere }) => (s: PatrolState) => ({
+      type: 'followUpPatrolHazard',
+      data: { hazardId: hazardAt(s, i), followedUpBy: by, note: 'Looked again', stillThere },
+    })),
+  fc
+    .record({ i: fc.nat(), to: fc.constantFrom('property office', 'gas company') })
+    .map(({ i, to }) => (s: PatrolState) => ({
+      type: 'handOverPatrolHazard',
+      data: { hazardId: hazardAt(s, i), to },
+    })),
   fc.constant(() => ({ type: 'cancelPatrol', data: { reason: 'Rain' } })),
 );
 
@@ -56,6 +71,14 @@ function invariant(s: PatrolState): string[] {
   check((s.status === 'completed') === (s.durationMinutes !== null), 'duration on completion');
   const ids = s.hazards.map((h) => h.hazardId);
   check(new Set(ids).size === ids.length, 'hazard ids are unique');
+  check(
+    s.hazards.every((h) => !(h.removed && h.handedOverTo !== null)),
+    'a hazard is removed or handed over, not both',
+  );
+  check(
+    s.hazards.every((h) => h.followUps >= 0),
+    'follow-ups are counted up from none',
+  );
   return broken;
 }
 
@@ -69,12 +92,39 @@ const subject: PropertySubject<never, never, PatrolState> = {
       () => ({ type: 'startPatrol', data: {} }),
       () => ({ type: 'logObservation', data: { grid: 'g-1', note: 'Quiet' } }),
       () => ({ type: 'reportPatrolHazard', data: { grid: 'g-2', description: 'Wire' } }),
+      (s) => ({
+        type: 'followUpPatrolHazard',
+        data: {
+          hazardId: s.hazards[0]?.hazardId,
+          followedUpBy: ['m-2'],
+          note: 'Gone',
+          stillThere: false,
+        },
+      }),
       (s) => ({ type: 'recordPatrolHazardRemoved', data: { hazardId: s.hazards[0]?.hazardId } }),
+      // A second hazard, still there on a look after the shift, handed over to the body responsible.
+      () => ({
+        type: 'reportPatrolHazard',
+        data: { grid: 'g-1', description: 'Fire door blocked' },
+      }),
       () => ({
         type: 'reportPatrolIncident',
         data: { grid: 'g-1', kind: 'quarrel', description: 'Shouting', isDispute: true },
       }),
       () => ({ type: 'completePatrol', data: { durationMinutes: 90 } }),
+      (s) => ({
+        type: 'followUpPatrolHazard',
+        data: {
+          hazardId: s.hazards[1]?.hazardId,
+          followedUpBy: ['m-3'],
+          note: 'Still blocked',
+          stillThere: true,
+        },
+      }),
+      (s) => ({
+        type: 'handOverPatrolHazard',
+        data: { hazardId: s.hazards[1]?.hazardId, to: 'property office' },
+      }),
     ],
     [() => schedule(['m-1', 'm-2']), () => ({ type: 'cancelPatrol', data: { reason: 'Rain' } })],
   ],

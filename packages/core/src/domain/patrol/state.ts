@@ -10,10 +10,20 @@ export interface PatrolState {
   /** Scheduled members until it starts, then those who turned out. */
   readonly members: readonly string[];
   readonly observations: number;
-  /** Hazards found on the shift, and whether each has since been removed. */
-  readonly hazards: readonly { readonly hazardId: string; readonly removed: boolean }[];
+  /** Hazards found on the shift, and whether each has since been removed or handed over. */
+  readonly hazards: readonly PatrolHazard[];
   readonly incidents: number;
   readonly durationMinutes: number | null;
+}
+
+/** A hazard found on the shift: open until removed or handed over to the body responsible. */
+export interface PatrolHazard {
+  readonly hazardId: string;
+  readonly removed: boolean;
+  /** The body it was handed over to, once it was: it is then theirs to remove. */
+  readonly handedOverTo: string | null;
+  /** How many times it was looked at again. */
+  readonly followUps: number;
 }
 
 export const initialPatrolState = (): PatrolState => ({
