@@ -43,7 +43,14 @@ function counting(store: EventStore) {
 
 async function filledStore() {
   const { ledger, store } = domainSetup();
-  const history = generateHistory({ seed: 14, disputes: 30, visits: 30, patrols: 12, days: 90 });
+  const history = generateHistory({
+    seed: 14,
+    disputes: 30,
+    visits: 30,
+    patrols: 12,
+    days: 90,
+    hazardFollowUps: true,
+  });
   await appendThrough(ledger, history);
   return { store, registry: ledger.registry };
 }

@@ -25,9 +25,56 @@ export interface DirectCounts {
   readonly wishesRecorded: number;
   readonly hazardsFound: number;
   readonly hazardsRemoved: number;
+  readonly hazardFollowUps: number;
+  readonly hazardsHandedOver: number;
+  readonly patrolHazardsFound: number;
+  readonly patrolHazardsRemoved: number;
+  readonly patrolHazardFollowUps: number;
+  readonly patrolHazardsHandedOver: number;
+  /** Per `community/grid`, the grid's hazard figures: found where found, dealt with there too. */
+  readonly hazardsByGrid: Map<string, HazardCounts>;
   readonly patrolMinutes: number;
   readonly mediatorSessions: number;
 }
+
+/** A grid's hazards: visits' and patrols' together, visits' follow-ups and hand-overs, patrols'. */
+export interface HazardCounts {
+  hazardsFound: number;
+  hazardsRemoved: number;
+  hazardFollowUps: number;
+  hazardsHandedOver: number;
+  patrolHazardsFound: number;
+  patrolHazardsRemoved: number;
+  patrolHazardFollowUps: number;
+  patrolHazardsHandedOver: number;
+}
+
+const noHazards = (): HazardCounts => ({
+  hazardsFound: 0,
+  hazardsRemoved: 0,
+  hazardFollowUps: 0,
+  hazardsHandedOver: 0,
+  patrolHazardsFound: 0,
+  patrolHazardsRemoved: 0,
+  patrolHazardFollowUps: 0,
+  patrolHazardsHandedOver: 0,
+});
+
+/** What a visit's hazard event adds to its grid's figures. */
+const visitHazardFigures: Record<string, (keyof HazardCounts)[]> = {
+  SafetyHazardReported: ['hazardsFound'],
+  SafetyHazardRemoved: ['hazardsRemoved'],
+  SafetyHazardFollowedUp: ['hazardFollowUps'],
+  SafetyHazardHandedOver: ['hazardsHandedOver'],
+};
+
+/** What a patrol's hazard event adds to the figures of the grid where the hazard was found. */
+const patrolHazardFigures: Record<string, (keyof HazardCounts)[]> = {
+  PatrolHazardFound: ['hazardsFound', 'patrolHazardsFound'],
+  PatrolHazardRemoved: ['hazardsRemoved', 'patrolHazardsRemoved'],
+  PatrolHazardFollowedUp: ['patrolHazardFollowUps'],
+  PatrolHazardHandedOver: ['patrolHazardsHandedOver'],
+};
 
 export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
   const streams = new Map<string, GeneratedEvent[]>();
@@ -44,6 +91,12 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
   let reachedFollowUp = 0;
   const households = new Set<string>();
   let patrolMinutes = 0;
+  const hazardsByGrid = new Map<string, HazardCounts>();
+  const addHazard = (where: string, figures: readonly (keyof HazardCounts)[]) => {
+    const counts = hazardsByGrid.get(where) ?? noHazards();
+    for (const figure of figures) counts[figure]++;
+    hazardsByGrid.set(where, counts);
+  };
   for (const [streamId, events] of streams) {
     const types = new Set(events.map((e) => e.type));
     if (streamId.startsWith('dispute-')) {
@@ -74,6 +127,27 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
       const household = (scheduled['household'] as Data)['householdId'] as string;
       households.add(`${String(scheduled['community'])}/${household}`);
     }
+    if (streamId.startsWith('visit-')) {
+      const scheduled = (events[0] as GeneratedEvent).data as Data;
+      const where = `${String(scheduled['community'])}/${String(scheduled['grid'])}`;
+      for (const e of events) {
+        const figures = visitHazardFigures[e.type];
+        if (figures !== undefined) addHazard(where, figures);
+      }
+    }
+    if (streamId.startsWith('patrol-')) {
+      const community = String(((events[0] as GeneratedEvent).data as Data)['community']);
+      const foundIn = new Map<string, string>();
+      for (const e of events) {
+        const figures = patrolHazardFigures[e.type];
+        if (figures === undefined) continue;
+        const data = e.data as Data;
+        const hazardId = String(data['hazardId']);
+        if (e.type === 'PatrolHazardFound') foundIn.set(hazardId, String(data['grid']));
+        const grid = foundIn.get(hazardId);
+        if (grid !== undefined) addHazard(`${community}/${grid}`, figures);
+      }
+    }
     const completed = events.find((e) => e.type === 'PatrolCompleted');
     if (completed) patrolMinutes += (completed.data as Data)['durationMinutes'] as number;
   }
@@ -102,6 +176,13 @@ export function directCounts(history: readonly GeneratedEvent[]): DirectCounts {
     wishesRecorded: count('MicroWishRecorded'),
     hazardsFound: count('SafetyHazardReported') + count('PatrolHazardFound'),
     hazardsRemoved: count('SafetyHazardRemoved') + count('PatrolHazardRemoved'),
+    hazardFollowUps: count('SafetyHazardFollowedUp'),
+    hazardsHandedOver: count('SafetyHazardHandedOver'),
+    patrolHazardsFound: count('PatrolHazardFound'),
+    patrolHazardsRemoved: count('PatrolHazardRemoved'),
+    patrolHazardFollowUps: count('PatrolHazardFollowedUp'),
+    patrolHazardsHandedOver: count('PatrolHazardHandedOver'),
+    hazardsByGrid,
     patrolMinutes,
     mediatorSessions: history
       .filter((e) => e.type === 'MediationSessionHeld')

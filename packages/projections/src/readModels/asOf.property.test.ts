@@ -132,6 +132,7 @@ describe('as-of figures, for any history and any instant', () => {
           patrols: fc.integer({ min: 0, max: 10 }),
           policeCases: fc.integer({ min: 0, max: 8 }),
           registers: fc.boolean(),
+          hazardFollowUps: fc.boolean(),
         }),
         fc.integer(),
         cutChoice,

@@ -72,7 +72,7 @@ describe('erasure, for any history and any forgotten subjects', () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         async (shape, picks, split) => {
-          const history = generateHistory({ ...shape, days: 60 });
+          const history = generateHistory({ ...shape, days: 60, hazardFollowUps: true });
           const plain = ledgerOf();
           await plain.append(history);
           const expected = await statesOf(plain.ledger);

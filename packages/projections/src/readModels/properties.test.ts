@@ -21,8 +21,20 @@ import {
 } from '@gridledger/projections';
 import { appendThrough, domainSetup } from '../__fixtures__/domain.js';
 import { faultyReadModels } from '../__fixtures__/faults.js';
-import { generateHistory } from '@gridledger/history-fixture';
-import { directCounts } from '../__fixtures__/oracle.js';
+import { generateHistory, type GeneratedEvent } from '@gridledger/history-fixture';
+import { directCounts, type HazardCounts } from '../__fixtures__/oracle.js';
+
+/** The hazard figures of a coverage row or total. */
+const hazardFigures = (f: HazardCounts): HazardCounts => ({
+  hazardsFound: f.hazardsFound,
+  hazardsRemoved: f.hazardsRemoved,
+  hazardFollowUps: f.hazardFollowUps,
+  hazardsHandedOver: f.hazardsHandedOver,
+  patrolHazardsFound: f.patrolHazardsFound,
+  patrolHazardsRemoved: f.patrolHazardsRemoved,
+  patrolHazardFollowUps: f.patrolHazardFollowUps,
+  patrolHazardsHandedOver: f.patrolHazardsHandedOver,
+});
 
 /** What may go wrong in one catch-up: nothing, a crash on the n-th save, or a cancel. */
 const trouble = fc.oneof(
@@ -75,7 +87,7 @@ describe('read models, for any history', () => {
         }),
         fc.array(stepArb, { minLength: 1, maxLength: 4 }),
         async (shape, steps) => {
-          const history = generateHistory({ ...shape, days: 75 });
+          const history = generateHistory({ ...shape, days: 75, hazardFollowUps: true });
           const { ledger, readModels, runner } = domainSetup();
           let appended = 0;
           for (const step of steps) {
@@ -120,7 +132,7 @@ describe('read models, for any history', () => {
           patrols: fc.integer({ min: 0, max: 20 }),
         }),
         async (shape) => {
-          const history = generateHistory({ ...shape, days: 90 });
+          const history = generateHistory({ ...shape, days: 90, hazardFollowUps: true });
           const { ledger, runner } = domainSetup();
           await appendThrough(ledger, history);
           for (const projection of allReadModels) await runner.catchUp(projection);
@@ -201,6 +213,12 @@ describe('read models, for any history', () => {
             direct.hazardsRemoved,
           ]);
           expect(covered.patrolHours).toBeCloseTo(direct.patrolMinutes / 60, 6);
+          // Each grid's hazards, visits' and patrols' apart, counted where they were found.
+          const hazardRows = coverage(await state(m.coverage), { by: 'grid' })
+            .rows.map((row) => [`${row.community}/${row.grid}`, hazardFigures(row)] as const)
+            .filter(([, figures]) => Object.values(figures).some((n) => n > 0));
+          expect(new Map(hazardRows)).toEqual(direct.hazardsByGrid);
+          expect(hazardFigures(covered)).toEqual(hazardFigures(direct));
           const sessions = memberWork(await state(m.coverage)).reduce(
             (n, w) => n + w.mediationSessions,
             0,
@@ -212,6 +230,74 @@ describe('read models, for any history', () => {
     );
   });
 });
+
+describe('generated histories with hazard follow-ups', () => {
+  it('deal with hazards only as the deciders allow, on every path the recount compares', () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const shape = { seed, disputes: 0, visits: 40, patrols: 20, days: 90 };
+      const history = generateHistory({ ...shape, hazardFollowUps: true });
+      const streams = new Map<string, GeneratedEvent[]>();
+      for (const e of history) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), e]);
+      for (const events of streams.values()) for (const path of hazardPaths(events)) seen.add(path);
+      // Without being asked for, none.
+      expect(
+        generateHistory(shape).filter((e) => /HazardFollowedUp|HazardHandedOver/.test(e.type)),
+      ).toEqual([]);
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'visit: followed-up removed',
+        'visit: followed-up handed-over',
+        'patrol: after-shift:still-there after-shift:handed-over',
+        'patrol: after-shift:gone after-shift:removed',
+        'patrol: after-shift:still-there after-shift:gone after-shift:removed',
+      ]),
+    );
+  });
+});
+
+/**
+ * What happened to each hazard of a visit's or patrol's stream after it was found, in order
+ * (`visit: followed-up removed`); fails on what the deciders refuse: a hazard dealt with before
+ * it was found (or before the visit took place), or after it was removed or handed over.
+ */
+function hazardPaths(events: readonly GeneratedEvent[]): string[] {
+  const kind = events[0]!.streamId.startsWith('visit-') ? 'visit' : 'patrol';
+  const paths = new Map<string, string[]>();
+  let conducted = false;
+  let completed = false;
+  for (const e of events) {
+    const data = e.data as { hazardId?: string; stillThere?: boolean };
+    if (e.type === 'VisitConducted') conducted = true;
+    if (e.type === 'PatrolCompleted') completed = true;
+    if (e.type === 'SafetyHazardReported' || e.type === 'PatrolHazardFound') {
+      expect(paths.has(data.hazardId!), e.type).toBe(false);
+      paths.set(data.hazardId!, []);
+      continue;
+    }
+    const step = /HazardFollowedUp$/.test(e.type)
+      ? kind === 'visit'
+        ? 'followed-up'
+        : data.stillThere === true
+          ? 'still-there'
+          : 'gone'
+      : /HazardHandedOver$/.test(e.type)
+        ? 'handed-over'
+        : /HazardRemoved$/.test(e.type)
+          ? 'removed'
+          : undefined;
+    if (step === undefined) continue;
+    const path = paths.get(data.hazardId!);
+    expect(path, `${e.type} of a hazard not found on ${e.streamId}`).toBeDefined();
+    expect(path!.at(-1) ?? '', `${e.type} after the end of a hazard`).not.toMatch(
+      /removed|handed-over/,
+    );
+    if (kind === 'visit') expect(conducted, `${e.type} before the visit`).toBe(true);
+    path!.push(kind === 'patrol' && completed ? `after-shift:${step}` : step);
+  }
+  return [...paths.values()].filter((p) => p.length > 0).map((p) => `${kind}: ${p.join(' ')}`);
+}
 
 /** One catch-up or rebuild that may crash or be cancelled part-way. */
 async function troubledRun(
