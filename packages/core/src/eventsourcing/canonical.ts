@@ -50,8 +50,10 @@ export function encodeSimple(
   storable: boolean,
   omitKey?: string,
 ): string | undefined {
+  const walk: Walk = { text: '', storable, copying: false };
   try {
-    return fastWrite(value, 0, storable, omitKey);
+    fastWrite(value, 0, walk, omitKey);
+    return walk.text;
   } catch (error) {
     if (error !== NOT_SIMPLE) throw error;
     return undefined;
@@ -129,136 +131,102 @@ function quotedKey(key: string, storable: boolean): string {
   return quoted;
 }
 
-/**
- * The common case, written without tracking paths or ancestors: anything it would refuse (and
- * nesting deep enough to be a cycle) is handed back to the careful writer, which says why.
- */
-function fastWrite(
-  value: unknown,
-  depth: number,
-  storable: boolean,
-  omitKey: string | undefined,
-): string {
-  switch (typeof value) {
-    case 'string':
-      return quoteChecked(value, storable);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw NOT_SIMPLE;
-      return JSON.stringify(value);
-    case 'object': {
-      if (value === null) return 'null';
-      if (depth === (storable ? MAX_JSON_DEPTH : MAX_FAST_DEPTH)) throw NOT_SIMPLE;
-      if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out += ',';
-          out += fastWrite(value[i], depth + 1, storable, undefined);
-        }
-        return out + ']';
-      }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) throw NOT_SIMPLE;
-      const record = value as Record<string, unknown>;
-      const keys = sortedKeys(record);
-      let out = '{';
-      for (const key of keys) {
-        const item = record[key];
-        if (item === undefined || key === omitKey) continue;
-        if (out.length > 1) out += ',';
-        out += quotedKey(key, storable) + fastWrite(item, depth + 1, storable, undefined);
-      }
-      return out + '}';
-    }
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-    case 'bigint':
-      throw NOT_SIMPLE;
-  }
+/** One fast walk: the text written so far, and what the walk applies. */
+interface Walk {
+  text: string;
+  readonly storable: boolean;
+  /** Also build a deeply frozen copy (see `sealedCopy`). */
+  readonly copying: boolean;
 }
 
-/** The canonical JSON the last `sealedCopy` wrote (a module slot: no pair allocated per call). */
-let written = '';
-
-/** The canonical JSON of the value `sealedCopy` last copied. */
-export const sealedJson = (): string => written;
-
 /**
- * A deeply frozen copy of `value` (properties that are `undefined` left out, `-0` as `0`) made in
- * the same walk that writes its canonical JSON (then `sealedJson()`, as `encodeCanonical` with
- * `storable` would write it) — or `undefined` for anything the careful writer must look at: a
- * value no store can keep (which it refuses, naming it) or nesting deeper than MAX_JSON_DEPTH.
- * The ledger's one walk over the data it appends: check, copy and hash input at once.
+ * The common case, written without tracking paths or ancestors: appends `value`'s canonical JSON
+ * to `walk.text` and returns its deeply frozen copy when `walk.copying` (else `value` itself).
+ * Anything it would refuse (and nesting deep enough to be a cycle) is handed back to the careful
+ * writer, which says why. `omitKey` is left out of the top-level object only.
  */
-export function sealedCopy(value: unknown): unknown {
-  written = '';
-  try {
-    return copyWrite(value, 0);
-  } catch (error) {
-    if (error !== NOT_SIMPLE) throw error;
-    written = '';
-    return undefined;
-  }
-}
-
-function copyWrite(value: unknown, depth: number): unknown {
+function fastWrite(value: unknown, depth: number, walk: Walk, omitKey?: string): unknown {
   switch (typeof value) {
     case 'string':
-      written += quoteChecked(value, true);
+      walk.text += quoteChecked(value, walk.storable);
       return value;
     case 'boolean':
-      written += value ? 'true' : 'false';
+      walk.text += value ? 'true' : 'false';
       return value;
     case 'number':
       if (!Number.isFinite(value)) throw NOT_SIMPLE;
-      written += JSON.stringify(value);
+      walk.text += JSON.stringify(value);
       // JSON has no negative zero: every store reads it back as 0.
       return value === 0 ? 0 : value;
     case 'object': {
       if (value === null) {
-        written += 'null';
+        walk.text += 'null';
         return null;
       }
-      if (depth === MAX_JSON_DEPTH) throw NOT_SIMPLE;
+      if (depth === (walk.storable ? MAX_JSON_DEPTH : MAX_FAST_DEPTH)) throw NOT_SIMPLE;
       if (Array.isArray(value)) {
-        const items = new Array<unknown>(value.length);
-        written += '[';
+        const items = walk.copying ? new Array<unknown>(value.length) : undefined;
+        walk.text += '[';
         for (let i = 0; i < value.length; i++) {
-          if (i > 0) written += ',';
+          if (i > 0) walk.text += ',';
           // `undefined` (or a hole) would silently become `null`: the careful writer refuses it.
-          items[i] = copyWrite(value[i], depth + 1);
+          const item = fastWrite(value[i], depth + 1, walk);
+          if (items !== undefined) items[i] = item;
         }
-        written += ']';
-        return Object.freeze(items);
+        walk.text += ']';
+        return items === undefined ? value : Object.freeze(items);
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) throw NOT_SIMPLE;
       const record = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      written += '{';
+      const out: Record<string, unknown> | undefined = walk.copying ? {} : undefined;
+      walk.text += '{';
       let first = true;
       for (const key of sortedKeys(record)) {
         const item = record[key];
-        if (item === undefined) continue;
-        if (!first) written += ',';
+        if (item === undefined || key === omitKey) continue;
+        if (!first) walk.text += ',';
         first = false;
-        written += quotedKey(key, true);
-        const kept = copyWrite(item, depth + 1);
+        walk.text += quotedKey(key, walk.storable);
+        const kept = fastWrite(item, depth + 1, walk);
+        if (out === undefined) continue;
         // A plain assignment to `__proto__` would set the prototype instead of a property.
         if (key === '__proto__') {
           Object.defineProperty(out, key, { value: kept, enumerable: true, writable: true });
         } else out[key] = kept;
       }
-      written += '}';
-      return Object.freeze(out);
+      walk.text += '}';
+      return out === undefined ? value : Object.freeze(out);
     }
     case 'undefined':
     case 'function':
     case 'symbol':
     case 'bigint':
       throw NOT_SIMPLE;
+  }
+}
+
+/** Data the ledger appends, walked once: its deeply frozen copy and its canonical JSON. */
+export interface SealedData {
+  readonly copy: unknown;
+  readonly json: string;
+}
+
+/**
+ * A deeply frozen copy of `value` (properties that are `undefined` left out, `-0` as `0`) made in
+ * the same walk that writes its canonical JSON (as `encodeCanonical` with `storable` writes it),
+ * or `undefined` for anything the careful writer must look at: a value no store can keep (which
+ * it refuses, naming it) or nesting deeper than MAX_JSON_DEPTH. The ledger's one walk over the
+ * data it appends: check, copy and hash input at once.
+ */
+export function sealedCopy(value: unknown): SealedData | undefined {
+  const walk: Walk = { text: '', storable: true, copying: true };
+  try {
+    const copy = fastWrite(value, 0, walk);
+    return { copy, json: walk.text };
+  } catch (error) {
+    if (error !== NOT_SIMPLE) throw error;
+    return undefined;
   }
 }
 

@@ -31,12 +31,20 @@ const FIELDS = [
   'type',
 ] as const satisfies readonly (keyof HashInput)[];
 
+/** Fields whose canonical JSON the caller has already written (the ledger's one walk). */
+export interface WrittenFields {
+  readonly data: string;
+  /** The metadata's, without its own `hash`. */
+  readonly metadata: string;
+}
+
 /**
  * The canonical JSON of the whole envelope, written field by field: the envelope's keys are known,
- * so only each value goes through the encoder, and the metadata's own `hash` is skipped without
- * copying it. `storable` applies the ledger's rules for what it appends (see CanonicalOptions).
+ * so only each value goes through the encoder (or is taken as `written`), and the metadata's own
+ * `hash` is skipped without copying it. `storable` applies the ledger's rules for what it appends
+ * (see CanonicalOptions).
  */
-function envelopeJson(input: HashInput, storable: boolean): string {
+function envelopeJson(input: HashInput, storable: boolean, written?: WrittenFields): string {
   let out = '{';
   for (const field of FIELDS) {
     const value = input[field];
@@ -45,6 +53,7 @@ function envelopeJson(input: HashInput, storable: boolean): string {
     const omitKey = field === 'metadata' ? 'hash' : undefined;
     // The subject of an error is only built when a field needs the careful writer.
     const json =
+      (field === 'data' || field === 'metadata' ? written?.[field] : undefined) ??
       encodeSimple(value, storable, omitKey) ??
       encodeCarefully(value, {
         subject: `event ${String(input.type)} (stream '${String(input.streamId)}', version ${String(input.streamVersion)})`,
@@ -66,10 +75,12 @@ export function hashEvent(input: HashInput): string {
 /**
  * `hashEvent` of an event the ledger is about to append, refusing (with a ValidationError naming
  * the field) anything no store can keep: the ledger's one walk over the data both hashes it and
- * checks it by the stores' rules, so stores never refuse what the ledger accepted.
+ * checks it by the stores' rules, so stores never refuse what the ledger accepted. `written`:
+ * the data's and metadata's canonical JSON, when the caller wrote them already (checked by the
+ * same rules); every other field is encoded here.
  */
-export function hashAppended(input: HashInput): string {
-  return hash('sha256', envelopeJson(input, true), 'hex');
+export function hashAppended(input: HashInput, written?: WrittenFields): string {
+  return hash('sha256', envelopeJson(input, true, written), 'hex');
 }
 
 /** The hash input of a stored event, as the store returned it. */

@@ -17,7 +17,7 @@ import {
 import { canonicalJson, hashEvent, hashInputOf, verifyStream } from '@gridledger/core/audit';
 import { createMemoryEventStore } from './__fixtures__/memoryStore.js';
 import { collect } from './__fixtures__/stores.js';
-import { encodeCanonical, sealedCopy, sealedJson } from './canonical.js';
+import { encodeCanonical, sealedCopy } from './canonical.js';
 import { frozenJsonCopy } from './storeKit/jsonShape.js';
 
 const NoteTaken = defineEvent({ type: 'NoteTaken', schema: z.object({ note: z.json() }) });
@@ -123,8 +123,10 @@ describe('sealed appends', () => {
     };
     fc.assert(
       fc.property(fc.oneof(json, json.map(withProto)), (value) => {
-        const copy = sealedCopy(value);
-        expect(sealedJson()).toBe(encodeCanonical(value, { subject: 'value', storable: true }));
+        const sealed = sealedCopy(value);
+        expect(sealed).toBeDefined();
+        expect(sealed?.json).toBe(encodeCanonical(value, { subject: 'value', storable: true }));
+        const copy = sealed?.copy;
         // toEqual: toStrictEqual compares an own `constructor` key as if it were the class.
         expect(copy).toEqual(frozenJsonCopy(value, 'data'));
         expect(deepFrozen(copy)).toBe(true);
