@@ -16,7 +16,8 @@ import { disputeHistory, envelopes } from './dispute-histories.js';
 import { pair, throughput, type Measurement } from './harness.js';
 import {
   Database,
-  openRaw,
+  rawBatchAppends,
+  rawSingleAppends,
   rawLoader,
   rawRead,
   tally,
@@ -48,14 +49,7 @@ async function appends(
   const events = streams * 6;
   const [rawSingle, ledgerSingle] = await pair(
     rounds,
-    () =>
-      throughput(events, () => {
-        const raw = openRaw(fresh(), synchronous);
-        for (let i = 0; i < streams; i++) {
-          for (let v = 0; v < 6; v++) raw.append(ids[i]!, v - 1, [input[i]![v]!]);
-        }
-        raw.db.close();
-      }),
+    () => throughput(events, () => rawSingleAppends(fresh(), synchronous, ids, input)),
     () =>
       throughput(events, async () => {
         const ledger = openLedger(fresh(), synchronous);
@@ -75,12 +69,7 @@ async function appends(
   let ledgerFile = '';
   const [rawBatch, ledgerBatch] = await pair(
     rounds,
-    () =>
-      throughput(events, () => {
-        const raw = openRaw(fresh(), synchronous);
-        for (let i = 0; i < streams; i++) raw.append(ids[i]!, -1, input[i]!);
-        raw.db.close();
-      }),
+    () => throughput(events, () => rawBatchAppends(fresh(), synchronous, ids, input)),
     () =>
       throughput(events, async () => {
         const ledger = openLedger((ledgerFile = fresh()), synchronous);

@@ -72,6 +72,32 @@ export function openRaw(file: string, synchronous: Synchronous) {
   };
 }
 
+/** Raw appends into a new file `file`, one event per append, each expecting the one before. */
+export function rawSingleAppends(
+  file: string,
+  synchronous: Synchronous,
+  ids: readonly string[],
+  input: readonly (readonly EventToAppend[])[],
+): void {
+  const raw = openRaw(file, synchronous);
+  for (let i = 0; i < ids.length; i++) {
+    for (let v = 0; v < 6; v++) raw.append(ids[i]!, v - 1, [input[i]![v]!]);
+  }
+  raw.db.close();
+}
+
+/** Raw appends into a new file `file`, each stream's events in one append. */
+export function rawBatchAppends(
+  file: string,
+  synchronous: Synchronous,
+  ids: readonly string[],
+  input: readonly (readonly EventToAppend[])[],
+): void {
+  const raw = openRaw(file, synchronous);
+  for (let i = 0; i < ids.length; i++) raw.append(ids[i]!, -1, input[i]!);
+  raw.db.close();
+}
+
 export interface Tally {
   count: number;
   byType: Record<string, number>;
@@ -99,22 +125,25 @@ export function rawRead(db: RawDatabase): number {
   for (;;) {
     const rows = page.all(after) as RawRow[];
     for (const row of rows) {
-      tally(acc, {
-        id: row[3],
-        type: row[4],
-        schemaVersion: row[5],
-        streamId: row[1],
-        streamVersion: row[2],
-        position: String(row[0]),
-        data: JSON.parse(row[6]) as unknown,
-        metadata: JSON.parse(row[7]) as unknown,
-      });
+      tally(acc, rawEvent(row));
     }
     if (rows.length < 512) break;
     after = rows[rows.length - 1]![0];
   }
   return acc.count;
 }
+
+/** A row as the event both sides fold: JSON parsed once per field. */
+const rawEvent = (row: RawRow): RawEvent => ({
+  id: row[3],
+  type: row[4],
+  schemaVersion: row[5],
+  streamId: row[1],
+  streamVersion: row[2],
+  position: String(row[0]),
+  data: JSON.parse(row[6]) as unknown,
+  metadata: JSON.parse(row[7]) as unknown,
+});
 
 export type RawRow = [number, string, number, string, string, number, string, string];
 
@@ -128,16 +157,7 @@ export function rawLoader(db: RawDatabase) {
     .raw(true);
   return <S>(streamId: string, fold: (state: S, event: RawEvent) => S, state: S): S => {
     for (const row of select.all(streamId) as RawRow[]) {
-      state = fold(state, {
-        id: row[3],
-        type: row[4],
-        schemaVersion: row[5],
-        streamId: row[1],
-        streamVersion: row[2],
-        position: String(row[0]),
-        data: JSON.parse(row[6]) as unknown,
-        metadata: JSON.parse(row[7]) as unknown,
-      });
+      state = fold(state, rawEvent(row));
     }
     return state;
   };

@@ -9,7 +9,7 @@ import { allReadModels, createProjectionRunner, type AnyProjection } from '@grid
 import { openPostgres, type PostgresGridledger } from '@gridledger/store-postgres';
 import { generateHistory } from '@gridledger/history-fixture';
 import { envelopes } from './dispute-histories.js';
-import { throughput, type BenchModule, type Measurement } from './harness.js';
+import { pair, throughput, type BenchModule, type Measurement } from './harness.js';
 import { BENCH_URL, openRaw, pg, rawRead, type PgPool } from './postgres-raw.js';
 
 const tag = `${process.pid}_${Date.now().toString(36)}`;
@@ -24,21 +24,6 @@ async function openStore(): Promise<PostgresGridledger & { schema: string }> {
 async function dropStore(admin: PgPool, store: PostgresGridledger & { schema: string }) {
   await store.close();
   await admin.query(`DROP SCHEMA IF EXISTS ${store.schema} CASCADE`);
-}
-
-/** Best of `rounds` alternating runs of each side, so a busy moment does not decide the ratio. */
-async function pair(
-  rounds: number,
-  raw: () => Promise<number>,
-  store: () => Promise<number>,
-): Promise<[raw: number, store: number]> {
-  let bestRaw = 0;
-  let bestStore = 0;
-  for (let i = 0; i < rounds; i++) {
-    bestRaw = Math.max(bestRaw, await raw());
-    bestStore = Math.max(bestStore, await store());
-  }
-  return [bestRaw, bestStore];
 }
 
 /** `writers` appenders at once, each through its own streams, one event per append. */

@@ -11,7 +11,14 @@ import { openSqliteEventStore } from '@gridledger/store-sqlite';
 import { envelopes } from './dispute-histories.js';
 import { pair, throughput, type BenchModule, type Measurement } from './harness.js';
 import { ledgerOnSqlite } from './sqlite-ledger.js';
-import { Database, openRaw, rawRead, tally, type Tally } from './sqlite-raw.js';
+import {
+  Database,
+  rawBatchAppends,
+  rawRead,
+  rawSingleAppends,
+  tally,
+  type Tally,
+} from './sqlite-raw.js';
 
 async function storeRead(store: EventStore): Promise<number> {
   const acc: Tally = { count: 0, byType: {} };
@@ -36,14 +43,7 @@ const bench: BenchModule = async ({ quick }) => {
 
       const [rawSingle, storeSingle] = await pair(
         rounds,
-        () =>
-          throughput(events, () => {
-            const raw = openRaw(fresh(), synchronous);
-            for (let i = 0; i < streams; i++) {
-              for (let v = 0; v < 6; v++) raw.append(ids[i]!, v - 1, [input[i]![v]!]);
-            }
-            raw.db.close();
-          }),
+        () => throughput(events, () => rawSingleAppends(fresh(), synchronous, ids, input)),
         () =>
           throughput(events, async () => {
             const store = openSqliteEventStore(fresh(), { synchronous });
@@ -62,11 +62,7 @@ const bench: BenchModule = async ({ quick }) => {
       const [rawBatch, storeBatch] = await pair(
         rounds,
         () =>
-          throughput(events, () => {
-            const raw = openRaw((rawFile = fresh()), synchronous);
-            for (let i = 0; i < streams; i++) raw.append(ids[i]!, -1, input[i]!);
-            raw.db.close();
-          }),
+          throughput(events, () => rawBatchAppends((rawFile = fresh()), synchronous, ids, input)),
         () =>
           throughput(events, async () => {
             const store = openSqliteEventStore((storeFile = fresh()), { synchronous });
