@@ -12,7 +12,7 @@
 // two appends commit at once — is measured in docs/decisions/010.
 import { ConcurrencyConflictError, type AppendResult, type Position } from '@gridledger/core';
 import { prepareAppend } from './checks.js';
-import type { PostgresConnection } from './connection.js';
+import { assertWritable, type PostgresConnection } from './connection.js';
 import { isPostgresUnavailable, PostgresUnavailableError, UNIQUE_VIOLATION } from './errors.js';
 import type { EventStatements } from './eventRows.js';
 import { positionOf } from './position.js';
@@ -30,13 +30,7 @@ export async function appendEvents(
     input.options,
   );
   const doing = `append to stream '${streamId}'`;
-  if (connection.readonly) {
-    throw new PostgresUnavailableError(
-      connection.name,
-      'read-only',
-      `cannot ${doing}: opened with readonly: true`,
-    );
-  }
+  assertWritable(connection, doing);
   let result: AppendRow | undefined;
   try {
     [result] = await connection.query<AppendRow>(

@@ -49,6 +49,20 @@ export interface PostgresConnection {
   release(): Promise<void>;
 }
 
+/** Refuses `doing` (a write) through a connection opened with `readonly: true`. */
+export function assertWritable(
+  connection: Pick<PostgresConnection, 'name' | 'readonly'>,
+  doing: string,
+): void {
+  if (connection.readonly) {
+    throw new PostgresUnavailableError(
+      connection.name,
+      'read-only',
+      `cannot ${doing}: opened with readonly: true`,
+    );
+  }
+}
+
 export interface PostgresStore {
   readonly name: string;
   lease(): PostgresConnection;

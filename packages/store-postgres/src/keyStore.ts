@@ -2,8 +2,7 @@
 // the events. Forgetting deletes the rows; VACUUM FULL of the table rewrites its pages.
 import { randomBytes } from 'node:crypto';
 import type { KeyStore, SubjectKey } from '@gridledger/core';
-import type { PostgresConnection } from './connection.js';
-import { PostgresUnavailableError } from './errors.js';
+import { assertWritable, type PostgresConnection } from './connection.js';
 
 /** A KeyStore that can also be closed. */
 export interface PostgresKeyStore extends KeyStore {
@@ -14,21 +13,12 @@ export interface PostgresKeyStore extends KeyStore {
 export function createKeyStore(connection: PostgresConnection): PostgresKeyStore {
   const s = connection.schema;
   const named = (name: string): string => `gridledger.${s}.keys.${name}`;
-  const writable = (doing: string): void => {
-    if (connection.readonly) {
-      throw new PostgresUnavailableError(
-        connection.name,
-        'read-only',
-        `cannot ${doing}: opened with readonly: true`,
-      );
-    }
-  };
 
   return {
     name: connection.name,
     async currentKey(subject: string): Promise<SubjectKey> {
       const doing = `make a key for ${subject}`;
-      writable(doing);
+      assertWritable(connection, doing);
       const made = { id: randomBytes(8).toString('hex'), key: randomBytes(32) };
       // Inserted unless the subject has a key already; either way the subject's latest key wins,
       // so two processes sealing for one new subject at once agree on it.
@@ -58,7 +48,7 @@ export function createKeyStore(connection: PostgresConnection): PostgresKeyStore
     },
     async forget(subject: string): Promise<number> {
       const doing = `forget ${subject}`;
-      writable(doing);
+      assertWritable(connection, doing);
       return connection.transaction(doing, async (client) => {
         const deleted = await client.query(`DELETE FROM ${s}.subject_keys WHERE subject = $1`, [
           subject,

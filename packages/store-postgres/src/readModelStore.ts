@@ -12,7 +12,7 @@ import {
 import { jsonShapeIssue } from '@gridledger/core/store';
 import { checkName, checkNames } from './checks.js';
 import { claimReadModel } from './claim.js';
-import type { PostgresConnection } from './connection.js';
+import { assertWritable, type PostgresConnection } from './connection.js';
 import { PostgresUnavailableError } from './errors.js';
 
 type ReadModelRow = [
@@ -63,15 +63,6 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
   const s = connection.schema;
   const named = (name: string): string => `gridledger.${s}.read-models.${name}`;
   const claims = new Set<ReadModelClaim>();
-  const writable = (doing: string): void => {
-    if (connection.readonly) {
-      throw new PostgresUnavailableError(
-        connection.name,
-        'read-only',
-        `cannot ${doing}: opened with readonly: true`,
-      );
-    }
-  };
 
   return {
     name: connection.name,
@@ -107,7 +98,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
     async save<S>(key: string, record: ReadModelRecord<S>): Promise<void> {
       const state = checkRecord(key, record);
       const doing = `save read model '${key}'`;
-      writable(doing);
+      assertWritable(connection, doing);
       await connection.query(doing, {
         name: named('save'),
         text: `INSERT INTO ${s}.read_models
@@ -129,7 +120,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
     async promote(from: string, to: string): Promise<void> {
       checkNames('read model promotion', { from, to });
       const doing = `promote read model '${from}' to '${to}'`;
-      writable(doing);
+      assertWritable(connection, doing);
       const found = await connection.transaction(doing, async (client) => {
         // Locks the source row, so a concurrent promotion of it waits and then finds it gone.
         const source = await client.query(
@@ -151,7 +142,7 @@ export function createReadModelStore(connection: PostgresConnection): PostgresRe
     async delete(key: string): Promise<void> {
       checkNames('read model deletion', { key });
       const doing = `delete read model '${key}'`;
-      writable(doing);
+      assertWritable(connection, doing);
       await connection.query(doing, {
         name: named('delete'),
         text: `DELETE FROM ${s}.read_models WHERE key = $1`,

@@ -18,8 +18,8 @@ import {
 } from '@gridledger/core/store';
 import type { Transaction } from 'better-sqlite3';
 import { prepareAppend, type EventRow } from './appendInput.js';
-import type { SqliteConnection } from './connection.js';
-import { isUniqueViolation, SqliteUnavailableError } from './errors.js';
+import { assertWritable, type SqliteConnection } from './connection.js';
+import { isUniqueViolation } from './errors.js';
 import type { EventStatements } from './eventRows.js';
 import { positionOf } from './position.js';
 
@@ -71,13 +71,7 @@ export function appendEvents(
 ): AppendResult {
   const { streamId, rows, expectedVersion } = prepareAppend(streamIdGiven, events, options);
   const doing = `append to stream '${streamId}'`;
-  if (connection.readonly) {
-    throw new SqliteUnavailableError(
-      connection.file,
-      'read-only',
-      `cannot ${doing}: opened with readonly: true`,
-    );
-  }
+  assertWritable(connection, doing);
   const result = connection.use(doing, () => {
     try {
       return transaction.immediate(streamId, rows, expectedVersion);

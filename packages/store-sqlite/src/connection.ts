@@ -48,6 +48,20 @@ export interface SqliteConnection {
   release(): void;
 }
 
+/** Refuses `doing` (a write) through a connection opened with `readonly: true`. */
+export function assertWritable(
+  connection: Pick<SqliteConnection, 'file' | 'readonly'>,
+  doing: string,
+): void {
+  if (connection.readonly) {
+    throw new SqliteUnavailableError(
+      connection.file,
+      'read-only',
+      `cannot ${doing}: opened with readonly: true`,
+    );
+  }
+}
+
 /** An open file that hands out leases. */
 export interface SqliteFile {
   readonly file: string;

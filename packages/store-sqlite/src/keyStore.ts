@@ -2,8 +2,7 @@
 // with secure_delete, so a forgotten subject's key bytes are overwritten, not just unlinked.
 import type { KeyStore, SubjectKey } from '@gridledger/core';
 import { randomBytes } from 'node:crypto';
-import type { SqliteConnection } from './connection.js';
-import { SqliteUnavailableError } from './errors.js';
+import { assertWritable, type SqliteConnection } from './connection.js';
 
 /** A KeyStore that can also be closed. */
 export interface SqliteKeyStore extends KeyStore {
@@ -43,20 +42,11 @@ export function createKeyStore(connection: SqliteConnection): SqliteKeyStore {
     };
   });
   const find = statements.find.pluck();
-  const writable = (doing: string): void => {
-    if (connection.readonly) {
-      throw new SqliteUnavailableError(
-        file,
-        'read-only',
-        `cannot ${doing}: opened with readonly: true`,
-      );
-    }
-  };
 
   return {
     name: `sqlite:${file}`,
     async currentKey(subject: string): Promise<SubjectKey> {
-      writable(`make a key for ${subject}`);
+      assertWritable(connection, `make a key for ${subject}`);
       return connection.use(`make a key for ${subject}`, () =>
         statements.current.immediate(subject),
       );
@@ -65,7 +55,7 @@ export function createKeyStore(connection: SqliteConnection): SqliteKeyStore {
       return connection.use(`read the key of ${subject}`, () => find.get(subject, id));
     },
     async forget(subject: string): Promise<number> {
-      writable(`forget ${subject}`);
+      assertWritable(connection, `forget ${subject}`);
       return connection.use(`forget ${subject}`, (db) => {
         const deleted = statements.remove.run(subject).changes;
         // The WAL still holds the page as it was before the delete: copy it back and empty the

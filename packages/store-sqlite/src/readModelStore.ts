@@ -8,7 +8,7 @@ import {
   type ReadModelStore,
   type ValidationIssue,
 } from '@gridledger/core/store';
-import type { SqliteConnection } from './connection.js';
+import { assertWritable, type SqliteConnection } from './connection.js';
 import { SqliteUnavailableError } from './errors.js';
 
 interface ReadModelRow {
@@ -95,15 +95,6 @@ export function createReadModelStore(connection: SqliteConnection): SqliteReadMo
       };
     },
   );
-  const writable = (doing: string): void => {
-    if (connection.readonly) {
-      throw new SqliteUnavailableError(
-        file,
-        'read-only',
-        `cannot ${doing}: opened with readonly: true`,
-      );
-    }
-  };
   const keyOnly = (subject: string, entries: Readonly<Record<string, unknown>>): void => {
     const issues: ValidationIssue[] = [];
     for (const [path, key] of Object.entries(entries)) checkKey(key, path, issues);
@@ -139,7 +130,7 @@ export function createReadModelStore(connection: SqliteConnection): SqliteReadMo
     },
     async save<S>(key: string, record: ReadModelRecord<S>): Promise<void> {
       const state = checkRecord(key, record);
-      writable(`save read model '${key}'`);
+      assertWritable(connection, `save read model '${key}'`);
       connection.use(`save read model '${key}'`, () =>
         upsert.run(
           key,
@@ -153,7 +144,7 @@ export function createReadModelStore(connection: SqliteConnection): SqliteReadMo
     },
     async promote(from: string, to: string): Promise<void> {
       keyOnly('read model promotion', { from, to });
-      writable(`promote read model '${from}' to '${to}'`);
+      assertWritable(connection, `promote read model '${from}' to '${to}'`);
       const found = connection.use(`promote read model '${from}' to '${to}'`, () =>
         promote.immediate(from, to),
       );
@@ -165,7 +156,7 @@ export function createReadModelStore(connection: SqliteConnection): SqliteReadMo
     },
     async delete(key: string): Promise<void> {
       keyOnly('read model deletion', { key });
-      writable(`delete read model '${key}'`);
+      assertWritable(connection, `delete read model '${key}'`);
       connection.use(`delete read model '${key}'`, () => remove.run(key));
     },
     async keys(prefix = ''): Promise<string[]> {
