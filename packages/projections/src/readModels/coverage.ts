@@ -4,17 +4,11 @@
 // removed or handed over (those found on patrols also on their own), and the work of each member. Everything counts in the month it happened. The read model keeps
 // the facts of each visit and patrol (and the mediators and follow-up visitors of disputes); a
 // query folds those inside its cut (coverageFold.ts).
-import type {
-  DisputeEvent,
-  HouseholdRegisterEvent,
-  PatrolEvent,
-  RecordedEvent,
-  VisitEvent,
-} from '@gridledger/core';
+import type { DisputeEvent, PatrolEvent, RecordedEvent, VisitEvent } from '@gridledger/core';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import { stampOf, type Stamp } from './asOf.js';
 import { configure, type ReadModelOptions } from './options.js';
-import type { RegisterFact } from './register.js';
+import { registerFactOf, type RegisterEvent, type RegisterFact } from './register.js';
 import { recordFact, type Timelines } from './timelines.js';
 
 /** The figures of a grid that are plain counts of one kind of fact. */
@@ -81,7 +75,7 @@ type Read =
   | VisitRead
   | PatrolRead
   | EventsOfType<DisputeEvent, 'MediationSessionHeld' | 'DisputeFollowUpVisitRecorded'>
-  | EventsOfType<HouseholdRegisterEvent, 'HouseholdRegistered' | 'HouseholdDeregistered'>;
+  | RegisterEvent;
 
 export function coverageProjection(options?: ReadModelOptions): Projection<CoverageState, Read> {
   const { timeZone, name, monthOf } = configure('coverage', options);
@@ -155,16 +149,8 @@ export function coverageProjection(options?: ReadModelOptions): Projection<Cover
         keep(state, e, { k: 'mediated', members: e.data.mediators }),
       DisputeFollowUpVisitRecorded: (state, e) =>
         keep(state, e, { k: 'followedUp', members: e.data.visitedBy }),
-      HouseholdRegistered: (state, e) =>
-        keep(state, e, {
-          k: 'registered',
-          c: e.data.community,
-          g: e.data.grid,
-          h: e.data.householdId,
-          n: e.data.residents,
-        }),
-      HouseholdDeregistered: (state, e) =>
-        keep(state, e, { k: 'deregistered', h: e.data.householdId }),
+      HouseholdRegistered: (state, e) => keep(state, e, registerFactOf(e)),
+      HouseholdDeregistered: (state, e) => keep(state, e, registerFactOf(e)),
     },
   });
 }

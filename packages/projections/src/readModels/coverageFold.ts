@@ -100,8 +100,12 @@ export interface CoverageCells {
 export function foldCoverage(state: CoverageState, cut: Cut): CoverageCells {
   const cells: CoverageCells = { grids: {}, members: {}, register: [] };
   for (const key of streamIdsOf(state.streams)) {
-    const facts = [...factsInCut(state.streams[key] as CoverageFact[], cut)];
-    if (facts[0]?.k === 'registered' || facts[0]?.k === 'deregistered') {
+    const timeline = state.streams[key] as CoverageFact[];
+    const facts = factsInCut(timeline, cut);
+    // A grid's register stream holds register facts only, and no other stream holds any: its
+    // first fact tells, without copying every visit's and patrol's facts to look.
+    const kind = timeline[0]?.k;
+    if (kind === 'registered' || kind === 'deregistered') {
       cells.register.push(...registerEntries(facts));
     } else {
       foldStream(cells, facts);

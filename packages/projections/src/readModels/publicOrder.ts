@@ -3,12 +3,7 @@
 // can be compared between grids and months: cases per 1,000 households registered, and per
 // 10,000 residents. The register counts as it stood at the end of each month (for rows by month),
 // or at the end of the period (for rows by grid or community, and the total).
-import type {
-  HouseholdRegisterEvent,
-  PoliceCaseEvent,
-  PoliceCaseKind,
-  RecordedEvent,
-} from '@gridledger/core';
+import type { PoliceCaseEvent, PoliceCaseKind, RecordedEvent } from '@gridledger/core';
 import { monthsBetween, previousMonth, type Month } from '../months.js';
 import { defineProjection, type EventsOfType, type Projection } from '../projection.js';
 import { cutOf, stampOf, type Cut, type Stamp } from './asOf.js';
@@ -27,7 +22,9 @@ import { configure, type ReadModelOptions } from './options.js';
 import {
   registerAt,
   registerEntries,
+  registerFactOf,
   type Place,
+  type RegisterEvent,
   type RegisterEntry,
   type RegisterFact,
 } from './register.js';
@@ -50,9 +47,7 @@ export interface PublicOrderState {
   readonly streams: Timelines<PublicOrderFact>;
 }
 
-type Read =
-  | EventsOfType<PoliceCaseEvent, 'PoliceCaseRecorded'>
-  | EventsOfType<HouseholdRegisterEvent, 'HouseholdRegistered' | 'HouseholdDeregistered'>;
+type Read = EventsOfType<PoliceCaseEvent, 'PoliceCaseRecorded'> | RegisterEvent;
 
 export function publicOrderProjection(
   options?: ReadModelOptions,
@@ -81,16 +76,8 @@ export function publicOrderProjection(
           pg: e.data.policeGrid,
           fromDispute: e.data.disputeId !== undefined,
         }),
-      HouseholdRegistered: (state, e) =>
-        keep(state, e, {
-          k: 'registered',
-          c: e.data.community,
-          g: e.data.grid,
-          h: e.data.householdId,
-          n: e.data.residents,
-        }),
-      HouseholdDeregistered: (state, e) =>
-        keep(state, e, { k: 'deregistered', h: e.data.householdId }),
+      HouseholdRegistered: (state, e) => keep(state, e, registerFactOf(e)),
+      HouseholdDeregistered: (state, e) => keep(state, e, registerFactOf(e)),
     },
   });
 }

@@ -2,7 +2,9 @@
 // folded inside a cut into entries (a household's time on a grid's register, month to month), and
 // the households and residents on the register at the end of a month. Coverage and public order
 // divide by it.
+import type { HouseholdRegisterEvent } from '@gridledger/core';
 import type { Month } from '../months.js';
+import type { EventsOfType } from '../projection.js';
 import type { Stamp } from './asOf.js';
 
 export type RegisterFact = Stamp &
@@ -16,6 +18,25 @@ export type RegisterFact = Stamp &
       }
     | { readonly k: 'deregistered'; readonly h: string }
   );
+
+/** The register events a read model keeps facts of. */
+export type RegisterEvent = EventsOfType<
+  HouseholdRegisterEvent,
+  'HouseholdRegistered' | 'HouseholdDeregistered'
+>;
+
+/** The fact a register event records, before the read model stamps it. */
+export function registerFactOf(event: RegisterEvent) {
+  return event.type === 'HouseholdRegistered'
+    ? ({
+        k: 'registered',
+        c: event.data.community,
+        g: event.data.grid,
+        h: event.data.householdId,
+        n: event.data.residents,
+      } as const)
+    : ({ k: 'deregistered', h: event.data.householdId } as const);
+}
 
 /** A household's time on a grid's register: from the month it joined to the month it left. */
 export interface RegisterEntry {
