@@ -16,7 +16,7 @@ import {
   REFERRALS,
   type DisputeScript,
 } from './scripts.js';
-import { FIRST_MORNING, isWeekend, seasonDays, seasonFraction, timeOnDay } from './time.js';
+import { FIRST_MORNING, isWeekend, seasonDays, seasonRate, timeOnDay } from './time.js';
 
 /**
  * Disputes expected per day, all sources together: on 1 June, and the share of it left by 31
@@ -71,8 +71,7 @@ export interface PlannedDispute {
 }
 
 /** The rate on `day`, before each source's share: falling linearly over the season. */
-export const disputeRate = (day: string): number =>
-  DISPUTE_RATE.firstDay * (1 - (1 - DISPUTE_RATE.lastDayShare) * seasonFraction(day));
+export const disputeRate = (day: string): number => seasonRate(DISPUTE_RATE, day);
 
 export function planDisputes(random: Random, cast: Cast, patrols: readonly PlannedPatrol[]) {
   const disputes: PlannedDispute[] = [];

@@ -4,7 +4,7 @@
 // at weekends); disputes join them from the dispute plan.
 import type { Cast, Member } from './cast.js';
 import { poisson, type Random } from './random.js';
-import { MINUTE, isWeekend, seasonDays, seasonFraction, timeOnDay } from './time.js';
+import { MINUTE, isWeekend, seasonDays, seasonRate, timeOnDay } from './time.js';
 
 export interface PatrolIncident {
   readonly at: number;
@@ -119,11 +119,9 @@ export function planPatrols(random: Random, cast: Cast): PlannedPatrol[] {
   });
   for (const patrol of roster) {
     if (patrol.cancelled !== undefined) continue;
-    const { firstDay, lastDayShare, weekend } = PATROL_INCIDENT_RATE;
     const rate =
-      firstDay *
-      (1 - (1 - lastDayShare) * seasonFraction(patrol.day)) *
-      (isWeekend(patrol.day) ? weekend : 1);
+      seasonRate(PATROL_INCIDENT_RATE, patrol.day) *
+      (isWeekend(patrol.day) ? PATROL_INCIDENT_RATE.weekend : 1);
     for (let n = poisson(random, rate); n > 0; n--) {
       patrol.incidents.push({
         at: incidentTime(random, patrol),

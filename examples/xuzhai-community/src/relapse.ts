@@ -4,10 +4,9 @@
 // when the month in UTC is not the month in Shanghai: a night-time call at 00:10 on 1 July
 // (30 June in UTC), the fight at 23:48 on 31 July, the station's link at 00:20 on 1 August (31
 // July in UTC), and a noise case at 00:05 on 1 August.
-import type { Member } from './cast.js';
 import { policeGridOf } from './station.js';
 import { shanghai } from './time.js';
-import { firstEventId, recordedOf, type World } from './world.js';
+import { disputeSteps, firstEventId, recordedOf, type World } from './world.js';
 
 /** The scenarios `pnpm demo --scenario` knows; `season` is the default. */
 export const SCENARIOS = ['season', 'relapse'] as const;
@@ -55,15 +54,8 @@ export function planRelapse(world: World): void {
       },
       jiang,
     );
-    let cause = firstEventId(reported);
-    const correlationId = cause;
-    const record = async (command: Parameters<World['dispute']>[1], by: Member, at: string) => {
-      await until(shanghai(at.slice(0, 10), at.slice(11)));
-      cause = firstEventId(
-        await world.dispute(id, command, by, { correlationId, causationId: cause }),
-      );
-    };
-    await record(
+    const { correlationId, step } = disputeSteps(world, id, reported, until);
+    await step(
       {
         type: 'handleOnTheSpot',
         data: { handledBy: [jiang.id], note: 'Jiang Lin separated the two and sent them home' },
@@ -71,7 +63,7 @@ export function planRelapse(world: World): void {
       jiang,
       '2026-07-01 00:30',
     );
-    await record(
+    await step(
       {
         type: 'classifyDispute',
         data: { category: 'neighbours', severity: 'minor', escalationRisk: 'medium' },
@@ -79,13 +71,13 @@ export function planRelapse(world: World): void {
       chair,
       '2026-07-01 09:10',
     );
-    await record(
+    await step(
       { type: 'assignDispute', data: { level: 'grid', mediators: [owner.id] } },
       chair,
       '2026-07-01 09:20',
     );
-    await record({ type: 'startIntervention', data: {} }, owner, '2026-07-01 10:00');
-    await record(
+    await step({ type: 'startIntervention', data: {} }, owner, '2026-07-01 10:00');
+    await step(
       {
         type: 'holdMediationSession',
         data: {
@@ -98,9 +90,7 @@ export function planRelapse(world: World): void {
       owner,
       '2026-07-02 10:00',
     );
-    await until(shanghai('2026-07-02', '10:40'));
-    const agreed = await world.dispute(
-      id,
+    const agreed = await step(
       {
         type: 'reachAgreement',
         data: {
@@ -111,22 +101,21 @@ export function planRelapse(world: World): void {
         },
       },
       owner,
-      { correlationId, causationId: cause },
+      '2026-07-02 10:40',
     );
-    cause = firstEventId(agreed);
     const [bikes, car] = recordedOf(agreed, 'DisputeAgreementReached').data.terms;
     if (bikes === undefined || car === undefined) throw new Error('the agreement lost a term');
-    await record(
+    await step(
       { type: 'recordTermFulfilled', data: { termId: bikes.termId } },
       owner,
       '2026-07-03 09:30',
     );
-    await record(
+    await step(
       { type: 'recordTermFulfilled', data: { termId: car.termId } },
       owner,
       '2026-07-03 09:35',
     );
-    await record({ type: 'resolveDispute', data: { how: 'agreement' } }, owner, '2026-07-03 10:00');
+    await step({ type: 'resolveDispute', data: { how: 'agreement' } }, owner, '2026-07-03 10:00');
 
     // Four weeks after the follow-up found both content, the quarrel flares up again at night.
     await until(shanghai('2026-07-31', '23:48'));

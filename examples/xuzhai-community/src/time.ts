@@ -80,8 +80,13 @@ export function daysOf(month: string): string[] {
 export const seasonDays = (): string[] => SEASON.months.flatMap((month) => daysOf(month));
 
 /** How far into the season `day` is: 0 on 1 June, 1 on 31 August. */
-export function seasonFraction(day: string): number {
+function seasonFraction(day: string): number {
   return (shanghai(day) - SEASON.start) / (shanghai(SEASON.last) - SEASON.start);
+}
+
+/** A rate falling linearly over the season: `firstDay` on 1 June, `lastDayShare` of it on 31 August. */
+export function seasonRate(rate: { firstDay: number; lastDayShare: number }, day: string): number {
+  return rate.firstDay * (1 - (1 - rate.lastDayShare) * seasonFraction(day));
 }
 
 /** Saturday or Sunday in Shanghai. */

@@ -158,3 +158,24 @@ export function recordedOf<R extends { readonly type: string }, T extends R['typ
   if (event === undefined) throw new Error(`the command recorded no ${type}`);
   return event;
 }
+
+/**
+ * The steps of a scripted dispute after its report: each waits for its Shanghai time ('YYYY-MM-DD
+ * HH:MM'), is correlated to the report and caused by the step before, and returns what it recorded.
+ */
+export function disputeSteps(
+  world: World,
+  id: string,
+  reported: { readonly events: readonly { readonly id: string }[] },
+  until: (ms: number) => Promise<void>,
+) {
+  const correlationId = firstEventId(reported);
+  let cause = correlationId;
+  const step = async (command: DisputeCommand, by: Member, at: string) => {
+    await until(shanghai(at.slice(0, 10), at.slice(11)));
+    const handled = await world.dispute(id, command, by, { correlationId, causationId: cause });
+    cause = firstEventId(handled);
+    return handled;
+  };
+  return { correlationId, step };
+}

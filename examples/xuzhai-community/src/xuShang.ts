@@ -6,10 +6,9 @@
 // mediation. Seeing the police mediating, and Xu willing to refund the deposit, Shang had a friend
 // return the TV; Xu inspected the flat and refunded the deposit in full. The thank-you banner Xu
 // brought the station came later ("近日", early September): it is not in the season's record.
-import type { Member } from './cast.js';
 import { XU_SHANG_DISPUTE_ID } from './story.js';
 import { shanghai } from './time.js';
-import { firstEventId, recordedOf, type World } from './world.js';
+import { disputeSteps, recordedOf, type World } from './world.js';
 
 export function planXuAndShang(world: World): void {
   const { cast } = world;
@@ -45,16 +44,9 @@ export function planXuAndShang(world: World): void {
       },
       staff,
     );
-    let cause = firstEventId(reported);
-    const correlationId = cause;
-    const record = async (command: Parameters<World['dispute']>[1], by: Member, at: string) => {
-      await until(shanghai(at.slice(0, 10), at.slice(11)));
-      cause = firstEventId(
-        await world.dispute(id, command, by, { correlationId, causationId: cause }),
-      );
-    };
+    const { step } = disputeSteps(world, id, reported, until);
     // The community cadres telephoned Jiang Lin at once; the director and Jiang took the whole case.
-    await record(
+    await step(
       {
         type: 'classifyDispute',
         data: {
@@ -67,19 +59,19 @@ export function planXuAndShang(world: World): void {
       jiang,
       '2026-06-30 15:55',
     );
-    await record(
+    await step(
       { type: 'assignDispute', data: { level: 'police-station', mediators: [zhao.id, jiang.id] } },
       jiang,
       '2026-06-30 16:00',
     );
-    await record(
+    await step(
       { type: 'startIntervention', data: { note: 'Director Zhao and Jiang Lin step in' } },
       zhao,
       '2026-06-30 16:20',
     );
     const summary =
       'With the police mediating, Shang agrees to return the TV and Xu to refund the deposit once he has inspected the flat';
-    await record(
+    await step(
       {
         type: 'holdMediationSession',
         data: {
@@ -93,9 +85,7 @@ export function planXuAndShang(world: World): void {
       zhao,
       '2026-07-01 10:00',
     );
-    await until(shanghai('2026-07-01', '10:30'));
-    const agreed = await world.dispute(
-      id,
+    const agreed = await step(
       {
         type: 'reachAgreement',
         data: {
@@ -106,12 +96,11 @@ export function planXuAndShang(world: World): void {
         },
       },
       zhao,
-      { correlationId, causationId: cause },
+      '2026-07-01 10:30',
     );
-    cause = firstEventId(agreed);
     const [tv, deposit] = recordedOf(agreed, 'DisputeAgreementReached').data.terms;
     if (tv === undefined || deposit === undefined) throw new Error('the agreement lost a term');
-    await record(
+    await step(
       {
         type: 'recordTermFulfilled',
         data: { termId: tv.termId, note: 'A friend returned the TV on Shang’s behalf' },
@@ -119,7 +108,7 @@ export function planXuAndShang(world: World): void {
       jiang,
       '2026-07-01 15:00',
     );
-    await record(
+    await step(
       {
         type: 'recordTermFulfilled',
         data: {
@@ -130,6 +119,6 @@ export function planXuAndShang(world: World): void {
       jiang,
       '2026-07-01 16:30',
     );
-    await record({ type: 'resolveDispute', data: { how: 'agreement' } }, zhao, '2026-07-01 16:40');
+    await step({ type: 'resolveDispute', data: { how: 'agreement' } }, zhao, '2026-07-01 16:40');
   });
 }

@@ -138,23 +138,15 @@ export interface OpenedReadModels extends ReadModelStore {
  * or a SQLite file, `sqlite:<file>` or a bare path, relative to `cwd`.
  */
 export async function openReadModelStore(option: string, cwd: string): Promise<OpenedReadModels> {
-  const spec = option.trim();
-  if (POSTGRES_URL.test(spec)) {
+  const where = fileOrUrl(option, cwd, '--read-models', 'read-model file');
+  if ('url' in where) {
     try {
-      return await openPostgresReadModelStore(spec);
+      return await openPostgresReadModelStore(where.url);
     } catch (error) {
-      throw postgresUsageError(error, spec);
+      throw postgresUsageError(error, where.url);
     }
   }
-  const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
-  if (file === '') {
-    throw new UsageError(
-      '--read-models needs a file or a URL: --read-models <file.db|postgres://…>',
-    );
-  }
-  const path = isAbsolute(file) ? file : resolve(cwd, file);
-  refuseDirectory(path, 'read-model file', '--read-models ');
-  return Object.assign(openSqliteReadModelStore(path), { file: path });
+  return Object.assign(openSqliteReadModelStore(where.path), { file: where.path });
 }
 
 /** A key store opened on its own, with what closes it. */
@@ -167,21 +159,36 @@ export type OpenedKeyStore = KeyStore & { close(): Promise<void> };
  * how an office keeps keys on another machine than the events.
  */
 export async function openKeyStore(option: string, cwd: string): Promise<OpenedKeyStore> {
-  const spec = option.trim();
-  if (POSTGRES_URL.test(spec)) {
+  const where = fileOrUrl(option, cwd, '--keys', 'key file');
+  if ('url' in where) {
     try {
-      return await openPostgresKeyStore(spec);
+      return await openPostgresKeyStore(where.url);
     } catch (error) {
-      throw postgresUsageError(error, spec);
+      throw postgresUsageError(error, where.url);
     }
   }
+  return openSqliteKeyStore(where.path);
+}
+
+/**
+ * Where a `--read-models` or `--keys` option points: a `postgres://` URL, or a SQLite file
+ * (`sqlite:<file>` or a bare path) resolved against `cwd` that is not a directory.
+ */
+function fileOrUrl(
+  option: string,
+  cwd: string,
+  flag: string,
+  what: string,
+): { url: string } | { path: string } {
+  const spec = option.trim();
+  if (POSTGRES_URL.test(spec)) return { url: spec };
   const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
   if (file === '') {
-    throw new UsageError('--keys needs a file or a URL: --keys <file.db|postgres://…>');
+    throw new UsageError(`${flag} needs a file or a URL: ${flag} <file.db|postgres://…>`);
   }
   const path = isAbsolute(file) ? file : resolve(cwd, file);
-  refuseDirectory(path, 'key file', '--keys ');
-  return openSqliteKeyStore(path);
+  refuseDirectory(path, what, `${flag} `);
+  return { path };
 }
 
 function openSqliteStore(spec: StoreSpec & { kind: 'sqlite' }, access: 'read' | 'write') {

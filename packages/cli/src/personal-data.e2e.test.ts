@@ -104,8 +104,9 @@ async function recordKang(ledger: Ledger): Promise<void> {
 }
 
 async function recordXuShang(ledger: Ledger): Promise<void> {
+  const disputes = createCommandHandler(ledger, Dispute);
   const dispute = (command: object, actor: Actor, now: string) =>
-    createCommandHandler(ledger, Dispute)('d-tv-deposit', command, { actor, now });
+    disputes('d-tv-deposit', command, { actor, now });
   await dispute(
     {
       type: 'reportDispute',

@@ -4,12 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createLedger,
-  createPersonalDataEncoder,
-  gridledgerEvents,
-  type EventStore,
-} from '@gridledger/core';
+import { createPersonalDataEncoder, gridledgerEvents, type EventStore } from '@gridledger/core';
 import { createEventStoreDbEventStore } from '@gridledger/store-eventstoredb';
 import {
   connectClient,
@@ -43,15 +38,8 @@ afterAll(async () => {
  */
 async function sealedStory(events: EventStore, keysFile: string, fixedIds = true): Promise<void> {
   const keys = openSqliteKeyStore(keysFile);
-  const story = storyLedger(events);
-  const ledger = createLedger({
-    store: events,
-    registry: story.registry,
-    clock: story.clock,
-    ...(fixedIds ? { newId: story.newId } : {}),
-    encoder: createPersonalDataEncoder({ keys, events: gridledgerEvents }),
-  });
-  await recordXuShang(Object.assign(ledger, { recordAfter: story.recordAfter }));
+  const encoder = createPersonalDataEncoder({ keys, events: gridledgerEvents });
+  await recordXuShang(storyLedger(events, { encoder, fixedIds }));
   await keys.close();
 }
 

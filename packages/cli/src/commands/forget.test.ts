@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLedger, createPersonalDataEncoder, gridledgerEvents } from '@gridledger/core';
+import { createPersonalDataEncoder, gridledgerEvents } from '@gridledger/core';
 import { openSqlite } from '@gridledger/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,15 +25,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function sealedStory(): Promise<string> {
   const file = join(dir, `story-${++made}.db`);
   const opened = openSqlite(file, { synchronous: 'normal' });
-  const story = storyLedger(opened.events);
-  const ledger = createLedger({
-    store: opened.events,
-    registry: story.registry,
-    clock: story.clock,
-    newId: story.newId,
-    encoder: createPersonalDataEncoder({ keys: opened.keys, events: gridledgerEvents }),
-  });
-  await recordXuShang(Object.assign(ledger, { recordAfter: story.recordAfter }));
+  const encoder = createPersonalDataEncoder({ keys: opened.keys, events: gridledgerEvents });
+  await recordXuShang(storyLedger(opened.events, { encoder }));
   await opened.close();
   return file;
 }

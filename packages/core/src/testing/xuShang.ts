@@ -4,7 +4,7 @@
 import type { EventStore } from '../eventsourcing/store.js';
 import { createCommandHandler } from '../eventsourcing/commandHandler.js';
 import { createEventRegistry } from '../eventsourcing/registry.js';
-import { createLedger, type Ledger } from '../eventsourcing/ledger.js';
+import { createLedger, type Ledger, type LedgerOptions } from '../eventsourcing/ledger.js';
 import { Dispute } from '../domain/dispute/index.js';
 import { Visit } from '../domain/visit/index.js';
 import { gridledgerEvents } from '../domain/events.js';
@@ -13,15 +13,24 @@ export const li = { id: 'm-li', role: 'grid-worker', name: 'Li Min' };
 export const jiang = { id: 'm-jiang', role: 'community-police-officer', name: 'Jiang Lin' };
 export const zhao = { id: 'm-zhao', role: 'station-director', name: 'Zhao Baoxing' };
 
-/** A ledger whose events are recorded two minutes after they happen, with counted ids. */
-export function storyLedger(store: EventStore): Ledger & { recordAfter(occurredAt: string): void } {
+/**
+ * A ledger whose events are recorded two minutes after they happen, with counted ids (or, with
+ * `fixedIds: false`, the ledger's own), writing through `encoder` when one is given.
+ */
+export function storyLedger(
+  store: EventStore,
+  options: { encoder?: LedgerOptions['encoder']; fixedIds?: boolean } = {},
+): Ledger & { recordAfter(occurredAt: string): void } {
   let recordedAt = Date.parse('2025-06-30T00:00:00Z');
   let count = 0;
   const ledger = createLedger({
     store,
     registry: createEventRegistry(gridledgerEvents),
     clock: () => new Date(recordedAt),
-    newId: () => `01JZXUSHANG${String(++count).padStart(15, '0')}`,
+    ...(options.fixedIds === false
+      ? {}
+      : { newId: () => `01JZXUSHANG${String(++count).padStart(15, '0')}` }),
+    ...(options.encoder ? { encoder: options.encoder } : {}),
   });
   return Object.assign(ledger, {
     recordAfter(occurredAt: string) {
